@@ -20,7 +20,7 @@ public record Email(String value) {
     @JsonCreator
     public static Email parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidValueException("email", "REQUIRED", "Не указан адрес электронной почты");
+            throw new InvalidValueException("email", "REQUIRED", "Не указан адрес электронной почты: без него нельзя создать учётную запись (seed 001 §3.1)");
         }
         String trimmed = raw.trim();
         int at = trimmed.lastIndexOf('@');

@@ -16,7 +16,7 @@ public record Phone(String value) {
     @JsonCreator
     public static Phone parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidValueException("phone", "REQUIRED", "Не указан мобильный телефон");
+            throw new InvalidValueException("phone", "REQUIRED", "Не указан мобильный телефон: без него нельзя создать учётную запись (seed 001 §3.1)");
         }
         String digits = raw.replaceAll("[\\s()\\-.]", "");
         if (digits.startsWith("+")) {

@@ -1,0 +1,28 @@
+package ru.spobridge.simulators;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import ru.spobridge.simulators.contingent.ContingentSimulatorBeans;
+import ru.spobridge.simulators.epos.EposSimulatorBeans;
+
+/**
+ * Serves the Контингент (SOAP at {@code /contingent-sim/ws}) and ЭПОС.СПО ({@code /epos-sim}) simulators
+ * inside the hub's own web server when {@code spo.simulators.enabled=true}.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnProperty(prefix = "spo.simulators", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(SimulatorProperties.class)
+@Import({ContingentSimulatorBeans.class, EposSimulatorBeans.class})
+public class SimulatorsAutoConfiguration {
+
+    /** The context's Clock if it has exactly one, else the system UTC clock; never registered as a bean. */
+    public static Clock clockOf(ObjectProvider<Clock> clocks) {
+        return clocks.getIfUnique(Clock::systemUTC);
+    }
+}
