@@ -22,10 +22,7 @@ public record PersonName(String lastName, String firstName, String middleName) {
 
     /** "И****в А. С." — enough for an operator to recognise a record, not to identify a person. */
     public String masked() {
-        String first = lastName.substring(0, 1);
-        String last = lastName.length() > 1 ? lastName.substring(lastName.length() - 1) : "";
-        return first + "*".repeat(Math.max(1, lastName.length() - 2)) + last + " " + firstName.charAt(0) + "."
-                + (middleName == null ? "" : " " + middleName.charAt(0) + ".");
+        return PersonalDataMask.maskName(lastName, firstName, middleName);
     }
 
     @Override

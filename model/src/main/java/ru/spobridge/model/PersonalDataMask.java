@@ -17,6 +17,26 @@ public final class PersonalDataMask {
     private PersonalDataMask() {
     }
 
+    /** A masked label for a person whose record may be incomplete (a refused record still needs a label). */
+    public static String maskName(String lastName, String firstName, String middleName) {
+        StringBuilder label = new StringBuilder();
+        if (lastName != null && !lastName.isBlank()) {
+            String last = lastName.strip();
+            label.append(last.charAt(0)).append("*".repeat(Math.max(1, last.length() - 2)));
+            if (last.length() > 1) {
+                label.append(last.charAt(last.length() - 1));
+            }
+        } else {
+            label.append("—");
+        }
+        for (String part : new String[] {firstName, middleName}) {
+            if (part != null && !part.isBlank()) {
+                label.append(' ').append(part.strip().charAt(0)).append('.');
+            }
+        }
+        return label.toString();
+    }
+
     public static String mask(String text) {
         if (text == null || text.isEmpty()) {
             return text;

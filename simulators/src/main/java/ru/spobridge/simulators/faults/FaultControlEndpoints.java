@@ -49,8 +49,10 @@ public final class FaultControlEndpoints {
         try {
             apply(body == null ? JsonBodies.MAPPER.createObjectNode() : body);
         } catch (IllegalArgumentException e) {
-            // setting names and numbers only, no personal data: safe to return as is
-            return JsonBodies.json(400, JsonBodies.error(400, "MALFORMED", e.getMessage()));
+            ObjectNode error = JsonBodies.error(400, "MALFORMED", "Недопустимая настройка сбоев");
+            // names a setting and its bounds, never personal data
+            error.put("detail", e.getMessage());
+            return JsonBodies.json(400, error);
         }
         return JsonBodies.json(200, stats());
     }

@@ -1,0 +1,66 @@
+package ru.spobridge.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module layering of ARCHITECTURE.md, as a test: model ← mappings ← connectors ← routes ← app; simulators apart. */
+class ArchitectureTest {
+
+    private static JavaClasses hub;
+
+    @BeforeAll
+    static void importClasses() {
+        hub = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("ru.spobridge");
+    }
+
+    @Test
+    void model_depends_on_no_other_module() {
+        noClasses().that().resideInAPackage("ru.spobridge.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("ru.spobridge.mappings..", "ru.spobridge.connectors..",
+                        "ru.spobridge.routes..", "ru.spobridge.app..", "ru.spobridge.simulators..", "org.springframework..", "org.apache.camel..")
+                .check(hub);
+    }
+
+    @Test
+    void mappings_are_pure_and_depend_only_on_the_model() {
+        noClasses().that().resideInAPackage("ru.spobridge.mappings..")
+                .should().dependOnClassesThat().resideInAnyPackage("ru.spobridge.connectors..", "ru.spobridge.routes..",
+                        "ru.spobridge.app..", "ru.spobridge.simulators..", "org.springframework..", "org.apache.camel..",
+                        "java.net..", "java.io..", "java.sql..", "java.nio.file..")
+                .check(hub);
+    }
+
+    @Test
+    void connectors_know_protocols_not_routes_or_the_app() {
+        noClasses().that().resideInAPackage("ru.spobridge.connectors..")
+                .should().dependOnClassesThat().resideInAnyPackage("ru.spobridge.routes..", "ru.spobridge.app..", "ru.spobridge.simulators..")
+                .check(hub);
+    }
+
+    @Test
+    void routes_do_not_reach_into_the_app_or_the_simulators() {
+        noClasses().that().resideInAPackage("ru.spobridge.routes..")
+                .should().dependOnClassesThat().resideInAnyPackage("ru.spobridge.app..", "ru.spobridge.simulators..")
+                .check(hub);
+    }
+
+    @Test
+    void simulators_know_nothing_of_the_hub() {
+        noClasses().that().resideInAPackage("ru.spobridge.simulators..")
+                .should().dependOnClassesThat().resideInAnyPackage("ru.spobridge.model..", "ru.spobridge.mappings..",
+                        "ru.spobridge.connectors..", "ru.spobridge.routes..", "ru.spobridge.app..")
+                .check(hub);
+    }
+
+    @Test
+    void the_app_uses_the_simulators_only_through_their_auto_configuration() {
+        noClasses().that().resideInAPackage("ru.spobridge.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("ru.spobridge.simulators..")
+                .check(hub);
+    }
+}

@@ -1,0 +1,185 @@
+package ru.spobridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import ru.spobridge.routes.store.SyncRuns;
+import ru.spobridge.simulators.contingent.demo.DemoCollege;
+import ru.spobridge.simulators.contingent.wsdl.Student;
+
+/** Contingent from ИС «Контингент» (SOAP) to ЭПОС.СПО (REST), end to end over loopback, on PostgreSQL. */
+class ContingentToEposFlowTest extends HubIntegrationTest {
+
+    @Test
+    void full_sync_puts_every_valid_student_on_the_platform_and_refuses_each_invalid_one_by_field() {
+        DemoCollege demo = SourceData.seedDemo(contingent, OGRN);
+
+        SyncRuns.Run run = syncAndWait(false);
+
+        Map<String, Map<String, Object>> atPlatform = epos.students(COLLEGE);
+        List<Student> valid = demo.students().stream()
+                .filter(student -> !demo.invalidFieldByExternalId().containsKey(student.getExternalId())).toList();
+        assertThat(valid).hasSizeGreaterThanOrEqualTo(600);
+        assertThat(atPlatform.keySet()).containsExactlyInAnyOrderElementsOf(valid.stream().map(Student::getExternalId).toList());
+        for (Student source : valid) {
+            Map<String, Object> profile = atPlatform.get(source.getExternalId());
+            assertThat(profile.get("last_name")).isEqualTo(source.getLastName());
+            assertThat(profile.get("first_name")).isEqualTo(source.getFirstName());
+            assertThat(profile.get("middle_name")).isEqualTo(source.getMiddleName());
+            assertThat(profile.get("birth_date")).isEqualTo(source.getBirthDate());
+            assertThat(profile.get("email")).isEqualTo(source.getEmail());
+            assertThat(profile.get("phone")).isEqualTo(normalisedPhone(source.getPhone()));
+            assertThat(profile.get("group_external_id")).isEqualTo(source.getStudy().getGroup());
+            assertThat(profile.get("study_form")).isEqualTo(source.getStudy().getForm());
+            assertThat(profile.get("individual_plan")).isEqualTo(Boolean.parseBoolean(source.getStudy().getIndividualPlan()));
+        }
+        assertThat(epos.groups(COLLEGE)).hasSize(demo.groups().size());
+
+        Map<String, String> refusedFieldByKey = jdbc.queryForList(
+                "SELECT entity_key, field FROM rejected_record WHERE resolved_at IS NULL AND entity_type = 'student' AND target IS NULL")
+                .stream().collect(Collectors.toMap(row -> (String) row.get("entity_key"), row -> (String) row.get("field")));
+        assertThat(refusedFieldByKey).isEqualTo(demo.invalidFieldByExternalId());
+
+        assertThat(run.status()).isEqualTo(SyncRuns.COMPLETED);
+        assertThat(run.read()).isEqualTo(demo.students().size() + demo.groups().size());
+        assertThat(run.rejected()).isEqualTo(demo.invalidFieldByExternalId().size());
+        assertThat(run.delivered()).isEqualTo(valid.size() + demo.groups().size());
+        assertThat(run.deadLetters()).isZero();
+    }
+
+    @Test
+    void a_second_run_over_an_unchanged_source_delivers_nothing_and_one_change_redelivers_exactly_that_student() {
+        SourceData.seedDemo(contingent, OGRN);
+        syncAndWait(false);
+        long requestsAfterFirst = epos.faults().requests();
+
+        SyncRuns.Run second = syncAndWait(true);
+
+        assertThat(second.published()).isZero();
+        assertThat(second.delivered()).isZero();
+        assertThat(second.changed()).isZero();
+        assertThat(epos.faults().requests()).isEqualTo(requestsAfterFirst);
+
+        Student changed = contingent.students(OGRN).stream().filter(s -> "stu-000150".equals(s.getExternalId())).findFirst().orElseThrow();
+        changed.setEmail("new-address@changed.spo-college.example");
+        contingent.putStudent(OGRN, changed);
+
+        SyncRuns.Run third = syncAndWait(false);
+
+        assertThat(third.read()).as("a delta read returns only the changed student and the groups").isLessThan(100);
+        assertThat(third.published()).isEqualTo(1);
+        assertThat(third.delivered()).isEqualTo(1);
+        assertThat(epos.students(COLLEGE).get("stu-000150").get("email")).isEqualTo("new-address@changed.spo-college.example");
+        assertThat(epos.deliveries(COLLEGE, "stu-000150")).isEqualTo(2);
+        assertThat(epos.deliveries(COLLEGE, "stu-000151")).isEqualTo(1);
+    }
+
+    @Test
+    void platform_answering_503_twice_then_200_gets_each_record_once() {
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        for (int i = 1; i <= 30; i++) {
+            contingent.putStudent(OGRN, SourceData.student("stu-9%03d".formatted(i), s -> { }));
+        }
+        epos.faults().failNext(2, 503);
+
+        SyncRuns.Run run = syncAndWait(false);
+
+        assertThat(run.status()).isEqualTo(SyncRuns.COMPLETED);
+        assertThat(run.delivered()).isEqualTo(31);
+        assertThat(epos.faults().injected()).isEqualTo(2);
+        for (int i = 1; i <= 30; i++) {
+            assertThat(epos.deliveries(COLLEGE, "stu-9%03d".formatted(i))).as("deliveries of record %d", i).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void platform_down_for_every_attempt_leaves_dead_letters_that_the_next_run_delivers() {
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        for (int i = 1; i <= 12; i++) {
+            contingent.putStudent(OGRN, SourceData.student("stu-8%03d".formatted(i), s -> { }));
+        }
+        epos.faults().failAlways(503);
+
+        SyncRuns.Run failedRun = syncAndWait(false);
+
+        Integer open = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = 'OPEN'", Integer.class);
+        assertThat(failedRun.status()).isEqualTo(SyncRuns.COMPLETED_WITH_ERRORS);
+        assertThat(failedRun.deadLetters()).isEqualTo(13);
+        assertThat(open).isEqualTo(13).isEqualTo(failedRun.published() - failedRun.delivered());
+        assertThat(epos.students(COLLEGE)).isEmpty();
+        String cause = jdbc.queryForObject("SELECT MIN(error_code) FROM dead_letter", String.class);
+        assertThat(cause).contains("503");
+
+        epos.faults().clear();
+        SyncRuns.Run recovery = syncAndWait(false);
+
+        assertThat(recovery.delivered()).isEqualTo(13);
+        assertThat(epos.students(COLLEGE)).hasSize(12);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = 'OPEN'", Integer.class)).isZero();
+    }
+
+    @Test
+    void expired_platform_token_is_renewed_once_and_the_batch_goes_through() {
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        contingent.putStudent(OGRN, SourceData.student("stu-7001", s -> { }));
+        syncAndWait(false);
+        epos.expireTokens();
+        contingent.putStudent(OGRN, SourceData.student("stu-7002", s -> { }));
+
+        SyncRuns.Run run = syncAndWait(false);
+
+        assertThat(run.delivered()).isEqualTo(1);
+        assertThat(run.deadLetters()).isZero();
+        assertThat(epos.students(COLLEGE)).containsKeys("stu-7001", "stu-7002");
+    }
+
+    @Test
+    void bad_input_gives_per_record_errors_and_the_run_goes_on() {
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        contingent.putStudent(OGRN, SourceData.student("stu-6001", s -> { }));
+        contingent.putStudent(OGRN, SourceData.student("stu-6002", s -> s.getStudy().setGroup("НЕТ-99")));
+        contingent.putStudent(OGRN, SourceData.student("stu-6003", s -> s.setBirthDate("14.03.2008")));
+        contingent.appendStudent(OGRN, SourceData.student("stu-6004", s -> { }));
+        contingent.appendStudent(OGRN, SourceData.student("stu-6004", s -> s.setFirstName("Другая")));
+        contingent.faults().malformedNext(1);
+
+        SyncRuns.Run run = syncAndWait(false);
+
+        assertThat(run.status()).isEqualTo(SyncRuns.COMPLETED);
+        assertThat(epos.students(COLLEGE).keySet()).containsExactly("stu-6001");
+        Map<String, String> codeByKey = jdbc.queryForList(
+                "SELECT entity_key, code, field FROM rejected_record WHERE resolved_at IS NULL").stream()
+                .collect(Collectors.toMap(row -> (String) row.get("entity_key"), row -> row.get("field") + "/" + row.get("code")));
+        assertThat(codeByKey).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "stu-6002", "group/UNKNOWN_GROUP",
+                "stu-6003", "birthDate/INVALID_DATE",
+                "stu-6004", "externalId/DUPLICATE_ID"));
+        assertThat(contingent.faults().injected()).as("the malformed answer was met and the read retried").isEqualTo(1);
+    }
+
+    @Test
+    void registry_down_for_every_attempt_fails_the_run_and_sends_nothing() {
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        contingent.putStudent(OGRN, SourceData.student("stu-5001", s -> { }));
+        contingent.faults().failAlways(503);
+
+        Long runId = commands.runContingent(COLLEGE, false, "test");
+        SyncRuns.Run run = runs.get(runId).orElseThrow();
+
+        assertThat(run.status()).isEqualTo(SyncRuns.FAILED);
+        assertThat(run.error()).contains("503");
+        assertThat(epos.faults().requests()).isZero();
+        contingent.faults().clear();
+        assertThat(syncAndWait(false).delivered()).isEqualTo(2);
+        assertThat(Set.copyOf(epos.students(COLLEGE).keySet())).containsExactly("stu-5001");
+    }
+
+    private static String normalisedPhone(String raw) {
+        String digits = raw.replaceAll("\\D", "");
+        return "+7" + digits.substring(digits.length() - 10);
+    }
+}

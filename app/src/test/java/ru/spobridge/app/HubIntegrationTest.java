@@ -1,0 +1,103 @@
+package ru.spobridge.app;
+
+import static org.awaitility.Awaitility.await;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import ru.spobridge.app.console.SyncCommands;
+import ru.spobridge.routes.store.SyncRuns;
+import ru.spobridge.simulators.contingent.ContingentSimulator;
+import ru.spobridge.simulators.epos.EposSimulator;
+
+/**
+ * The whole hub on real parts: a real PostgreSQL started here, embedded Artemis, the simulators over HTTP and
+ * SOAP on loopback. One Spring context shared by every test class that extends this; each test starts clean.
+ */
+@SpringBootTest(classes = SpoBridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("test")
+public abstract class HubIntegrationTest {
+
+    protected static final String COLLEGE = "test-college";
+    protected static final String OGRN = "1025900000017";
+
+    private static final EmbeddedPostgres POSTGRES = startPostgres();
+    private static final int PORT = freePort();
+
+    @Autowired
+    protected ContingentSimulator contingent;
+    @Autowired
+    protected EposSimulator epos;
+    @Autowired
+    protected SyncCommands commands;
+    @Autowired
+    protected SyncRuns runs;
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void realInfrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("server.port", () -> PORT);
+    }
+
+    @BeforeEach
+    void startClean() {
+        for (String table : new String[] {"canonical_record", "sync_state", "sync_run", "rejected_record", "dead_letter",
+                "delivery_batch", "source_cursor", "audit_log"}) {
+            jdbc.execute("DELETE FROM " + table);
+        }
+        contingent.reset();
+        epos.reset();
+    }
+
+    /** Runs a contingent sync and waits until every published record has an outcome. */
+    protected SyncRuns.Run syncAndWait(boolean full) {
+        Long runId = commands.runContingent(COLLEGE, full, "test");
+        if (runId == null) {
+            throw new IllegalStateException("run was not started");
+        }
+        return awaitRun(runId);
+    }
+
+    protected SyncRuns.Run awaitRun(long runId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> runs.get(runId).map(SyncRuns.Run::finished).orElse(false));
+        return runs.get(runId).orElseThrow();
+    }
+
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; the data directory is under target/
+                }
+            }));
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package ru.spobridge.connectors.epos;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import ru.spobridge.connectors.common.BatchResult;
+import ru.spobridge.connectors.common.ClientCredentialsToken;
+import ru.spobridge.connectors.common.PermanentTargetException;
+import ru.spobridge.connectors.common.TransientTargetException;
+
+/**
+ * ЭПОС.СПО integration API (shared/contracts/epos.md, write side): token in {@code Auth-Token}, batches of at most
+ * the platform limit, an {@code Idempotency-Key} per batch, per-record results. Knows the protocol, no business rules.
+ */
+public class EposSpoClient {
+
+    private final EposSpoSettings settings;
+    private final ObjectMapper json;
+    private final HttpClient http;
+    private final ClientCredentialsToken token;
+
+    public EposSpoClient(EposSpoSettings settings, ObjectMapper json, HttpClient http, Clock clock) {
+        this.settings = settings;
+        this.json = json;
+        this.http = http;
+        this.token = new ClientCredentialsToken(settings.resolve("integration/v1/token"), settings.clientId(),
+                settings.clientSecret(), "auth_token", http, json, settings.timeout(), clock);
+    }
+
+    public int batchLimit() {
+        return settings.batchLimit();
+    }
+
+    /**
+     * Sends one batch. On 401 signs in again once and repeats the same request with the same key.
+     *
+     * @throws TransientTargetException on 429, 5xx, timeouts and broken answers: the same call may be repeated
+     * @throws PermanentTargetException when the platform refuses the request as such
+     */
+    public BatchResult post(String resource, List<?> items, String idempotencyKey) {
+        if (items.isEmpty() || items.size() > settings.batchLimit()) {
+            throw new IllegalArgumentException("batch size must be 1.." + settings.batchLimit());
+        }
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(Map.of("items", items));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a batch for ЭПОС.СПО", e);
+        }
+        HttpResponse<String> response = send(resource, body, idempotencyKey);
+        if (response.statusCode() == 401) {
+            token.invalidate();
+            response = send(resource, body, idempotencyKey);
+            if (response.statusCode() == 401) {
+                throw new PermanentTargetException(401, "AUTH_FAILED", "ЭПОС.СПО отклоняет токен и после повторного входа");
+            }
+        }
+        return read(response);
+    }
+
+    /** Reads a whole listing page by page (for reconciliation and checks). */
+    public List<Map<String, Object>> list(String resource) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            HttpRequest request = HttpRequest.newBuilder(settings.resolve("integration/v1/" + resource + "?page=" + page + "&pageSize=500"))
+                    .timeout(settings.timeout()).header("Auth-Token", token.get()).GET().build();
+            HttpResponse<String> response = exchange(request);
+            if (response.statusCode() != 200) {
+                throw failure(response);
+            }
+            try {
+                List<Map<String, Object>> items = json.readValue(response.body(), new TypeReference<>() { });
+                all.addAll(items);
+                long total = response.headers().firstValueAsLong("X-Total-Count").orElse(all.size());
+                if (items.isEmpty() || all.size() >= total) {
+                    return all;
+                }
+            } catch (IOException e) {
+                throw new TransientTargetException(200, "MALFORMED", null, "Ответ ЭПОС.СПО не разобран", e);
+            }
+        }
+    }
+
+    private HttpResponse<String> send(String resource, byte[] body, String idempotencyKey) {
+        HttpRequest request = HttpRequest.newBuilder(settings.resolve("integration/v1/" + resource))
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .header("Auth-Token", token.get())
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return exchange(request);
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new TransientTargetException(0, "UNREACHABLE", null, "ЭПОС.СПО не ответил: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientTargetException(0, "INTERRUPTED", null, "Запрос к ЭПОС.СПО прерван", e);
+        }
+    }
+
+    private BatchResult read(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status != 200 && status != 207 && status != 422) {
+            throw failure(response);
+        }
+        try {
+            JsonNode body = json.readTree(response.body());
+            List<BatchResult.ItemResult> results = new ArrayList<>();
+            for (JsonNode item : body.path("results")) {
+                List<BatchResult.FieldError> errors = new ArrayList<>();
+                for (JsonNode error : item.path("errors")) {
+                    errors.add(new BatchResult.FieldError(error.path("field").asText(null), error.path("code").asText(null),
+                            error.path("message").asText(null)));
+                }
+                results.add(new BatchResult.ItemResult(item.path("index").asInt(), item.path("externalId").asText(null),
+                        item.path("status").asText(null), item.path("id").asText(null), errors));
+            }
+            boolean replayed = response.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase).orElse(false);
+            return new BatchResult(status, body.path("batchId").asText(null), replayed, results);
+        } catch (IOException e) {
+            // the platform may have applied the batch: retrying with the same key is safe and gets its answer
+            throw new TransientTargetException(status, "MALFORMED", null, "Ответ ЭПОС.СПО не разобран", e);
+        }
+    }
+
+    private RuntimeException failure(HttpResponse<String> response) {
+        int status = response.statusCode();
+        String code = errorCode(response.body());
+        if (status == 429 || status >= 500 || status == 408) {
+            Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(EposSpoClient::seconds).orElse(null);
+            return new TransientTargetException(status, code, retryAfter, "ЭПОС.СПО временно не принимает запросы (HTTP " + status + ")", null);
+        }
+        return new PermanentTargetException(status, code, "ЭПОС.СПО отклонил запрос (HTTP " + status + ", " + code + ")");
+    }
+
+    private String errorCode(String body) {
+        try {
+            return json.readTree(body).path("code").asText("HTTP_ERROR");
+        } catch (IOException | RuntimeException e) {
+            return "HTTP_ERROR";
+        }
+    }
+
+    private static java.util.Optional<Duration> seconds(String value) {
+        try {
+            return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+}

@@ -1,0 +1,109 @@
+package ru.spobridge.routes.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything an IT person configures (config/application.yml, prefix {@code spo}): the colleges, their sources and
+ * targets, schedules and the delivery policy. Validated at start so a wrong setting fails with its name.
+ */
+@Validated
+@ConfigurationProperties("spo")
+public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid SyncSettings sync,
+                            @Valid DeliverySettings delivery, @Valid BusSettings bus) {
+
+    public HubProperties {
+        colleges = colleges == null ? Map.of() : new TreeMap<>(colleges);
+        sync = sync == null ? new SyncSettings(false, true, null) : sync;
+        delivery = delivery == null ? new DeliverySettings(0, null, 0, null, null, 0, null) : delivery;
+        bus = bus == null ? new BusSettings(null, null) : bus;
+    }
+
+    public record CollegeSettings(@NotBlank String name, String region, @NotBlank String ogrn, @NotNull ZoneId zone,
+                                  @NotNull @Valid ContingentSource contingent, @Valid Map<String, TargetSettings> targets) {
+        public CollegeSettings {
+            targets = targets == null ? Map.of() : new TreeMap<>(targets);
+        }
+    }
+
+    /** ИС «Контингент»: where, with which credentials, how often. */
+    public record ContingentSource(@NotNull URI address, @NotNull URI tokenUrl, @NotBlank String clientId,
+                                   @NotBlank String clientSecret, @Min(1) @Max(500) Integer pageSize,
+                                   @NotBlank String schedule) {
+        public ContingentSource {
+            pageSize = pageSize == null ? 200 : pageSize;
+        }
+    }
+
+    /** One regional platform of a college. */
+    public record TargetSettings(Boolean enabled, @NotNull URI baseUrl, @NotBlank String clientId,
+                                 @NotBlank String clientSecret, @Min(1) @Max(500) Integer batchLimit) {
+        public TargetSettings {
+            enabled = enabled == null || enabled;
+            batchLimit = batchLimit == null ? 500 : batchLimit;
+        }
+    }
+
+    /**
+     * @param runAtStart      sync every college once when the hub has started
+     * @param schedules       run the Quartz schedules (off in tests that drive runs themselves)
+     * @param inFlightWindow  a record published this recently is not published again by an overlapping run
+     */
+    public record SyncSettings(boolean runAtStart, Boolean schedules, Duration inFlightWindow) {
+        public SyncSettings {
+            schedules = schedules == null || schedules;
+            inFlightWindow = inFlightWindow == null ? Duration.ofMinutes(30) : inFlightWindow;
+        }
+    }
+
+    /** Retry policy of deliveries and source reads: exponential backoff, then a dead letter. */
+    public record DeliverySettings(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay,
+                                   Duration httpTimeout, int readAttempts, Duration readDelay) {
+        public DeliverySettings {
+            maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
+            initialDelay = initialDelay == null ? Duration.ofMillis(500) : initialDelay;
+            multiplier = multiplier < 1 ? 2.0 : multiplier;
+            maxDelay = maxDelay == null ? Duration.ofSeconds(30) : maxDelay;
+            httpTimeout = httpTimeout == null ? Duration.ofSeconds(30) : httpTimeout;
+            readAttempts = readAttempts <= 0 ? 3 : readAttempts;
+            readDelay = readDelay == null ? Duration.ofSeconds(1) : readDelay;
+        }
+    }
+
+    /**
+     * The bus as endpoint URIs; {@code {target}} is replaced by the target name. Embedded Artemis by default,
+     * Kafka for a regional deployment.
+     */
+    public record BusSettings(String producer, String consumer) {
+        public BusSettings {
+            producer = producer == null ? "jms:queue:spo.delivery.{target}" : producer;
+            consumer = consumer == null ? "jms:queue:spo.delivery.{target}?transacted=true&concurrentConsumers=1" : consumer;
+        }
+
+        public String producerFor(String target) {
+            return producer.replace("{target}", target);
+        }
+
+        public String consumerFor(String target) {
+            return consumer.replace("{target}", target);
+        }
+    }
+
+    public CollegeSettings college(String id) {
+        CollegeSettings college = colleges.get(id);
+        if (college == null) {
+            throw new IllegalArgumentException("Колледж не настроен: " + id);
+        }
+        return college;
+    }
+}

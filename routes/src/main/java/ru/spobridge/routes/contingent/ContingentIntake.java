@@ -1,0 +1,122 @@
+package ru.spobridge.routes.contingent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import ru.spobridge.mappings.Mapped;
+import ru.spobridge.mappings.contingent.ContingentGroupMapping;
+import ru.spobridge.mappings.contingent.ContingentGroupRecord;
+import ru.spobridge.mappings.contingent.ContingentStudentMapping;
+import ru.spobridge.mappings.contingent.ContingentStudentRecord;
+import ru.spobridge.model.Group;
+import ru.spobridge.model.PersonalDataMask;
+import ru.spobridge.model.RecordError;
+import ru.spobridge.model.Student;
+import ru.spobridge.routes.CanonicalJson;
+import ru.spobridge.routes.store.CanonicalRecords;
+import ru.spobridge.routes.store.RejectedRecords;
+
+/**
+ * Turns a registry read into canonical state: maps and checks every record, keeps the refused ones with their
+ * reasons, and stores the valid ones where their content changed. Nothing is removed: a student missing from a
+ * read is never expelled by inference.
+ */
+@Component
+public class ContingentIntake {
+
+    public static final String FLOW = "contingent";
+    public static final String GROUP = "group";
+    public static final String STUDENT = "student";
+
+    private final CanonicalRecords canonical;
+    private final RejectedRecords rejected;
+    private final CanonicalJson json;
+
+    public ContingentIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json) {
+        this.canonical = canonical;
+        this.rejected = rejected;
+        this.json = json;
+    }
+
+    public IntakeSummary accept(ContingentSnapshot snapshot, long runId) {
+        String college = snapshot.collegeId();
+        Map<String, Group> groups = new HashMap<>();
+        List<Keyed> validGroups = new ArrayList<>();
+        int groupRejects = 0;
+        for (ContingentGroupRecord record : snapshot.groups()) {
+            Mapped<Group> mapped = ContingentGroupMapping.toGroup(college, record);
+            if (mapped.isValid()) {
+                groups.put(mapped.value().code(), mapped.value());
+                validGroups.add(new Keyed(mapped.value().code(), mapped.value(), mapped.value().code()));
+            } else {
+                groupRejects++;
+                rejected.reject(college, FLOW, GROUP, mapped.errors().get(0).recordKey(), RejectedRecords.INTAKE,
+                        mapped.errors(), record.code(), runId);
+            }
+        }
+        IntakeSummary groupSummary = store(college, GROUP, validGroups, snapshot.groups().size(), groupRejects);
+
+        List<Keyed> validStudents = new ArrayList<>();
+        int studentRejects = 0;
+        for (List<ContingentStudentRecord> occurrences : byExternalId(snapshot.students().students()).values()) {
+            ContingentStudentRecord record = occurrences.get(0);
+            String label = PersonalDataMask.maskName(record.lastName(), record.firstName(), record.middleName());
+            if (occurrences.stream().distinct().count() > 1) {
+                studentRejects += occurrences.size();
+                rejected.reject(college, FLOW, STUDENT, record.externalId(), RejectedRecords.INTAKE,
+                        List.of(new RecordError(record.externalId(), "externalId", "DUPLICATE_ID",
+                                "Идентификатор встречается в ответе ИС «Контингент» " + occurrences.size()
+                                        + " раз(а) с разным содержимым: запись не принята, пока источник не исправит дубликат")),
+                        label, runId);
+                continue;
+            }
+            Mapped<Student> mapped = ContingentStudentMapping.toStudent(college, record, groups);
+            if (mapped.isValid()) {
+                Student student = mapped.value();
+                validStudents.add(new Keyed(student.key().sourceId(), student, student.name().masked() + ", " + student.groupCode()));
+            } else {
+                studentRejects++;
+                rejected.reject(college, FLOW, STUDENT, mapped.errors().get(0).recordKey(), RejectedRecords.INTAKE,
+                        mapped.errors(), label, runId);
+            }
+        }
+        IntakeSummary studentSummary = store(college, STUDENT, validStudents, snapshot.students().students().size(), studentRejects);
+        return groupSummary.plus(studentSummary);
+    }
+
+    private IntakeSummary store(String college, String entityType, List<Keyed> valid, int read, int rejects) {
+        Map<String, String> known = canonical.hashes(college, entityType);
+        List<CanonicalRecords.Row> changed = new ArrayList<>();
+        for (Keyed record : valid) {
+            String payload = json.write(record.value());
+            String hash = CanonicalJson.sha256(payload);
+            if (!Objects.equals(known.get(record.key()), hash)) {
+                changed.add(new CanonicalRecords.Row(record.key(), ContingentStudentMapping.SOURCE, hash, payload, record.label()));
+            }
+        }
+        canonical.save(college, entityType, changed, known);
+        Set<String> open = rejected.openIntakeKeys(college, entityType);
+        List<String> nowValid = valid.stream().map(Keyed::key).filter(open::contains).toList();
+        rejected.resolve(college, entityType, nowValid, RejectedRecords.INTAKE);
+        return new IntakeSummary(read, rejects, changed.size(), valid.size() - changed.size());
+    }
+
+    /** Groups a page's records by id, keeping source order; a blank id forms its own group to be refused by mapping. */
+    private static Map<String, List<ContingentStudentRecord>> byExternalId(List<ContingentStudentRecord> records) {
+        Map<String, List<ContingentStudentRecord>> byId = new LinkedHashMap<>();
+        int anonymous = 0;
+        for (ContingentStudentRecord record : records) {
+            String id = record.externalId() == null || record.externalId().isBlank() ? "\u0000" + anonymous++ : record.externalId().strip();
+            byId.computeIfAbsent(id, key -> new ArrayList<>()).add(record);
+        }
+        return byId;
+    }
+
+    private record Keyed(String key, Object value, String label) {
+    }
+}

@@ -1,0 +1,44 @@
+package ru.spobridge.routes.contingent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+import ru.spobridge.connectors.contingent.ContingentSettings;
+import ru.spobridge.connectors.contingent.ContingentSoapClient;
+import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.HubProperties;
+
+/** One ИС «Контингент» client per college, made from its settings on first use. */
+@Component
+public class ContingentSources {
+
+    private final Colleges colleges;
+    private final HubProperties properties;
+    private final ProducerTemplate camel;
+    private final ObjectMapper json;
+    private final HttpClient http;
+    private final Clock clock;
+    private final Map<String, ContingentSoapClient> clients = new ConcurrentHashMap<>();
+
+    public ContingentSources(Colleges colleges, HubProperties properties, ProducerTemplate camel, ObjectMapper json,
+                             HttpClient http, Clock clock) {
+        this.colleges = colleges;
+        this.properties = properties;
+        this.camel = camel;
+        this.json = json;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    public ContingentSoapClient client(String collegeId) {
+        return clients.computeIfAbsent(collegeId, id -> {
+            HubProperties.ContingentSource source = colleges.settings(id).contingent();
+            return new ContingentSoapClient(camel, new ContingentSettings(source.address(), source.tokenUrl(), source.clientId(),
+                    source.clientSecret(), source.pageSize(), properties.delivery().httpTimeout()), json, http, clock);
+        });
+    }
+}

@@ -1,0 +1,65 @@
+package ru.spobridge.routes.delivery;
+
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+import ru.spobridge.connectors.common.PermanentTargetException;
+import ru.spobridge.connectors.common.TransientTargetException;
+import ru.spobridge.routes.config.HubProperties;
+
+/**
+ * Bus → platform, one route per target so that one platform being down holds back no other. Transient failures
+ * are retried with exponential backoff (longer where the platform asks with Retry-After); after the last attempt,
+ * or on a refusal that a retry cannot fix, the batch's records become dead letters. Anything else (the store is
+ * down) rolls the bus transaction back and the broker redelivers.
+ */
+@Component
+public class DeliveryRoute extends RouteBuilder {
+
+    private final HubProperties properties;
+    private final List<TargetAdapter> targets;
+
+    public DeliveryRoute(HubProperties properties, List<TargetAdapter> targets) {
+        this.properties = properties;
+        this.targets = targets;
+    }
+
+    @Override
+    public void configure() {
+        HubProperties.DeliverySettings policy = properties.delivery();
+        for (TargetAdapter target : targets) {
+            from(properties.bus().consumerFor(target.name())).routeId("deliver-" + target.name())
+                    .onException(TransientTargetException.class)
+                        .maximumRedeliveries(policy.maxAttempts() - 1)
+                        .redeliveryDelay(policy.initialDelay().toMillis())
+                        .useExponentialBackOff().backOffMultiplier(policy.multiplier())
+                        .maximumRedeliveryDelay(policy.maxDelay().toMillis())
+                        .onExceptionOccurred(DeliveryRoute::honourRetryAfter)
+                        .retryAttemptedLogLevel(LoggingLevel.WARN)
+                        .logStackTrace(false).logExhausted(false).logRetryStackTrace(false)
+                        .handled(true)
+                        .bean(DeliveryService.class, "deadLetter")
+                    .end()
+                    .onException(PermanentTargetException.class)
+                        .logStackTrace(false).logExhausted(false)
+                        .handled(true)
+                        .bean(DeliveryService.class, "deadLetter")
+                    .end()
+                    .bean(BatchCodec.class, "decode")
+                    .bean(DeliveryService.class, "deliver");
+        }
+    }
+
+    /** A 429/503 with Retry-After waits at least as long as the platform asked. */
+    private static void honourRetryAfter(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (cause == null) {
+            cause = exchange.getException();
+        }
+        if (cause instanceof TransientTargetException transientFailure && transientFailure.retryAfter() != null) {
+            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, transientFailure.retryAfter().toMillis());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package ru.spobridge.routes.store;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The canonical state of every record as last read from its source (table canonical_record). */
+@Repository
+public class CanonicalRecords {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public CanonicalRecords(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Row(String entityKey, String sourceSystem, String contentHash, String payload, String maskedLabel) {
+    }
+
+    /** Content hashes by key: one query, so a snapshot of thousands compares in memory. */
+    public Map<String, String> hashes(String collegeId, String entityType) {
+        Map<String, String> hashes = new HashMap<>();
+        jdbc.query("SELECT entity_key, content_hash FROM canonical_record WHERE college_id = :college AND entity_type = :type",
+                Map.of("college", collegeId, "type", entityType),
+                rs -> {
+                    hashes.put(rs.getString(1), rs.getString(2));
+                });
+        return hashes;
+    }
+
+    /** Writes new and changed rows; the caller has compared hashes already. */
+    @Transactional
+    public void save(String collegeId, String entityType, List<Row> rows, Map<String, String> knownHashes) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<MapSqlParameterSource> updates = new ArrayList<>();
+        List<MapSqlParameterSource> inserts = new ArrayList<>();
+        for (Row row : rows) {
+            MapSqlParameterSource params = new MapSqlParameterSource()
+                    .addValue("college", collegeId).addValue("type", entityType).addValue("key", row.entityKey())
+                    .addValue("source", row.sourceSystem()).addValue("hash", row.contentHash())
+                    .addValue("payload", row.payload()).addValue("label", row.maskedLabel()).addValue("now", now);
+            (knownHashes.containsKey(row.entityKey()) ? updates : inserts).add(params);
+        }
+        jdbc.batchUpdate("UPDATE canonical_record SET source_system = :source, content_hash = :hash, payload = :payload, "
+                + "masked_label = :label, updated_at = :now WHERE college_id = :college AND entity_type = :type AND entity_key = :key",
+                updates.toArray(MapSqlParameterSource[]::new));
+        jdbc.batchUpdate("INSERT INTO canonical_record (college_id, entity_type, entity_key, source_system, content_hash, payload, "
+                + "masked_label, updated_at) VALUES (:college, :type, :key, :source, :hash, :payload, :label, :now)",
+                inserts.toArray(MapSqlParameterSource[]::new));
+    }
+
+    /**
+     * Records whose current version the target has neither received nor refused, and that no recent run has
+     * already put on the bus. Ordered by key so that batches, and so their idempotency keys, are stable.
+     */
+    public List<PendingRecord> pending(String collegeId, String entityType, String target, Instant publishedBefore) {
+        return jdbc.query("""
+                SELECT c.entity_key, c.content_hash, c.payload, c.masked_label, s.delivered_hash
+                FROM canonical_record c
+                LEFT JOIN sync_state s ON s.college_id = c.college_id AND s.entity_type = c.entity_type
+                     AND s.entity_key = c.entity_key AND s.target = :target
+                WHERE c.college_id = :college AND c.entity_type = :type
+                  AND (s.delivered_hash IS NULL OR s.delivered_hash <> c.content_hash)
+                  AND (s.rejected_hash IS NULL OR s.rejected_hash <> c.content_hash)
+                  AND (s.published_hash IS NULL OR s.published_hash <> c.content_hash OR s.published_at < :publishedBefore)
+                ORDER BY c.entity_key
+                """,
+                new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType)
+                        .addValue("target", target).addValue("publishedBefore", Timestamp.from(publishedBefore)),
+                (rs, i) -> new PendingRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+    }
+
+    public int count(String collegeId, String entityType) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM canonical_record WHERE college_id = :college AND entity_type = :type",
+                Map.of("college", collegeId, "type", entityType), Integer.class);
+        return count == null ? 0 : count;
+    }
+}

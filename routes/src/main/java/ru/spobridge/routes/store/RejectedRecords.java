@@ -1,0 +1,104 @@
+package ru.spobridge.routes.store;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import ru.spobridge.model.RecordError;
+
+/**
+ * Records refused with a reason: at intake (target null) or by a platform. Open until a later version of the
+ * record passes, so the console always shows what is still wrong, once per record and field.
+ */
+@Repository
+public class RejectedRecords {
+
+    /** Marks the intake stage in the target column of the console and API. */
+    public static final String INTAKE = null;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public RejectedRecords(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Rejection(long id, String collegeId, String flow, String entityType, String entityKey, String target,
+                            String field, String code, String message, String maskedLabel, Instant firstSeen, Instant lastSeen) {
+    }
+
+    /** Replaces the open reasons of one record at one stage with the given ones. */
+    @Transactional
+    public void reject(String collegeId, String flow, String entityType, String entityKey, String target,
+                       List<RecordError> errors, String maskedLabel, Long runId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        resolve(collegeId, entityType, List.of(entityKey), target, now);
+        List<MapSqlParameterSource> rows = new ArrayList<>();
+        for (RecordError error : errors) {
+            rows.add(new MapSqlParameterSource().addValue("college", collegeId).addValue("flow", flow).addValue("type", entityType)
+                    .addValue("key", entityKey).addValue("target", target).addValue("field", truncate(error.field(), 64))
+                    .addValue("code", truncate(error.code(), 64)).addValue("message", truncate(error.message(), 1000))
+                    .addValue("label", maskedLabel).addValue("run", runId).addValue("now", now));
+        }
+        jdbc.batchUpdate("INSERT INTO rejected_record (college_id, flow, entity_type, entity_key, target, field, code, message, "
+                + "masked_label, run_id, first_seen, last_seen) VALUES (:college, :flow, :type, :key, :target, :field, :code, "
+                + ":message, :label, :run, :now, :now)", rows.toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** Closes the open reasons of records that now pass this stage. */
+    public void resolve(String collegeId, String entityType, Collection<String> entityKeys, String target) {
+        resolve(collegeId, entityType, entityKeys, target, Timestamp.from(clock.instant()));
+    }
+
+    /** Keys with an open reason at intake, to resolve only those that were open. */
+    public Set<String> openIntakeKeys(String collegeId, String entityType) {
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT entity_key FROM rejected_record WHERE college_id = :college "
+                + "AND entity_type = :type AND target IS NULL AND resolved_at IS NULL",
+                Map.of("college", collegeId, "type", entityType), String.class));
+    }
+
+    public List<Rejection> open(String collegeId, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("college", collegeId).addValue("limit", limit);
+        return jdbc.query("SELECT id, college_id, flow, entity_type, entity_key, target, field, code, message, masked_label, "
+                + "first_seen, last_seen FROM rejected_record WHERE resolved_at IS NULL "
+                + (collegeId == null ? "" : "AND college_id = :college ")
+                + "ORDER BY last_seen DESC, id DESC LIMIT :limit", params,
+                (rs, i) -> new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant()));
+    }
+
+    public int countOpen(String collegeId) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM rejected_record WHERE resolved_at IS NULL AND college_id = :college",
+                Map.of("college", collegeId), Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    private void resolve(String collegeId, String entityType, Collection<String> entityKeys, String target, Timestamp now) {
+        List<MapSqlParameterSource> params = new ArrayList<>();
+        for (String key : entityKeys) {
+            params.add(new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType)
+                    .addValue("key", key).addValue("target", target).addValue("now", now));
+        }
+        String targetClause = target == null ? "target IS NULL" : "target = :target";
+        jdbc.batchUpdate("UPDATE rejected_record SET resolved_at = :now WHERE college_id = :college AND entity_type = :type "
+                + "AND entity_key = :key AND " + targetClause + " AND resolved_at IS NULL", params.toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static String truncate(String value, int max) {
+        if (value == null) {
+            return "";
+        }
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,117 @@
+package ru.spobridge.routes.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * One row per run of a flow for a college: what was read, changed, refused, published, and — as deliveries come
+ * back from the bus — delivered, refused by a platform, or dead-lettered. A run is complete when every published
+ * record has an outcome.
+ */
+@Repository
+public class SyncRuns {
+
+    public static final String READING = "READING";
+    public static final String DELIVERING = "DELIVERING";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String COMPLETED_WITH_ERRORS = "COMPLETED_WITH_ERRORS";
+    public static final String FAILED = "FAILED";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public SyncRuns(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Run(long id, String collegeId, String flow, String trigger, String status, Instant startedAt,
+                      Instant readFinishedAt, Instant finishedAt, boolean fullRead, int read, int unchanged, int changed,
+                      int rejected, int published, int delivered, int targetRejected, int deadLetters, String error) {
+
+        public boolean finished() {
+            return finishedAt != null;
+        }
+    }
+
+    public long start(String collegeId, String flow, String trigger) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("college", collegeId).addValue("flow", flow)
+                .addValue("trigger", trigger).addValue("now", Timestamp.from(clock.instant()));
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update("INSERT INTO sync_run (college_id, flow, run_trigger, status, started_at) VALUES (:college, :flow, :trigger, 'READING', :now)",
+                params, keys, new String[] {"id"});
+        return keys.getKey().longValue();
+    }
+
+    public void readFinished(long runId, boolean fullRead, int read, int unchanged, int changed, int rejected) {
+        jdbc.update("UPDATE sync_run SET read_finished_at = :now, full_read = :full, read_count = :read, unchanged_count = :unchanged, "
+                + "changed_count = :changed, rejected_count = :rejected WHERE id = :id",
+                new MapSqlParameterSource().addValue("id", runId).addValue("now", Timestamp.from(clock.instant()))
+                        .addValue("full", fullRead).addValue("read", read).addValue("unchanged", unchanged)
+                        .addValue("changed", changed).addValue("rejected", rejected));
+    }
+
+    /** Set before the batches go on the bus, so that a fast consumer cannot finish the run early. */
+    public void publishing(long runId, int published) {
+        jdbc.update("UPDATE sync_run SET status = 'DELIVERING', published_count = :published WHERE id = :id",
+                Map.of("id", runId, "published", published));
+        completeIfDone(runId);
+    }
+
+    public void addOutcome(long runId, int delivered, int targetRejected, int deadLetters) {
+        jdbc.update("UPDATE sync_run SET delivered_count = delivered_count + :delivered, target_rejected_count = target_rejected_count "
+                + "+ :rejected, dead_letter_count = dead_letter_count + :dead WHERE id = :id",
+                Map.of("id", runId, "delivered", delivered, "rejected", targetRejected, "dead", deadLetters));
+        completeIfDone(runId);
+    }
+
+    public void failed(long runId, String error) {
+        jdbc.update("UPDATE sync_run SET status = 'FAILED', finished_at = :now, error = :error WHERE id = :id",
+                new MapSqlParameterSource().addValue("id", runId).addValue("now", Timestamp.from(clock.instant()))
+                        .addValue("error", error == null ? null : error.substring(0, Math.min(error.length(), 2000))));
+    }
+
+    public Optional<Run> get(long runId) {
+        return jdbc.query("SELECT * FROM sync_run WHERE id = :id", Map.of("id", runId), SyncRuns::map).stream().findFirst();
+    }
+
+    /** The latest run of every college and flow, for the console. */
+    public List<Run> latest() {
+        return jdbc.query("SELECT * FROM sync_run r WHERE r.id = (SELECT MAX(id) FROM sync_run x WHERE x.college_id = r.college_id "
+                + "AND x.flow = r.flow) ORDER BY college_id, flow", Map.of(), SyncRuns::map);
+    }
+
+    public List<Run> recent(String collegeId, int limit) {
+        return jdbc.query("SELECT * FROM sync_run WHERE college_id = :college ORDER BY id DESC LIMIT :limit",
+                Map.of("college", collegeId, "limit", limit), SyncRuns::map);
+    }
+
+    private void completeIfDone(long runId) {
+        jdbc.update("UPDATE sync_run SET finished_at = :now, status = CASE WHEN dead_letter_count > 0 OR target_rejected_count > 0 "
+                + "THEN 'COMPLETED_WITH_ERRORS' ELSE 'COMPLETED' END WHERE id = :id AND status = 'DELIVERING' "
+                + "AND delivered_count + target_rejected_count + dead_letter_count >= published_count",
+                new MapSqlParameterSource().addValue("id", runId).addValue("now", Timestamp.from(clock.instant())));
+    }
+
+    private static Run map(ResultSet rs, int row) throws SQLException {
+        return new Run(rs.getLong("id"), rs.getString("college_id"), rs.getString("flow"), rs.getString("run_trigger"),
+                rs.getString("status"), instant(rs, "started_at"), instant(rs, "read_finished_at"), instant(rs, "finished_at"),
+                rs.getBoolean("full_read"), rs.getInt("read_count"), rs.getInt("unchanged_count"), rs.getInt("changed_count"),
+                rs.getInt("rejected_count"), rs.getInt("published_count"), rs.getInt("delivered_count"),
+                rs.getInt("target_rejected_count"), rs.getInt("dead_letter_count"), rs.getString("error"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,102 @@
+package ru.spobridge.simulators.contingent;
+
+import java.time.Clock;
+import java.util.Map;
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import ru.spobridge.simulators.SimulatorProperties;
+import ru.spobridge.simulators.SimulatorsAutoConfiguration;
+import ru.spobridge.simulators.auth.TokenEndpoint;
+import ru.spobridge.simulators.auth.TokenRegistry;
+import ru.spobridge.simulators.contingent.demo.DemoCollege;
+import ru.spobridge.simulators.contingent.demo.DemoContingent;
+import ru.spobridge.simulators.faults.FaultControlEndpoints;
+import ru.spobridge.simulators.faults.FaultFilter;
+import ru.spobridge.simulators.faults.FaultFlavour;
+import ru.spobridge.simulators.faults.FaultInjector;
+
+/** Beans of the Контингент simulator; imported by the auto-configuration only (no stereotype: not scanned). */
+public class ContingentSimulatorBeans {
+
+    private static final Logger log = LoggerFactory.getLogger(ContingentSimulatorBeans.class);
+    private static final String BASE = "/contingent-sim";
+
+    @Bean
+    public ContingentSimulator contingentSimulator(SimulatorProperties properties, ObjectProvider<Clock> clocks) {
+        Clock clock = SimulatorsAutoConfiguration.clockOf(clocks);
+        TokenRegistry tokens = new TokenRegistry(properties.contingent().clients(),
+                properties.contingent().tokenTtl(), clock);
+        ContingentSimulator simulator = new ContingentSimulator(clock, new FaultInjector(), tokens);
+        seedDemo(simulator, properties);
+        return simulator;
+    }
+
+    @Bean
+    public ContingentSoapEndpoint contingentSimSoapEndpoint(ContingentSimulator simulator) {
+        return new ContingentSoapEndpoint(new ContingentSoapService(simulator));
+    }
+
+    @Bean
+    public ServletRegistrationBean<CXFNonSpringServlet> contingentSimServlet(ContingentSoapEndpoint endpoint) {
+        ServletRegistrationBean<CXFNonSpringServlet> registration =
+                new ServletRegistrationBean<>(endpoint.servlet(), ContingentSoapEndpoint.SERVLET_MAPPING);
+        registration.setName("contingentSimServlet");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<FaultFilter> contingentSimFaultFilter(ContingentSimulator simulator,
+                                                                       SimulatorProperties properties) {
+        // the WSDL is documentation, not data: never faulted
+        FaultFilter filter = new FaultFilter(simulator.faults(), FaultFlavour.SOAP, properties.retryAfterSeconds(),
+                request -> !isWsdlRequest(request.getQueryString()));
+        FilterRegistrationBean<FaultFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setName("contingentSimFaultFilter");
+        registration.addUrlPatterns(ContingentSoapEndpoint.SERVLET_MAPPING);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+
+    @Bean
+    public RouterFunction<ServerResponse> contingentSimRoutes(ContingentSimulator simulator,
+                                                              SimulatorProperties properties) {
+        TokenEndpoint token = new TokenEndpoint(simulator.tokens(), "access_token");
+        FaultControlEndpoints control = new FaultControlEndpoints(simulator.faults(),
+                () -> Map.of("getStudentsCalls", simulator.getStudentsCalls()),
+                () -> {
+                    simulator.reset();
+                    seedDemo(simulator, properties);
+                });
+        return RouterFunctions.route()
+                .POST(BASE + "/integration/v1/token", token::handle)
+                .build()
+                .and(control.routes(BASE));
+    }
+
+    private static boolean isWsdlRequest(String query) {
+        String lower = query == null ? "" : query.toLowerCase();
+        return lower.startsWith("wsdl") || lower.startsWith("xsd");
+    }
+
+    private static void seedDemo(ContingentSimulator simulator, SimulatorProperties properties) {
+        SimulatorProperties.Demo demo = properties.demo();
+        if (!demo.enabled()) {
+            return;
+        }
+        DemoCollege college = DemoContingent.generate(demo.ogrn(), demo.students(), demo.groups(), demo.seed());
+        college.groups().forEach(group -> simulator.putGroup(college.ogrn(), group));
+        college.students().forEach(student -> simulator.putStudent(college.ogrn(), student));
+        log.info("Контингент simulator seeded demo college: groups={} students={} deliberatelyInvalid={}",
+                college.groups().size(), college.students().size(), college.invalidFieldByExternalId().size());
+    }
+}

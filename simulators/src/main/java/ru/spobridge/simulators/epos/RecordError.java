@@ -1,0 +1,5 @@
+package ru.spobridge.simulators.epos;
+
+/** One per-record rejection reason: the field and a code, with a Russian message that never holds the value. */
+public record RecordError(String field, String code, String message) {
+}
