@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import ru.spobridge.mappings.Mapped;
 import ru.spobridge.mappings.contingent.ContingentGroupMapping;
@@ -33,6 +35,8 @@ public class ContingentIntake {
     public static final String GROUP = "group";
     public static final String STUDENT = "student";
 
+    private static final Logger log = LoggerFactory.getLogger(ContingentIntake.class);
+
     private final CanonicalRecords canonical;
     private final RejectedRecords rejected;
     private final CanonicalJson json;
@@ -55,8 +59,7 @@ public class ContingentIntake {
                 validGroups.add(new Keyed(mapped.value().code(), mapped.value(), mapped.value().code()));
             } else {
                 groupRejects++;
-                rejected.reject(college, FLOW, GROUP, mapped.errors().get(0).recordKey(), RejectedRecords.INTAKE,
-                        mapped.errors(), record.code(), runId);
+                reject(college, GROUP, mapped.errors(), record.code(), runId);
             }
         }
         IntakeSummary groupSummary = store(college, GROUP, validGroups, snapshot.groups().size(), groupRejects);
@@ -68,11 +71,9 @@ public class ContingentIntake {
             String label = PersonalDataMask.maskName(record.lastName(), record.firstName(), record.middleName());
             if (occurrences.stream().distinct().count() > 1) {
                 studentRejects += occurrences.size();
-                rejected.reject(college, FLOW, STUDENT, record.externalId(), RejectedRecords.INTAKE,
-                        List.of(new RecordError(record.externalId(), "externalId", "DUPLICATE_ID",
-                                "Идентификатор встречается в ответе ИС «Контингент» " + occurrences.size()
-                                        + " раз(а) с разным содержимым: запись не принята, пока источник не исправит дубликат")),
-                        label, runId);
+                reject(college, STUDENT, List.of(new RecordError(record.externalId(), "externalId", "DUPLICATE_ID",
+                        "Идентификатор встречается в ответе ИС «Контингент» " + occurrences.size()
+                                + " раз(а) с разным содержимым: запись не принята, пока источник не исправит дубликат")), label, runId);
                 continue;
             }
             Mapped<Student> mapped = ContingentStudentMapping.toStudent(college, record, groups);
@@ -81,12 +82,19 @@ public class ContingentIntake {
                 validStudents.add(new Keyed(student.key().sourceId(), student, student.name().masked() + ", " + student.groupCode()));
             } else {
                 studentRejects++;
-                rejected.reject(college, FLOW, STUDENT, mapped.errors().get(0).recordKey(), RejectedRecords.INTAKE,
-                        mapped.errors(), label, runId);
+                reject(college, STUDENT, mapped.errors(), label, runId);
             }
         }
         IntakeSummary studentSummary = store(college, STUDENT, validStudents, snapshot.students().students().size(), studentRejects);
         return groupSummary.plus(studentSummary);
+    }
+
+    /** Keeps the reasons and logs one line naming the record and its fields, never their values. */
+    private void reject(String college, String entityType, List<RecordError> errors, String label, long runId) {
+        String key = errors.get(0).recordKey();
+        rejected.reject(college, FLOW, entityType, key, RejectedRecords.INTAKE, errors, label, runId);
+        log.warn("Контингент {}: запись {} {} отклонена: {}", college, entityType, key,
+                errors.stream().map(error -> error.field() + "/" + error.code()).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private IntakeSummary store(String college, String entityType, List<Keyed> valid, int read, int rejects) {

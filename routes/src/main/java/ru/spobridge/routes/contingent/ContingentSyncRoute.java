@@ -56,6 +56,8 @@ public class ContingentSyncRoute extends RouteBuilder {
                         // one college's batches stay in order on the broker (Artemis message groups)
                         .setHeader("JMSXGroupID", simple("${body.collegeId}"))
                         .bean(BatchCodec.class, "encode")
+                        // fire and forget: delivery reports back through the store, never as a reply
+                        .setExchangePattern(org.apache.camel.ExchangePattern.InOnly)
                         .toD(properties.bus().producerFor("${header.spoTarget}"))
                     .end()
                     .bean(ContingentSync.class, "finish")

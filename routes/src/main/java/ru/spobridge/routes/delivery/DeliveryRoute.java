@@ -52,8 +52,9 @@ public class DeliveryRoute extends RouteBuilder {
         }
     }
 
-    /** A 429/503 with Retry-After waits at least as long as the platform asked. */
+    /** Counts attempts for the dead letter; a 429/503 with Retry-After waits at least as long as the platform asked. */
     private static void honourRetryAfter(Exchange exchange) {
+        exchange.setProperty(DeliveryService.ATTEMPTS, exchange.getProperty(DeliveryService.ATTEMPTS, 0, Integer.class) + 1);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (cause == null) {
             cause = exchange.getException();

@@ -27,6 +27,9 @@ import ru.spobridge.routes.store.SyncRuns;
 @Component
 public class DeliveryService {
 
+    /** Exchange property: how many times the batch was tried before it became a dead letter. */
+    public static final String ATTEMPTS = "spoAttempts";
+
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
 
     private final Map<String, TargetAdapter> targets;
@@ -105,7 +108,7 @@ public class DeliveryService {
     public void deadLetter(Exchange exchange) {
         DeliveryBatch batch = exchange.getIn().getBody(DeliveryBatch.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        int attempts = 1 + exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        int attempts = Math.max(1, exchange.getProperty(ATTEMPTS, 0, Integer.class));
         String code = errorCode(cause);
         String reason = cause == null ? "причина неизвестна" : cause.getMessage();
         deadLetters.store(batch.collegeId(), batch.flow(), batch.target(), batch.entityType(), batch.idempotencyKey(),
