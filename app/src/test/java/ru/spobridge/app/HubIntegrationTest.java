@@ -18,6 +18,9 @@ import ru.spobridge.app.console.SyncCommands;
 import ru.spobridge.routes.store.SyncRuns;
 import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
+import ru.spobridge.simulators.platform.PlatformSimulator;
+import ru.spobridge.simulators.ruobr.RuobrSimulator;
+import ru.spobridge.simulators.sgo.SgoSimulator;
 
 /**
  * The whole hub on real parts: a real PostgreSQL started here, embedded Artemis, the simulators over HTTP and
@@ -37,6 +40,10 @@ public abstract class HubIntegrationTest {
     protected ContingentSimulator contingent;
     @Autowired
     protected EposSimulator epos;
+    @Autowired
+    protected SgoSimulator sgo;
+    @Autowired
+    protected RuobrSimulator ruobr;
     @Autowired
     protected SyncCommands commands;
     @Autowired
@@ -59,12 +66,21 @@ public abstract class HubIntegrationTest {
             jdbc.execute("DELETE FROM " + table);
         }
         contingent.reset();
-        epos.reset();
+        contingent.faults().clear();
+        for (PlatformSimulator platform : new PlatformSimulator[] {epos, sgo, ruobr}) {
+            platform.reset();
+            platform.faults().clear();
+            platform.clearRejections();
+        }
     }
 
     /** Runs a contingent sync and waits until every published record has an outcome. */
     protected SyncRuns.Run syncAndWait(boolean full) {
-        Long runId = commands.runContingent(COLLEGE, full, "test");
+        return syncAndWait(COLLEGE, full);
+    }
+
+    protected SyncRuns.Run syncAndWait(String college, boolean full) {
+        Long runId = commands.runContingent(college, full, "test");
         if (runId == null) {
             throw new IllegalStateException("run was not started");
         }

@@ -6,6 +6,7 @@ import ru.spobridge.simulators.contingent.demo.DemoCollege;
 import ru.spobridge.simulators.contingent.demo.DemoContingent;
 import ru.spobridge.simulators.contingent.wsdl.Group;
 import ru.spobridge.simulators.contingent.wsdl.Guardian;
+import ru.spobridge.simulators.contingent.wsdl.Movement;
 import ru.spobridge.simulators.contingent.wsdl.Student;
 import ru.spobridge.simulators.contingent.wsdl.Study;
 import ru.spobridge.simulators.contingent.wsdl.Subgroup;
@@ -69,5 +70,18 @@ final class SourceData {
         student.getGuardian().add(mother);
         change.accept(student);
         return student;
+    }
+
+    /** A movement order; the order date is two days before it takes effect. */
+    static Movement movement(String externalId, String studentId, String kind, String effectiveDate, String toGroup) {
+        Movement movement = new Movement();
+        movement.setExternalId(externalId);
+        movement.setStudentExternalId(studentId);
+        movement.setKind(kind);
+        movement.setOrderNo(externalId.replaceAll("\\D", "") + "-к");
+        movement.setOrderDate(java.time.LocalDate.parse(effectiveDate).minusDays(2).toString());
+        movement.setEffectiveDate(effectiveDate);
+        movement.setToGroup(toGroup);
+        return movement;
     }
 }

@@ -4,8 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,9 +22,18 @@ import org.springframework.validation.annotation.Validated;
 public record SimulatorProperties(
         boolean enabled,
         @DefaultValue @Valid @NotNull Contingent contingent,
-        @DefaultValue @Valid @NotNull Epos epos,
+        @DefaultValue @Valid @NotNull Platform epos,
+        @DefaultValue @Valid @NotNull Platform sgo,
+        @DefaultValue @Valid @NotNull Platform ruobr,
         @DefaultValue @Valid @NotNull Demo demo,
         @DefaultValue("1") @Min(0) @Max(3600) int retryAfterSeconds) {
+
+    public SimulatorProperties {
+        // each platform's defaults follow its contract file
+        epos = epos.withDefaults(Duration.ofHours(1), 500, 5);
+        sgo = sgo.withDefaults(Duration.ofSeconds(900), 500, 10);
+        ruobr = ruobr.withDefaults(Duration.ofHours(1), 300, 5);
+    }
 
     /** ИС «Контингент» simulator: token lifetime and known clients (empty = any non-blank secret). */
     public record Contingent(
@@ -33,23 +44,39 @@ public record SimulatorProperties(
         }
     }
 
-    /** ЭПОС.СПО simulator: token lifetime, batch limit, per-client rate limit (0 = off), clients. */
-    public record Epos(
-            @DefaultValue("3600s") @NotNull Duration tokenTtl,
-            @DefaultValue("500") @Min(1) @Max(10_000) int batchLimit,
-            @DefaultValue("5") @Min(0) int rateLimitPerSecond,
+    /**
+     * A REST platform simulator: token lifetime, batch limit, per-client rate limit (0 = off) and clients
+     * (empty = any non-blank secret). Unset values take the platform's defaults.
+     */
+    public record Platform(
+            Duration tokenTtl,
+            @Min(1) @Max(10_000) Integer batchLimit,
+            @Min(0) Integer rateLimitPerSecond,
             Map<String, String> clients) {
-        public Epos {
+        public Platform {
             clients = clients == null ? Map.of() : Map.copyOf(clients);
+        }
+
+        Platform withDefaults(Duration ttl, int batch, int perSecond) {
+            return new Platform(tokenTtl == null ? ttl : tokenTtl, batchLimit == null ? batch : batchLimit,
+                    rateLimitPerSecond == null ? perSecond : rateLimitPerSecond, clients);
         }
     }
 
-    /** Demo college seeded into the Контингент simulator at start. */
-    public record Demo(
-            boolean enabled,
-            @DefaultValue("1025900000017") @NotBlank String ogrn,
+    /** Demo colleges seeded into the Контингент simulator at start. */
+    public record Demo(boolean enabled, @Valid @NotEmpty List<College> colleges) {
+        public Demo {
+            colleges = colleges == null || colleges.isEmpty()
+                    ? List.of(new College("1025900000017", 640, 27, 42, 40)) : List.copyOf(colleges);
+        }
+    }
+
+    /** One demo college: its ОГРН, size, random seed and how many movements it has. */
+    public record College(
+            @NotBlank String ogrn,
             @DefaultValue("640") @Min(9) int students,
             @DefaultValue("27") @Min(1) int groups,
-            @DefaultValue("42") long seed) {
+            @DefaultValue("42") long seed,
+            @DefaultValue("40") @Min(0) int movements) {
     }
 }

@@ -17,9 +17,11 @@ class ServletLayoutTest extends SimulatorWebTest {
     }
 
     @Test
-    void mvc_endpoints_of_both_simulators_answer_next_to_the_soap_servlet() {
+    void mvc_endpoints_of_every_simulator_answer_next_to_the_soap_servlet() {
         assertThat(get("/contingent-sim/_control/stats").statusCode()).isEqualTo(200);
         assertThat(get("/epos-sim/_control/stats").statusCode()).isEqualTo(200);
+        assertThat(get("/sgo-sim/_control/stats").statusCode()).isEqualTo(200);
+        assertThat(json(get("/ruobr-sim/_control/stats")).has("replayedRequests")).isTrue();
         assertThat(get("/contingent-sim/ws?wsdl").statusCode()).isEqualTo(200);
         assertThat(json(get("/contingent-sim/_control/stats")).has("getStudentsCalls")).isTrue();
     }

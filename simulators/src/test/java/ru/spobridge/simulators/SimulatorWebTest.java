@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
+import ru.spobridge.simulators.ruobr.RuobrSimulator;
+import ru.spobridge.simulators.sgo.SgoSimulator;
 
 /** One shared Spring context for every web test: simulators on a random port, talked to over loopback HTTP. */
 @SpringBootTest(classes = SimulatorsTestApplication.class,
@@ -24,12 +26,19 @@ import ru.spobridge.simulators.epos.EposSimulator;
         properties = {
                 "spo.simulators.enabled=true",
                 "spo.simulators.epos.rate-limit-per-second=0",
+                "spo.simulators.sgo.rate-limit-per-second=0",
+                "spo.simulators.ruobr.rate-limit-per-second=0",
                 "spo.simulators.contingent.clients.hub=hub-secret",
                 "spo.simulators.retry-after-seconds=2",
                 "spo.simulators.demo.enabled=true",
-                "spo.simulators.demo.ogrn=1025900000099",
-                "spo.simulators.demo.students=50",
-                "spo.simulators.demo.groups=5"
+                "spo.simulators.demo.colleges[0].ogrn=1025900000099",
+                "spo.simulators.demo.colleges[0].students=50",
+                "spo.simulators.demo.colleges[0].groups=5",
+                "spo.simulators.demo.colleges[0].movements=12",
+                "spo.simulators.demo.colleges[1].ogrn=1027400000011",
+                "spo.simulators.demo.colleges[1].students=30",
+                "spo.simulators.demo.colleges[1].groups=3",
+                "spo.simulators.demo.colleges[1].seed=7"
         })
 public abstract class SimulatorWebTest {
 
@@ -43,12 +52,18 @@ public abstract class SimulatorWebTest {
     @Autowired
     protected EposSimulator epos;
     @Autowired
+    protected SgoSimulator sgo;
+    @Autowired
+    protected RuobrSimulator ruobr;
+    @Autowired
     protected MovableClock clock;
 
     @BeforeEach
     void resetSimulators() {
         contingent.reset();
         epos.reset();
+        sgo.reset();
+        ruobr.reset();
         clock.reset();
     }
 

@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
+import ru.spobridge.simulators.ruobr.RuobrSimulator;
+import ru.spobridge.simulators.sgo.SgoSimulator;
 
 class SimulatorsAutoConfigurationTest {
 
@@ -30,13 +32,42 @@ class SimulatorsAutoConfigurationTest {
             assertThat(properties.epos().rateLimitPerSecond()).isEqualTo(5);
             assertThat(properties.epos().clients()).isEmpty();
             assertThat(properties.demo().enabled()).isFalse();
-            assertThat(properties.demo().ogrn()).isEqualTo("1025900000017");
-            assertThat(properties.demo().students()).isEqualTo(640);
-            assertThat(properties.demo().groups()).isEqualTo(27);
-            assertThat(properties.demo().seed()).isEqualTo(42L);
+            assertThat(properties.demo().colleges()).containsExactly(
+                    new SimulatorProperties.College("1025900000017", 640, 27, 42, 40));
+            assertThat(properties.sgo().tokenTtl()).hasSeconds(900);
+            assertThat(properties.sgo().batchLimit()).isEqualTo(500);
+            assertThat(properties.sgo().rateLimitPerSecond()).isEqualTo(10);
+            assertThat(properties.ruobr().tokenTtl()).hasSeconds(3600);
+            assertThat(properties.ruobr().batchLimit()).isEqualTo(300);
+            assertThat(properties.ruobr().rateLimitPerSecond()).isEqualTo(5);
             assertThat(properties.retryAfterSeconds()).isEqualTo(1);
             assertThat(context).hasSingleBean(EposSimulator.class);
+            assertThat(context).hasSingleBean(SgoSimulator.class);
+            assertThat(context).hasSingleBean(RuobrSimulator.class);
         });
+    }
+
+    @Test
+    void several_demo_colleges_bind_with_their_own_sizes_and_defaults_for_the_rest() {
+        runner.withPropertyValues("spo.simulators.enabled=true",
+                        "spo.simulators.demo.colleges[0].ogrn=1025900000017",
+                        "spo.simulators.demo.colleges[1].ogrn=1027400000011",
+                        "spo.simulators.demo.colleges[1].students=100",
+                        "spo.simulators.demo.colleges[1].movements=5")
+                .run(context -> assertThat(context.getBean(SimulatorProperties.class).demo().colleges()).containsExactly(
+                        new SimulatorProperties.College("1025900000017", 640, 27, 42, 40),
+                        new SimulatorProperties.College("1027400000011", 100, 27, 42, 5)));
+    }
+
+    @Test
+    void a_platform_setting_overrides_only_that_platform() {
+        runner.withPropertyValues("spo.simulators.enabled=true", "spo.simulators.sgo.batch-limit=50")
+                .run(context -> {
+                    SimulatorProperties properties = context.getBean(SimulatorProperties.class);
+                    assertThat(properties.sgo().batchLimit()).isEqualTo(50);
+                    assertThat(properties.sgo().tokenTtl()).hasSeconds(900);
+                    assertThat(properties.epos().batchLimit()).isEqualTo(500);
+                });
     }
 
     @Test

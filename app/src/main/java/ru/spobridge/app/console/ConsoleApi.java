@@ -1,25 +1,22 @@
 package ru.spobridge.app.console;
 
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.spobridge.model.College;
 import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.reconciliation.ReconciliationReports;
+import ru.spobridge.routes.store.AuditLog;
 import ru.spobridge.routes.store.DeadLetters;
+import ru.spobridge.routes.store.HeldRuns;
 import ru.spobridge.routes.store.RejectedRecords;
 import ru.spobridge.routes.store.SyncRuns;
 
-/**
- * The operator console's API: runs, refused records and dead letters — labels masked, no payloads.
- * Also starts a run on command.
- */
+/** The operator console's read API: runs, refused records, dead letters, held runs, audit — labels masked, no payloads. */
 @RestController
 @RequestMapping("/api")
 public class ConsoleApi {
@@ -28,14 +25,19 @@ public class ConsoleApi {
     private final RejectedRecords rejected;
     private final DeadLetters deadLetters;
     private final Colleges colleges;
-    private final SyncCommands commands;
+    private final HeldRuns heldRuns;
+    private final AuditLog audit;
+    private final ReconciliationReports reports;
 
-    public ConsoleApi(SyncRuns runs, RejectedRecords rejected, DeadLetters deadLetters, Colleges colleges, SyncCommands commands) {
+    public ConsoleApi(SyncRuns runs, RejectedRecords rejected, DeadLetters deadLetters, Colleges colleges, HeldRuns heldRuns,
+                      AuditLog audit, ReconciliationReports reports) {
         this.runs = runs;
         this.rejected = rejected;
         this.deadLetters = deadLetters;
         this.colleges = colleges;
-        this.commands = commands;
+        this.heldRuns = heldRuns;
+        this.audit = audit;
+        this.reports = reports;
     }
 
     @GetMapping("/colleges")
@@ -65,16 +67,23 @@ public class ConsoleApi {
         return deadLetters.open(college, Math.min(Math.max(limit, 1), 1000));
     }
 
-    @PostMapping("/colleges/{college}/contingent/runs")
-    public ResponseEntity<Map<String, Object>> runContingent(@PathVariable String college,
-                                                             @RequestParam(defaultValue = "false") boolean full) {
-        if (!colleges.ids().contains(college)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Колледж не настроен"));
-        }
-        Long runId = commands.runContingent(college, full, "operator");
-        if (runId == null) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Предыдущий запуск ещё выполняется"));
-        }
-        return ResponseEntity.accepted().body(Map.of("runId", runId));
+    @GetMapping("/held-runs")
+    public List<HeldRuns.Held> heldRuns() {
+        return heldRuns.open();
+    }
+
+    @GetMapping("/audit")
+    public List<AuditLog.Entry> audit(@RequestParam(defaultValue = "100") int limit) {
+        return audit.recent(Math.min(Math.max(limit, 1), 1000));
+    }
+
+    @GetMapping("/reconciliation")
+    public List<ReconciliationReports.Report> reconciliationReports(@RequestParam(defaultValue = "10") int limit) {
+        return reports.latestIds(Math.min(Math.max(limit, 1), 100)).stream().map(reports::get).flatMap(java.util.Optional::stream).toList();
+    }
+
+    @GetMapping("/reconciliation/{id}")
+    public ResponseEntity<ReconciliationReports.Report> reconciliationReport(@PathVariable long id) {
+        return ResponseEntity.of(reports.get(id));
     }
 }

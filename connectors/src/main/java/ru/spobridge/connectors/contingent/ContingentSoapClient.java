@@ -74,7 +74,17 @@ public class ContingentSoapClient {
             request.setChangedSince(changedSince == null ? null : calendar(changedSince));
             request.setPage(page);
             request.setPageSize(settings.pageSize());
-            GetStudentsResponse response = call("GetStudents", request, GetStudentsResponse.class);
+            GetStudentsResponse response;
+            try {
+                response = call("GetStudents", request, GetStudentsResponse.class);
+            } catch (ContingentReadException e) {
+                if (page == 1) {
+                    throw e;
+                }
+                // the pages already read are handed over so that the run can be held, not lost
+                throw new ContingentReadException(e.code(), e.isTransient(), e.getMessage() + " (страница " + page + " из " + totalPages + ")",
+                        e, new ContingentRead(students, movements, asOf, page - 1, totalCount, changedSince == null, false));
+            }
             if (response.getStudents() == null || response.getAsOf() == null) {
                 throw new ContingentReadException("MALFORMED", true, "Ответ ИС «Контингент» не соответствует контракту: нет списка или отметки времени", null);
             }
@@ -89,7 +99,7 @@ public class ContingentSoapClient {
                 response.getMovements().getMovement().forEach(movement -> movements.add(ContingentWireMapping.movement(movement)));
             }
         }
-        return new ContingentRead(students, movements, asOf, totalPages, totalCount, changedSince == null);
+        return new ContingentRead(students, movements, asOf, totalPages, totalCount, changedSince == null, true);
     }
 
     private <T> T call(String operation, Object request, Class<T> responseType) {

@@ -28,10 +28,10 @@ public final class AccountRequirements {
         List<RecordError> errors = new ArrayList<>();
         String key = guardian.key().sourceId();
         if (guardian.email() == null) {
-            errors.add(new RecordError(key, "guardian.email", "REQUIRED", "Не указан адрес электронной почты представителя"));
+            errors.add(new RecordError(key, "email", "REQUIRED", "Не указан адрес электронной почты представителя: без него нельзя создать учётную запись (seed 001 §3.1)"));
         }
         if (guardian.phone() == null) {
-            errors.add(new RecordError(key, "guardian.phone", "REQUIRED", "Не указан мобильный телефон представителя"));
+            errors.add(new RecordError(key, "phone", "REQUIRED", "Не указан мобильный телефон представителя: без него нельзя создать учётную запись (seed 001 §3.1)"));
         }
         return errors;
     }

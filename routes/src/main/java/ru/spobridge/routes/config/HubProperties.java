@@ -1,6 +1,8 @@
 package ru.spobridge.routes.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,9 +32,21 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
     }
 
     public record CollegeSettings(@NotBlank String name, String region, @NotBlank String ogrn, @NotNull ZoneId zone,
-                                  @NotNull @Valid ContingentSource contingent, @Valid Map<String, TargetSettings> targets) {
+                                  @NotNull @Valid ContingentSource contingent, @Valid Map<String, TargetSettings> targets,
+                                  @Valid HoldSettings hold) {
         public CollegeSettings {
             targets = targets == null ? Map.of() : new TreeMap<>(targets);
+            hold = hold == null ? new HoldSettings(null) : hold;
+        }
+    }
+
+    /**
+     * Safety hold: a run that would expel, send on leave or lose from the registry more than this share of the
+     * college's students is held until an operator approves it (default 10 %).
+     */
+    public record HoldSettings(@DecimalMin("0.0") @DecimalMax("1.0") Double maxRemovalShare) {
+        public HoldSettings {
+            maxRemovalShare = maxRemovalShare == null ? 0.10 : maxRemovalShare;
         }
     }
 

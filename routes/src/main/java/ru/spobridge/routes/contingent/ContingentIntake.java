@@ -2,20 +2,27 @@ package ru.spobridge.routes.contingent;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import ru.spobridge.mappings.Mapped;
 import ru.spobridge.mappings.contingent.ContingentGroupMapping;
 import ru.spobridge.mappings.contingent.ContingentGroupRecord;
+import ru.spobridge.mappings.contingent.ContingentGuardianMapping;
+import ru.spobridge.mappings.contingent.ContingentMovementMapping;
+import ru.spobridge.mappings.contingent.ContingentMovementRecord;
 import ru.spobridge.mappings.contingent.ContingentStudentMapping;
 import ru.spobridge.mappings.contingent.ContingentStudentRecord;
 import ru.spobridge.model.Group;
+import ru.spobridge.model.GuardianLinks;
+import ru.spobridge.model.Movement;
 import ru.spobridge.model.PersonalDataMask;
 import ru.spobridge.model.RecordError;
 import ru.spobridge.model.Student;
@@ -24,9 +31,9 @@ import ru.spobridge.routes.store.CanonicalRecords;
 import ru.spobridge.routes.store.RejectedRecords;
 
 /**
- * Turns a registry read into canonical state: maps and checks every record, keeps the refused ones with their
- * reasons, and stores the valid ones where their content changed. Nothing is removed: a student missing from a
- * read is never expelled by inference.
+ * Turns a registry read into canonical state: maps and checks every record (groups, students, their guardians,
+ * movement orders), keeps the refused ones with their reasons, and stores the valid ones where their content
+ * changed. Nothing is removed: a student missing from a read is never expelled by inference.
  */
 @Component
 public class ContingentIntake {
@@ -34,17 +41,21 @@ public class ContingentIntake {
     public static final String FLOW = "contingent";
     public static final String GROUP = "group";
     public static final String STUDENT = "student";
+    public static final String GUARDIAN = "guardian";
+    public static final String MOVEMENT = "movement";
 
     private static final Logger log = LoggerFactory.getLogger(ContingentIntake.class);
 
     private final CanonicalRecords canonical;
     private final RejectedRecords rejected;
     private final CanonicalJson json;
+    private final MovementRules movementRules;
 
     public ContingentIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json) {
         this.canonical = canonical;
         this.rejected = rejected;
         this.json = json;
+        this.movementRules = new MovementRules(canonical, json);
     }
 
     public IntakeSummary accept(ContingentSnapshot snapshot, long runId) {
@@ -56,15 +67,16 @@ public class ContingentIntake {
             Mapped<Group> mapped = ContingentGroupMapping.toGroup(college, record);
             if (mapped.isValid()) {
                 groups.put(mapped.value().code(), mapped.value());
-                validGroups.add(new Keyed(mapped.value().code(), mapped.value(), mapped.value().code()));
+                validGroups.add(Keyed.of(mapped.value().code(), mapped.value(), mapped.value().code()));
             } else {
                 groupRejects++;
                 reject(college, GROUP, mapped.errors(), record.code(), runId);
             }
         }
-        IntakeSummary groupSummary = store(college, GROUP, validGroups, snapshot.groups().size(), groupRejects);
+        IntakeSummary summary = store(college, GROUP, validGroups, snapshot.groups().size(), groupRejects);
 
         List<Keyed> validStudents = new ArrayList<>();
+        List<ContingentStudentRecord> validStudentRecords = new ArrayList<>();
         int studentRejects = 0;
         for (List<ContingentStudentRecord> occurrences : byExternalId(snapshot.students().students()).values()) {
             ContingentStudentRecord record = occurrences.get(0);
@@ -79,14 +91,53 @@ public class ContingentIntake {
             Mapped<Student> mapped = ContingentStudentMapping.toStudent(college, record, groups);
             if (mapped.isValid()) {
                 Student student = mapped.value();
-                validStudents.add(new Keyed(student.key().sourceId(), student, student.name().masked() + ", " + student.groupCode()));
+                validStudents.add(Keyed.of(student.key().sourceId(), student, student.name().masked() + ", " + student.groupCode()));
+                validStudentRecords.add(record);
             } else {
                 studentRejects++;
                 reject(college, STUDENT, mapped.errors(), label, runId);
             }
         }
-        IntakeSummary studentSummary = store(college, STUDENT, validStudents, snapshot.students().students().size(), studentRejects);
-        return groupSummary.plus(studentSummary);
+        summary = summary.plus(store(college, STUDENT, validStudents, snapshot.students().students().size(), studentRejects));
+
+        List<Keyed> validGuardians = new ArrayList<>();
+        int guardianRejects = 0;
+        List<Mapped<GuardianLinks>> guardians = ContingentGuardianMapping.toGuardians(validStudentRecords);
+        for (Mapped<GuardianLinks> mapped : guardians) {
+            if (mapped.isValid()) {
+                GuardianLinks links = mapped.value();
+                validGuardians.add(Keyed.of(links.guardian().key().sourceId(), links, links.guardian().name().masked()));
+            } else {
+                guardianRejects++;
+                reject(college, GUARDIAN, mapped.errors(), null, runId);
+            }
+        }
+        summary = summary.plus(store(college, GUARDIAN, validGuardians, guardians.size(), guardianRejects));
+
+        Set<String> knownStudents = new HashSet<>(canonical.hashes(college, STUDENT).keySet());
+        validStudents.forEach(student -> knownStudents.add(student.key()));
+        Set<String> knownGroups = new HashSet<>(canonical.hashes(college, GROUP).keySet());
+        knownGroups.addAll(groups.keySet());
+        List<Movement> movements = new ArrayList<>();
+        int movementRejects = 0;
+        for (ContingentMovementRecord record : snapshot.students().movements()) {
+            Mapped<Movement> mapped = ContingentMovementMapping.toMovement(college, record);
+            List<RecordError> errors = mapped.isValid() ? movementRules.references(mapped.value(), knownStudents, knownGroups) : mapped.errors();
+            if (errors.isEmpty()) {
+                movements.add(mapped.value());
+            } else {
+                movementRejects++;
+                reject(college, MOVEMENT, errors, record.studentExternalId(), runId);
+            }
+        }
+        Map<Movement, RecordError> outOfOrder = movementRules.outOfOrder(college, movements);
+        outOfOrder.forEach((movement, error) -> reject(college, MOVEMENT, List.of(error), movement.studentId(), runId));
+        List<Keyed> validMovements = movements.stream().filter(movement -> !outOfOrder.containsKey(movement))
+                .map(movement -> new Keyed(movement.key().sourceId(), MovementRules.sortKey(movement), movement,
+                        movement.kind().code() + ", " + movement.studentId()))
+                .toList();
+        return summary.plus(store(college, MOVEMENT, validMovements, snapshot.students().movements().size(),
+                movementRejects + outOfOrder.size()));
     }
 
     /** Keeps the reasons and logs one line naming the record and its fields, never their values. */
@@ -94,7 +145,7 @@ public class ContingentIntake {
         String key = errors.get(0).recordKey();
         rejected.reject(college, FLOW, entityType, key, RejectedRecords.INTAKE, errors, label, runId);
         log.warn("Контингент {}: запись {} {} отклонена: {}", college, entityType, key,
-                errors.stream().map(error -> error.field() + "/" + error.code()).collect(java.util.stream.Collectors.joining(", ")));
+                errors.stream().map(error -> error.field() + "/" + error.code()).collect(Collectors.joining(", ")));
     }
 
     private IntakeSummary store(String college, String entityType, List<Keyed> valid, int read, int rejects) {
@@ -104,7 +155,7 @@ public class ContingentIntake {
             String payload = json.write(record.value());
             String hash = CanonicalJson.sha256(payload);
             if (!Objects.equals(known.get(record.key()), hash)) {
-                changed.add(new CanonicalRecords.Row(record.key(), ContingentStudentMapping.SOURCE, hash, payload, record.label()));
+                changed.add(new CanonicalRecords.Row(record.key(), record.sortKey(), ContingentStudentMapping.SOURCE, hash, payload, record.label()));
             }
         }
         canonical.save(college, entityType, changed, known);
@@ -125,6 +176,9 @@ public class ContingentIntake {
         return byId;
     }
 
-    private record Keyed(String key, Object value, String label) {
+    private record Keyed(String key, String sortKey, Object value, String label) {
+        static Keyed of(String key, Object value, String label) {
+            return new Keyed(key, key, value, label);
+        }
     }
 }

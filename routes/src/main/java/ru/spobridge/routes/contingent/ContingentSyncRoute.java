@@ -1,5 +1,8 @@
 package ru.spobridge.routes.contingent;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.contingent.ContingentReadException;
@@ -9,13 +12,18 @@ import ru.spobridge.routes.delivery.BatchCodec;
 import ru.spobridge.routes.delivery.ChangePublisher;
 
 /**
- * Contingent, ИС «Контингент» → bus: read (retried with backoff) → map and check per record → store canonical
- * state → detect changes per target → publish batches. Delivery is {@link ru.spobridge.routes.delivery.DeliveryRoute}.
+ * Contingent, ИС «Контингент» → bus: read (retried with backoff) → hold if unsafe → map and check per record →
+ * store canonical state → detect changes per target → publish batches. Delivery is
+ * {@link ru.spobridge.routes.delivery.DeliveryRoute}. An approved held run and a repair enter at their own steps.
  */
 @Component
 public class ContingentSyncRoute extends RouteBuilder {
 
     public static final String ENTRY = "direct:contingent-sync";
+    /** Applies a read (a fresh one, or a held one an operator approved). */
+    public static final String APPLY = "direct:contingent-apply";
+    /** Publishes what the targets lack, without reading (after a repair). */
+    public static final String PUBLISH = "direct:contingent-publish";
 
     private final HubProperties properties;
     private final Colleges colleges;
@@ -31,11 +39,11 @@ public class ContingentSyncRoute extends RouteBuilder {
 
         from(ENTRY).routeId("contingent-sync")
                 .onException(ContingentReadException.class)
-                    .onWhen(exchange -> exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, ContingentReadException.class).isTransient())
+                    .onWhen(exchange -> exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ContingentReadException.class).isTransient())
                     .maximumRedeliveries(policy.readAttempts() - 1)
                     .redeliveryDelay(policy.readDelay().toMillis())
                     .useExponentialBackOff().backOffMultiplier(policy.multiplier())
-                    .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
                     .logStackTrace(false).logExhausted(false)
                     .handled(true)
                     .bean(ContingentSync.class, "failed")
@@ -49,18 +57,32 @@ public class ContingentSyncRoute extends RouteBuilder {
                 .filter(body().isNotNull())
                     .setHeader(ContingentSync.RUN, body())
                     .bean(ContingentSync.class, "read")
-                    .bean(ContingentSync.class, "intake")
-                    .bean(ChangePublisher.class, "batches(${header.spoCollegeId}, ${header.spoRunId}, 'contingent')")
-                    .split(body())
-                        .setHeader("spoTarget", simple("${body.target}"))
-                        // one college's batches stay in order on the broker (Artemis message groups)
-                        .setHeader("JMSXGroupID", simple("${body.collegeId}"))
-                        .bean(BatchCodec.class, "encode")
-                        // fire and forget: delivery reports back through the store, never as a reply
-                        .setExchangePattern(org.apache.camel.ExchangePattern.InOnly)
-                        .toD(properties.bus().producerFor("${header.spoTarget}"))
+                    .setHeader(ContingentSync.HELD, method(ContingentSync.class, "holdIfUnsafe"))
+                    .filter(header(ContingentSync.HELD).isEqualTo(false))
+                        .to(APPLY)
                     .end()
                     .bean(ContingentSync.class, "finish")
+                .end();
+
+        from(APPLY).routeId("contingent-apply")
+                .onException(Exception.class)
+                    .logStackTrace(false).logExhausted(false)
+                    .handled(true)
+                    .bean(ContingentSync.class, "failed")
+                .end()
+                .bean(ContingentSync.class, "intake")
+                .to(PUBLISH);
+
+        from(PUBLISH).routeId("contingent-publish")
+                .bean(ChangePublisher.class, "batches(${header.spoCollegeId}, ${header.spoRunId}, 'contingent')")
+                .split(body())
+                    .setHeader("spoTarget", simple("${body.target}"))
+                    // one college's batches stay in order on the broker (Artemis message groups)
+                    .setHeader("JMSXGroupID", simple("${body.collegeId}"))
+                    .bean(BatchCodec.class, "encode")
+                    // fire and forget: delivery reports back through the store, never as a reply
+                    .setExchangePattern(ExchangePattern.InOnly)
+                    .toD(properties.bus().producerFor("${header.spoTarget}"))
                 .end();
 
         if (properties.sync().schedules()) {

@@ -18,6 +18,22 @@ public record DeliveryBatch(long runId, String collegeId, String flow, String ta
         }
     }
 
+    /**
+     * The batch less some items. A smaller batch is different content, so it gets its own key derived from the
+     * original one: a retry of the same subset reuses it.
+     */
+    public DeliveryBatch without(List<Item> removed) {
+        if (removed.isEmpty()) {
+            return this;
+        }
+        List<Item> kept = items.stream().filter(item -> !removed.contains(item)).toList();
+        StringBuilder identity = new StringBuilder(idempotencyKey);
+        kept.forEach(item -> identity.append('|').append(item.entityKey()));
+        String key = idempotencyKey.length() > 60 ? idempotencyKey.substring(0, 60) : idempotencyKey;
+        return new DeliveryBatch(runId, collegeId, flow, target, entityType,
+                key + "-" + ru.spobridge.routes.CanonicalJson.sha256(identity.toString()).substring(0, 16), kept);
+    }
+
     @Override
     public String toString() {
         return "DeliveryBatch[" + collegeId + "/" + target + "/" + entityType + ", " + items.size() + " записей, " + idempotencyKey + "]";

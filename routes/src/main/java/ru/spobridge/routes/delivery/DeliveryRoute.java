@@ -48,7 +48,10 @@ public class DeliveryRoute extends RouteBuilder {
                         .bean(DeliveryService.class, "deadLetter")
                     .end()
                     .bean(BatchCodec.class, "decode")
-                    .bean(DeliveryService.class, "deliver");
+                    .bean(DeliveryService.class, "deferWaiting")
+                    .filter(simple("${body.items.size} > 0"))
+                        .bean(DeliveryService.class, "deliver")
+                    .end();
         }
     }
 

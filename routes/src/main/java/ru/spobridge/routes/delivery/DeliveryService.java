@@ -1,34 +1,42 @@
 package ru.spobridge.routes.delivery;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.spobridge.connectors.common.BatchResult;
 import ru.spobridge.connectors.common.PermanentTargetException;
 import ru.spobridge.connectors.common.TransientTargetException;
+import ru.spobridge.model.Movement;
 import ru.spobridge.model.RecordError;
+import ru.spobridge.routes.CanonicalJson;
+import ru.spobridge.routes.contingent.ContingentIntake;
 import ru.spobridge.routes.store.DeadLetters;
 import ru.spobridge.routes.store.DeliveryLedger;
 import ru.spobridge.routes.store.RejectedRecords;
 import ru.spobridge.routes.store.SyncRuns;
 
 /**
- * Sends a batch to its target and records every record's outcome: delivered, refused by the platform (kept with
- * the platform's reason, not re-sent until it changes), or — after the last attempt — a dead letter.
+ * Sends a batch to its target and records every record's outcome: delivered; refused by the platform (kept with
+ * the platform's reason, not re-sent until it changes); waiting for a record it depends on; or — after the last
+ * attempt — a dead letter. A student's movement order never overtakes an earlier one that is a dead letter.
  */
 @Component
 public class DeliveryService {
 
     /** Exchange property: how many times the batch was tried before it became a dead letter. */
     public static final String ATTEMPTS = "spoAttempts";
+
+    /** Platform codes that mean "something this record refers to is not there yet": retried by the next run. */
+    private static final Set<String> DEPENDENCY_CODES = Set.of("UNKNOWN_GROUP", "UNKNOWN_STUDENT", "MOVEMENT_OUT_OF_ORDER");
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
 
@@ -38,34 +46,51 @@ public class DeliveryService {
     private final DeadLetters deadLetters;
     private final SyncRuns runs;
     private final TransactionTemplate transaction;
+    private final CanonicalJson json;
 
     public DeliveryService(List<TargetAdapter> adapters, DeliveryLedger ledger, RejectedRecords rejected,
-                           DeadLetters deadLetters, SyncRuns runs, TransactionTemplate transaction) {
-        this.transaction = transaction;
+                           DeadLetters deadLetters, SyncRuns runs, TransactionTemplate transaction, CanonicalJson json) {
         this.targets = adapters.stream().collect(Collectors.toMap(TargetAdapter::name, Function.identity()));
         this.ledger = ledger;
         this.rejected = rejected;
         this.deadLetters = deadLetters;
         this.runs = runs;
+        this.transaction = transaction;
+        this.json = json;
     }
 
-    public void deliver(DeliveryBatch batch) {
-        TargetAdapter target = targets.get(batch.target());
-        if (target == null) {
-            throw new PermanentTargetException(0, "UNKNOWN_TARGET", "Платформа " + batch.target() + " не поддерживается");
+    /**
+     * The step before sending (not repeated by retries): records that must wait behind an undelivered earlier one
+     * are kept for a later run; the rest is returned to be sent.
+     */
+    public DeliveryBatch deferWaiting(DeliveryBatch batch) {
+        List<DeliveryBatch.Item> waiting = waitingBehindDeadLetters(batch);
+        if (!waiting.isEmpty()) {
+            transaction.executeWithoutResult(status -> keepForLater(batch, waiting, "WAITING_FOR_EARLIER",
+                    "Ждёт доставки более раннего приказа этого обучающегося, который не доставлен"));
         }
-        BatchResult result = target.send(batch);
-        if (result.results().size() != batch.items().size()) {
+        return batch.without(waiting);
+    }
+
+    public void deliver(DeliveryBatch toSend) {
+        TargetAdapter target = targets.get(toSend.target());
+        if (target == null) {
+            throw new PermanentTargetException(0, "UNKNOWN_TARGET", "Платформа " + toSend.target() + " не поддерживается");
+        }
+        BatchResult result = target.send(toSend);
+        if (result.results().size() != toSend.items().size()) {
             // an answer that does not account for every record cannot be trusted; the same key makes a retry safe
             throw new TransientTargetException(result.httpStatus(), "INCOMPLETE_RESULT", null,
-                    "Платформа вернула " + result.results().size() + " результатов на " + batch.items().size() + " записей", null);
+                    "Платформа вернула " + result.results().size() + " результатов на " + toSend.items().size() + " записей", null);
         }
         // outside the HTTP call: the transaction covers only the bookkeeping of one batch
-        transaction.executeWithoutResult(status -> record(batch, result));
+        transaction.executeWithoutResult(status -> record(toSend, result));
     }
 
     private void record(DeliveryBatch batch, BatchResult result) {
         List<String> delivered = new ArrayList<>();
+        List<DeliveryBatch.Item> dependent = new ArrayList<>();
+        List<String> dependentReasons = new ArrayList<>();
         int refused = 0;
         for (int i = 0; i < batch.items().size(); i++) {
             DeliveryBatch.Item item = batch.items().get(i);
@@ -73,6 +98,9 @@ public class DeliveryService {
             if (outcome.accepted()) {
                 ledger.markDelivered(batch.collegeId(), batch.entityType(), batch.target(), item.entityKey(), item.contentHash(), outcome.id());
                 delivered.add(item.entityKey());
+            } else if (!outcome.errors().isEmpty() && outcome.errors().stream().allMatch(error -> DEPENDENCY_CODES.contains(error.code()))) {
+                dependent.add(item);
+                outcome.errors().forEach(error -> dependentReasons.add(error.code() + " (поле " + error.field() + ")"));
             } else {
                 refused++;
                 ledger.markRejected(batch.collegeId(), batch.entityType(), batch.target(), item.entityKey(), item.contentHash());
@@ -85,12 +113,44 @@ public class DeliveryService {
         }
         rejected.resolve(batch.collegeId(), batch.entityType(), delivered, batch.target());
         deadLetters.resolveDelivered(batch.collegeId(), batch.target(), batch.entityType(), delivered);
-        ledger.completeBatch(batch.idempotencyKey(), result.httpStatus(), refused == 0 ? "DELIVERED" : "PARTIAL");
+        ledger.completeBatch(batch.idempotencyKey(), result.httpStatus(), refused == 0 && dependent.isEmpty() ? "DELIVERED" : "PARTIAL");
         runs.addOutcome(batch.runId(), delivered.size(), refused, 0);
+        if (!dependent.isEmpty()) {
+            keepForLater(batch, dependent, "DEPENDENCY_NOT_MET",
+                    "Платформа ещё не знает связанную запись: " + String.join(", ", new java.util.TreeSet<>(dependentReasons)));
+        }
         if (refused > 0) {
             log.warn("{} {} {}: платформа отклонила {} из {} записей пакета {}", batch.collegeId(), batch.target(),
                     batch.entityType(), refused, batch.items().size(), batch.idempotencyKey());
         }
+    }
+
+    /** Movement orders of students whose earlier order is a dead letter at this target wait behind it. */
+    private List<DeliveryBatch.Item> waitingBehindDeadLetters(DeliveryBatch batch) {
+        if (!ContingentIntake.MOVEMENT.equals(batch.entityType())) {
+            return List.of();
+        }
+        Set<String> blockedStudents = new HashSet<>();
+        for (String payload : deadLetters.openPayloads(batch.collegeId(), batch.target(), batch.entityType())) {
+            blockedStudents.add(json.read(payload, Movement.class).studentId());
+        }
+        if (blockedStudents.isEmpty()) {
+            return List.of();
+        }
+        return batch.items().stream()
+                .filter(item -> blockedStudents.contains(json.read(item.payload(), Movement.class).studentId()))
+                .toList();
+    }
+
+    /** Records that must be sent again by a later run: kept as dead letters with the reason, never dropped. */
+    private void keepForLater(DeliveryBatch batch, List<DeliveryBatch.Item> items, String code, String reason) {
+        deadLetters.store(batch.collegeId(), batch.flow(), batch.target(), batch.entityType(), batch.idempotencyKey(),
+                items.stream().map(item -> new DeadLetters.Letter(item.entityKey(), item.contentHash(), item.payload(), item.maskedLabel())).toList(),
+                code, reason, 1, batch.runId());
+        ledger.clearPublished(batch.collegeId(), batch.entityType(), batch.target(), items.stream().map(DeliveryBatch.Item::entityKey).toList());
+        runs.addOutcome(batch.runId(), 0, 0, items.size());
+        log.warn("{} {} {}: {} записей отложены до следующего запуска: {}", batch.collegeId(), batch.target(), batch.entityType(),
+                items.size(), code);
     }
 
     private static String errorCode(Exception cause) {
@@ -104,21 +164,22 @@ public class DeliveryService {
     }
 
     /** After the last attempt: every record of the batch becomes a dead letter with the cause; nothing is dropped. */
-    @Transactional
     public void deadLetter(Exchange exchange) {
-        DeliveryBatch batch = exchange.getIn().getBody(DeliveryBatch.class);
+        DeliveryBatch unsent = exchange.getIn().getBody(DeliveryBatch.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         int attempts = Math.max(1, exchange.getProperty(ATTEMPTS, 0, Integer.class));
         String code = errorCode(cause);
-        String reason = cause == null ? "причина неизвестна" : cause.getMessage();
-        deadLetters.store(batch.collegeId(), batch.flow(), batch.target(), batch.entityType(), batch.idempotencyKey(),
-                batch.items().stream().map(item -> new DeadLetters.Letter(item.entityKey(), item.contentHash(), item.payload(), item.maskedLabel())).toList(),
-                code.length() > 64 ? code.substring(0, 64) : code, reason == null ? code : reason, attempts, batch.runId());
-        ledger.clearPublished(batch.collegeId(), batch.entityType(), batch.target(),
-                batch.items().stream().map(DeliveryBatch.Item::entityKey).toList());
-        ledger.completeBatch(batch.idempotencyKey(), cause instanceof TransientTargetException t ? t.status() : null, "DEAD_LETTER");
-        runs.addOutcome(batch.runId(), 0, 0, batch.items().size());
+        String reason = cause == null || cause.getMessage() == null ? code : cause.getMessage();
+        transaction.executeWithoutResult(status -> {
+            deadLetters.store(unsent.collegeId(), unsent.flow(), unsent.target(), unsent.entityType(), unsent.idempotencyKey(),
+                    unsent.items().stream().map(item -> new DeadLetters.Letter(item.entityKey(), item.contentHash(), item.payload(), item.maskedLabel())).toList(),
+                    code.length() > 64 ? code.substring(0, 64) : code, reason, attempts, unsent.runId());
+            ledger.clearPublished(unsent.collegeId(), unsent.entityType(), unsent.target(),
+                    unsent.items().stream().map(DeliveryBatch.Item::entityKey).toList());
+            ledger.completeBatch(unsent.idempotencyKey(), cause instanceof TransientTargetException t ? t.status() : null, "DEAD_LETTER");
+            runs.addOutcome(unsent.runId(), 0, 0, unsent.items().size());
+        });
         log.error("{} {} {}: пакет {} ({} записей) не доставлен после {} попыток: {} — записи сохранены как недоставленные",
-                batch.collegeId(), batch.target(), batch.entityType(), batch.idempotencyKey(), batch.items().size(), attempts, code);
+                unsent.collegeId(), unsent.target(), unsent.entityType(), unsent.idempotencyKey(), unsent.items().size(), attempts, code);
     }
 }

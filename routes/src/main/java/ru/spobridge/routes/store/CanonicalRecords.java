@@ -24,7 +24,7 @@ public class CanonicalRecords {
         this.clock = clock;
     }
 
-    public record Row(String entityKey, String sourceSystem, String contentHash, String payload, String maskedLabel) {
+    public record Row(String entityKey, String sortKey, String sourceSystem, String contentHash, String payload, String maskedLabel) {
     }
 
     /** Content hashes by key: one query, so a snapshot of thousands compares in memory. */
@@ -48,14 +48,15 @@ public class CanonicalRecords {
             MapSqlParameterSource params = new MapSqlParameterSource()
                     .addValue("college", collegeId).addValue("type", entityType).addValue("key", row.entityKey())
                     .addValue("source", row.sourceSystem()).addValue("hash", row.contentHash())
-                    .addValue("payload", row.payload()).addValue("label", row.maskedLabel()).addValue("now", now);
+                    .addValue("payload", row.payload()).addValue("label", row.maskedLabel()).addValue("now", now)
+                    .addValue("sort", row.sortKey());
             (knownHashes.containsKey(row.entityKey()) ? updates : inserts).add(params);
         }
         jdbc.batchUpdate("UPDATE canonical_record SET source_system = :source, content_hash = :hash, payload = :payload, "
-                + "masked_label = :label, updated_at = :now WHERE college_id = :college AND entity_type = :type AND entity_key = :key",
+                + "masked_label = :label, sort_key = :sort, updated_at = :now WHERE college_id = :college AND entity_type = :type AND entity_key = :key",
                 updates.toArray(MapSqlParameterSource[]::new));
         jdbc.batchUpdate("INSERT INTO canonical_record (college_id, entity_type, entity_key, source_system, content_hash, payload, "
-                + "masked_label, updated_at) VALUES (:college, :type, :key, :source, :hash, :payload, :label, :now)",
+                + "masked_label, sort_key, updated_at) VALUES (:college, :type, :key, :source, :hash, :payload, :label, :sort, :now)",
                 inserts.toArray(MapSqlParameterSource[]::new));
     }
 
@@ -73,11 +74,22 @@ public class CanonicalRecords {
                   AND (s.delivered_hash IS NULL OR s.delivered_hash <> c.content_hash)
                   AND (s.rejected_hash IS NULL OR s.rejected_hash <> c.content_hash)
                   AND (s.published_hash IS NULL OR s.published_hash <> c.content_hash OR s.published_at < :publishedBefore)
-                ORDER BY c.entity_key
+                ORDER BY c.sort_key, c.entity_key
                 """,
                 new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType)
                         .addValue("target", target).addValue("publishedBefore", Timestamp.from(publishedBefore)),
                 (rs, i) -> new PendingRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+    }
+
+    /** Canonical JSON by key, for rules that look at history (movements) and for reconciliation. */
+    public Map<String, String> payloads(String collegeId, String entityType) {
+        Map<String, String> payloads = new HashMap<>();
+        jdbc.query("SELECT entity_key, payload FROM canonical_record WHERE college_id = :college AND entity_type = :type",
+                Map.of("college", collegeId, "type", entityType),
+                rs -> {
+                    payloads.put(rs.getString(1), rs.getString(2));
+                });
+        return payloads;
     }
 
     public int count(String collegeId, String entityType) {

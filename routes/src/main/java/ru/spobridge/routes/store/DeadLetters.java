@@ -73,6 +73,12 @@ public class DeadLetters {
                         rs.getTimestamp(11).toInstant()));
     }
 
+    /** Payloads of the open dead letters of one entity type at one target (to keep later orders behind them). */
+    public List<String> openPayloads(String collegeId, String target, String entityType) {
+        return jdbc.queryForList("SELECT payload FROM dead_letter WHERE status = 'OPEN' AND college_id = :college "
+                + "AND target = :target AND entity_type = :type", Map.of("college", collegeId, "target", target, "type", entityType), String.class);
+    }
+
     public int countOpen(String collegeId) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = 'OPEN' AND college_id = :college",
                 Map.of("college", collegeId), Integer.class);

@@ -25,6 +25,8 @@ public class SyncRuns {
     public static final String COMPLETED = "COMPLETED";
     public static final String COMPLETED_WITH_ERRORS = "COMPLETED_WITH_ERRORS";
     public static final String FAILED = "FAILED";
+    public static final String HELD = "HELD";
+    public static final String REJECTED = "REJECTED";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -72,6 +74,23 @@ public class SyncRuns {
                 + "+ :rejected, dead_letter_count = dead_letter_count + :dead WHERE id = :id",
                 Map.of("id", runId, "delivered", delivered, "rejected", targetRejected, "dead", deadLetters));
         completeIfDone(runId);
+    }
+
+    /** Held for an operator: not finished, nothing sent. */
+    public void held(long runId, String reason) {
+        jdbc.update("UPDATE sync_run SET status = 'HELD', error = :reason WHERE id = :id",
+                new MapSqlParameterSource().addValue("id", runId).addValue("reason", reason));
+    }
+
+    /** Approved by an operator: the held read is applied as if just read. */
+    public void resumed(long runId) {
+        jdbc.update("UPDATE sync_run SET status = 'READING' WHERE id = :id AND status = 'HELD'", Map.of("id", runId));
+    }
+
+    /** Rejected by an operator: finished, nothing sent. */
+    public void rejectedByOperator(long runId, String reason) {
+        jdbc.update("UPDATE sync_run SET status = 'REJECTED', finished_at = :now, error = :reason WHERE id = :id",
+                new MapSqlParameterSource().addValue("id", runId).addValue("now", Timestamp.from(clock.instant())).addValue("reason", reason));
     }
 
     public void failed(long runId, String error) {

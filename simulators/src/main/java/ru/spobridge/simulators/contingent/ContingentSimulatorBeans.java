@@ -89,14 +89,18 @@ public class ContingentSimulatorBeans {
     }
 
     private static void seedDemo(ContingentSimulator simulator, SimulatorProperties properties) {
-        SimulatorProperties.Demo demo = properties.demo();
-        if (!demo.enabled()) {
+        if (!properties.demo().enabled()) {
             return;
         }
-        DemoCollege college = DemoContingent.generate(demo.ogrn(), demo.students(), demo.groups(), demo.seed());
-        college.groups().forEach(group -> simulator.putGroup(college.ogrn(), group));
-        college.students().forEach(student -> simulator.putStudent(college.ogrn(), student));
-        log.info("Контингент simulator seeded demo college: groups={} students={} deliberatelyInvalid={}",
-                college.groups().size(), college.students().size(), college.invalidFieldByExternalId().size());
+        for (SimulatorProperties.College settings : properties.demo().colleges()) {
+            DemoCollege college = DemoContingent.generate(settings.ogrn(), settings.students(), settings.groups(),
+                    settings.seed(), settings.movements());
+            college.groups().forEach(group -> simulator.putGroup(college.ogrn(), group));
+            college.students().forEach(student -> simulator.putStudent(college.ogrn(), student));
+            college.movements().forEach(movement -> simulator.addMovement(college.ogrn(), movement));
+            log.info("Контингент simulator seeded demo college: ogrn={} groups={} students={} movements={}"
+                            + " deliberatelyInvalid={}", college.ogrn(), college.groups().size(),
+                    college.students().size(), college.movements().size(), college.invalidFieldByExternalId().size());
+        }
     }
 }

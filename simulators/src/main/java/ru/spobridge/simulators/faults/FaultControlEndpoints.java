@@ -68,6 +68,10 @@ public final class FaultControlEndpoints {
         if (body.hasNonNull("failAlways")) {
             faults.failAlways(body.get("failAlways").asInt());
         }
+        JsonNode failAfter = body.path("failAfter");
+        if (failAfter.isObject()) {
+            faults.failAfter(failAfter.path("ok").asInt(0), failAfter.path("status").asInt(503));
+        }
         if (body.hasNonNull("latencyMs")) {
             faults.latency(Duration.ofMillis(body.get("latencyMs").asLong()));
         }

@@ -5,13 +5,15 @@ import java.util.Random;
 
 /**
  * Faults one simulator injects into its data endpoints (not the token and control endpoints).
- * Thread-safe; one instance per simulator. Precedence: failNext, failAlways, malformedNext, errorRate.
+ * Thread-safe; one instance per simulator. Precedence: failNext, failAlways, failAfter, malformedNext, errorRate.
  */
 public final class FaultInjector {
 
     private int failNextCount;
     private int failNextStatus;
     private int failAlwaysStatus;
+    private int failAfterAllowance;
+    private int failAfterStatus;
     private double errorShare;
     private int errorStatus;
     private Random errorRandom;
@@ -31,6 +33,14 @@ public final class FaultInjector {
     /** Every data request answers {@code httpStatus} until {@link #clear()}. */
     public synchronized FaultInjector failAlways(int httpStatus) {
         failAlwaysStatus = requireStatus(httpStatus);
+        return this;
+    }
+
+    /** The next {@code okRequests} data requests pass, every later one answers {@code httpStatus} until cleared. */
+    public synchronized FaultInjector failAfter(int okRequests, int httpStatus) {
+        requireCount(okRequests);
+        failAfterAllowance = okRequests;
+        failAfterStatus = requireStatus(httpStatus);
         return this;
     }
 
@@ -65,6 +75,8 @@ public final class FaultInjector {
     public synchronized FaultInjector clear() {
         failNextCount = 0;
         failAlwaysStatus = 0;
+        failAfterStatus = 0;
+        failAfterAllowance = 0;
         errorShare = 0;
         errorRandom = null;
         latency = Duration.ZERO;
@@ -108,6 +120,13 @@ public final class FaultInjector {
         }
         if (failAlwaysStatus > 0) {
             return new FaultDecision.Fail(failAlwaysStatus);
+        }
+        if (failAfterStatus > 0) {
+            if (failAfterAllowance == 0) {
+                return new FaultDecision.Fail(failAfterStatus);
+            }
+            // within the allowance the remaining rules still apply
+            failAfterAllowance--;
         }
         if (malformedNext > 0) {
             malformedNext--;

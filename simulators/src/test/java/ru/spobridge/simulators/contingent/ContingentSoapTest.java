@@ -192,6 +192,28 @@ class ContingentSoapTest extends SimulatorWebTest {
         assertThat(contingent.groups("1025900000099")).hasSize(5);
     }
 
+    @Test
+    void every_configured_demo_college_is_seeded_with_its_movements_on_the_first_page() throws Exception {
+        postJson("/contingent-sim/_control/reset", "");
+        GetStudents first = request(Mode.ALL, null, 1, 10);
+        first.setOrgOgrn("1025900000099");
+        GetStudents second = request(Mode.ALL, null, 1, 500);
+        second.setOrgOgrn("1027400000011");
+        GetStudents secondPageTwo = request(Mode.ALL, null, 2, 10);
+        secondPageTwo.setOrgOgrn("1027400000011");
+        String token = contingentToken();
+
+        GetStudentsResponse perm = port().getStudents(first, token);
+        GetStudentsResponse other = port().getStudents(second, token);
+
+        assertThat(perm.getMovements().getMovement()).hasSize(12)
+                .allSatisfy(m -> assertThat(m.getExternalId()).startsWith("mov-1025900000099-"));
+        assertThat(other.getTotalCount()).isEqualTo(30);
+        assertThat(other.getMovements().getMovement()).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.getExternalId()).startsWith("mov-1027400000011-"));
+        assertThat(port().getStudents(secondPageTwo, token).getMovements().getMovement()).isEmpty();
+    }
+
     HttpResponse<String> soap(String operation, String token, String body) {
         String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
                 + " xmlns:cnt=\"urn://spo-bridge/contingent/1.0\"><soap:Header><cnt:AuthorizationKey>" + token

@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import ru.spobridge.simulators.SimulatorWebTest;
 
@@ -93,6 +96,32 @@ class FaultInjectionTest extends SimulatorWebTest {
     }
 
     @Test
+    void fail_after_lets_the_first_requests_through_and_fails_every_later_one_until_cleared() {
+        FaultInjector faults = new FaultInjector().failAfter(2, 503);
+
+        List<FaultDecision> decisions = IntStream.range(0, 5).mapToObj(i -> faults.decide()).toList();
+        faults.clear();
+
+        assertThat(decisions).containsExactly(new FaultDecision.Pass(), new FaultDecision.Pass(),
+                new FaultDecision.Fail(503), new FaultDecision.Fail(503), new FaultDecision.Fail(503));
+        assertThat(faults.decide()).isEqualTo(new FaultDecision.Pass());
+    }
+
+    @Test
+    void control_api_sets_fail_after_for_the_other_platforms_too() {
+        String token = token("/sgo-sim", "access_token");
+
+        HttpResponse<String> set = postJson("/sgo-sim/_control/faults", "{\"failAfter\":{\"ok\":2,\"status\":503}}");
+        List<Integer> statuses = IntStream.range(0, 4).mapToObj(i -> send(HttpRequest.newBuilder(
+                URI.create(url("/sgo-sim/integration/v1/groups"))).header("at", token).GET()).statusCode()).toList();
+
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(statuses).containsExactly(200, 200, 503, 503);
+        assertThat(json(get("/sgo-sim/_control/stats")).get("injected").asLong()).isEqualTo(2);
+        assertThat(epos.faults().requests()).isZero();
+    }
+
+    @Test
     void control_api_rejects_an_impossible_setting() {
         HttpResponse<String> response = postJson("/contingent-sim/_control/faults", "{\"failAlways\":200}");
 
@@ -109,6 +138,11 @@ class FaultInjectionTest extends SimulatorWebTest {
             assertThat(first.decide()).isEqualTo(second.decide());
         }
         assertThat(first.injected()).isBetween(30L, 90L);
+    }
+
+    private String token(String base, String field) {
+        return json(postForm(base + "/integration/v1/token", Map.of("grant_type", "client_credentials",
+                "client_id", "college-a", "client_secret", "s"))).get(field).asText();
     }
 
     private HttpResponse<String> read(String token) {

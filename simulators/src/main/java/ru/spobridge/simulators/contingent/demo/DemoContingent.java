@@ -9,12 +9,13 @@ import java.util.Random;
 import ru.spobridge.simulators.contingent.wsdl.Group;
 import ru.spobridge.simulators.contingent.wsdl.Guardian;
 import ru.spobridge.simulators.contingent.wsdl.IdentityDocument;
+import ru.spobridge.simulators.contingent.wsdl.Movement;
 import ru.spobridge.simulators.contingent.wsdl.Student;
 import ru.spobridge.simulators.contingent.wsdl.Study;
 import ru.spobridge.simulators.contingent.wsdl.Subgroup;
 
 /**
- * Deterministic demo data of one Perm college: the same seed gives the same groups and students.
+ * Deterministic demo data of one Perm college: the same seed gives the same groups, students and movements.
  * Exactly eight students are deliberately invalid, each in one field, spread over the list.
  */
 public final class DemoContingent {
@@ -49,7 +50,13 @@ public final class DemoContingent {
     private DemoContingent() {
     }
 
+    /** A college without movements. */
     public static DemoCollege generate(String ogrn, int students, int groups, long seed) {
+        return generate(ogrn, students, groups, seed, 0);
+    }
+
+    /** A college with {@code movements} movements; the students are the same as without them. */
+    public static DemoCollege generate(String ogrn, int students, int groups, long seed, int movements) {
         if (students < INVALID_FIELDS.size() + 1 || groups < 1) {
             throw new IllegalArgumentException("demo college needs at least 9 students and 1 group");
         }
@@ -80,7 +87,11 @@ public final class DemoContingent {
             }
             studentList.add(student);
         }
-        return new DemoCollege(ogrn, List.copyOf(groupList), List.copyOf(studentList), Map.copyOf(invalid));
+        // movements draw from their own random so that the students do not depend on how many there are
+        List<Movement> movementList = DemoMovements.generate(ogrn, groupList, studentList, invalid, movements,
+                new Random(seed * 31 + 7));
+        return new DemoCollege(ogrn, List.copyOf(groupList), List.copyOf(studentList), Map.copyOf(invalid),
+                movementList);
     }
 
     private static Group group(int index, Random random) {

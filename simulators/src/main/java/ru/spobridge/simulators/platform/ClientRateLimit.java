@@ -1,4 +1,4 @@
-package ru.spobridge.simulators.epos;
+package ru.spobridge.simulators.platform;
 
 import java.util.HashMap;
 import java.util.Map;

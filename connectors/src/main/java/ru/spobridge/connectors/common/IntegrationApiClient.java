@@ -1,4 +1,4 @@
-package ru.spobridge.connectors.epos;
+package ru.spobridge.connectors.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -14,32 +14,39 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import ru.spobridge.connectors.common.BatchResult;
-import ru.spobridge.connectors.common.ClientCredentialsToken;
-import ru.spobridge.connectors.common.PermanentTargetException;
-import ru.spobridge.connectors.common.TransientTargetException;
 
 /**
- * ЭПОС.СПО integration API (shared/contracts/epos.md, write side): token in {@code Auth-Token}, batches of at most
- * the platform limit, an {@code Idempotency-Key} per batch, per-record results. Knows the protocol, no business rules.
+ * The integration write API every regional platform gets in this product (shared/contracts/README.md): a
+ * client-credentials token in the platform's own header, batches within the platform's limit, an
+ * {@code Idempotency-Key} per batch, per-record results, paged listings. Platforms differ only in a
+ * {@link PlatformProtocol}. Knows the protocol, no business rules.
  */
-public class EposSpoClient {
+public class IntegrationApiClient {
 
-    private final EposSpoSettings settings;
+    private final PlatformProtocol protocol;
+    private final PlatformSettings settings;
     private final ObjectMapper json;
     private final HttpClient http;
     private final ClientCredentialsToken token;
 
-    public EposSpoClient(EposSpoSettings settings, ObjectMapper json, HttpClient http, Clock clock) {
+    public IntegrationApiClient(PlatformProtocol protocol, PlatformSettings settings, ObjectMapper json, HttpClient http, Clock clock) {
+        if (settings.batchLimit() > protocol.maxBatch()) {
+            throw new IllegalArgumentException(protocol.title() + ": batch limit cannot exceed the platform limit " + protocol.maxBatch());
+        }
+        this.protocol = protocol;
         this.settings = settings;
         this.json = json;
         this.http = http;
         this.token = new ClientCredentialsToken(settings.resolve("integration/v1/token"), settings.clientId(),
-                settings.clientSecret(), "auth_token", http, json, settings.timeout(), clock);
+                settings.clientSecret(), protocol.tokenField(), http, json, settings.timeout(), clock);
     }
 
     public int batchLimit() {
         return settings.batchLimit();
+    }
+
+    public PlatformProtocol protocol() {
+        return protocol;
     }
 
     /**
@@ -56,14 +63,14 @@ public class EposSpoClient {
         try {
             body = json.writeValueAsBytes(Map.of("items", items));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a batch for ЭПОС.СПО", e);
+            throw new IllegalStateException("cannot serialise a batch for " + protocol.title(), e);
         }
         HttpResponse<String> response = send(resource, body, idempotencyKey);
         if (response.statusCode() == 401) {
             token.invalidate();
             response = send(resource, body, idempotencyKey);
             if (response.statusCode() == 401) {
-                throw new PermanentTargetException(401, "AUTH_FAILED", "ЭПОС.СПО отклоняет токен и после повторного входа");
+                throw new PermanentTargetException(401, "AUTH_FAILED", protocol.title() + " отклоняет токен и после повторного входа");
             }
         }
         return read(response);
@@ -74,7 +81,7 @@ public class EposSpoClient {
         List<Map<String, Object>> all = new ArrayList<>();
         for (int page = 1; ; page++) {
             HttpRequest request = HttpRequest.newBuilder(settings.resolve("integration/v1/" + resource + "?page=" + page + "&pageSize=500"))
-                    .timeout(settings.timeout()).header("Auth-Token", token.get()).GET().build();
+                    .timeout(settings.timeout()).header(protocol.tokenHeader(), protocol.tokenPrefix() + token.get()).GET().build();
             HttpResponse<String> response = exchange(request);
             if (response.statusCode() != 200) {
                 throw failure(response);
@@ -87,7 +94,7 @@ public class EposSpoClient {
                     return all;
                 }
             } catch (IOException e) {
-                throw new TransientTargetException(200, "MALFORMED", null, "Ответ ЭПОС.СПО не разобран", e);
+                throw new TransientTargetException(200, "MALFORMED", null, "Ответ " + protocol.title() + " не разобран", e);
             }
         }
     }
@@ -96,7 +103,7 @@ public class EposSpoClient {
         HttpRequest request = HttpRequest.newBuilder(settings.resolve("integration/v1/" + resource))
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
-                .header("Auth-Token", token.get())
+                .header(protocol.tokenHeader(), protocol.tokenPrefix() + token.get())
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
@@ -107,10 +114,10 @@ public class EposSpoClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new TransientTargetException(0, "UNREACHABLE", null, "ЭПОС.СПО не ответил: " + e.getClass().getSimpleName(), e);
+            throw new TransientTargetException(0, "UNREACHABLE", null, protocol.title() + " не ответил: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransientTargetException(0, "INTERRUPTED", null, "Запрос к ЭПОС.СПО прерван", e);
+            throw new TransientTargetException(0, "INTERRUPTED", null, "Запрос к " + protocol.title() + " прерван", e);
         }
     }
 
@@ -135,7 +142,7 @@ public class EposSpoClient {
             return new BatchResult(status, body.path("batchId").asText(null), replayed, results);
         } catch (IOException e) {
             // the platform may have applied the batch: retrying with the same key is safe and gets its answer
-            throw new TransientTargetException(status, "MALFORMED", null, "Ответ ЭПОС.СПО не разобран", e);
+            throw new TransientTargetException(status, "MALFORMED", null, "Ответ " + protocol.title() + " не разобран", e);
         }
     }
 
@@ -143,10 +150,10 @@ public class EposSpoClient {
         int status = response.statusCode();
         String code = errorCode(response.body());
         if (status == 429 || status >= 500 || status == 408) {
-            Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(EposSpoClient::seconds).orElse(null);
-            return new TransientTargetException(status, code, retryAfter, "ЭПОС.СПО временно не принимает запросы (HTTP " + status + ")", null);
+            Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(IntegrationApiClient::seconds).orElse(null);
+            return new TransientTargetException(status, code, retryAfter, protocol.title() + " временно не принимает запросы (HTTP " + status + ")", null);
         }
-        return new PermanentTargetException(status, code, "ЭПОС.СПО отклонил запрос (HTTP " + status + ", " + code + ")");
+        return new PermanentTargetException(status, code, protocol.title() + " отклонил запрос (HTTP " + status + ", " + code + ")");
     }
 
     private String errorCode(String body) {

@@ -1,4 +1,4 @@
-package ru.spobridge.simulators.epos;
+package ru.spobridge.simulators.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,21 +10,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
+import ru.spobridge.simulators.auth.TokenEndpoint;
+import ru.spobridge.simulators.faults.FaultControlEndpoints;
+import ru.spobridge.simulators.faults.FaultFilter;
+import ru.spobridge.simulators.faults.FaultFlavour;
 import ru.spobridge.simulators.web.JsonBodies;
 
 /**
- * Data endpoints of the ЭПОС.СПО simulator under {@code /epos-sim/integration/v1}: token check ({@code Auth-Token}),
- * per-client rate limit, {@code Idempotency-Key} replay, batches and paged reads.
+ * HTTP side of a platform simulator under {@code {base}/integration/v1/}: token, token check in the platform's
+ * header, per-client rate limit, {@code Idempotency-Key} replay, batch writes and paged listings; plus the control API.
  */
-public final class EposEndpoints {
+public final class PlatformEndpoints {
 
-    public static final String BASE = "/epos-sim";
-    static final String API = BASE + "/integration/v1/";
     private static final int MAX_PAGE_SIZE = 500;
     private static final int MAX_KEY_LENGTH = 128;
 
@@ -32,24 +36,44 @@ public final class EposEndpoints {
     private record Admission(String clientId, ServerResponse refusal) {
     }
 
-    private final EposSimulator simulator;
+    private final PlatformSimulator simulator;
+    private final PlatformDescription platform;
+    private final PlatformBatch batch;
     private final int retryAfterSeconds;
 
-    public EposEndpoints(EposSimulator simulator, int retryAfterSeconds) {
+    public PlatformEndpoints(PlatformSimulator simulator, int retryAfterSeconds) {
         this.simulator = simulator;
+        this.platform = simulator.description();
+        this.batch = new PlatformBatch(simulator);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** Token, data and control routes of the platform. */
     public RouterFunction<ServerResponse> routes() {
-        RouterFunctions.Builder routes = RouterFunctions.route();
-        for (EposCollection collection : EposCollection.values()) {
-            routes.POST(API + collection.path(), request -> write(request, collection));
-            routes.GET(API + collection.path(), request -> read(request, collection));
+        TokenEndpoint token = new TokenEndpoint(simulator.tokens(), platform.tokenField());
+        FaultControlEndpoints control = new FaultControlEndpoints(simulator.faults(),
+                () -> Map.of("replayedRequests", simulator.replayedRequests()), simulator::reset);
+        RouterFunctions.Builder routes = RouterFunctions.route().POST(platform.api() + "token", token::handle);
+        for (ResourceSchema schema : platform.resources()) {
+            routes.POST(platform.api() + schema.path(), request -> write(request, schema));
+            routes.GET(platform.api() + schema.path(), request -> list(request, schema));
         }
-        return routes.build();
+        return routes.build().and(control.routes(platform.base()));
     }
 
-    private ServerResponse write(ServerRequest request, EposCollection collection) throws IOException {
+    /** Fault injection in front of the data endpoints; the token endpoint is never faulted. */
+    public FilterRegistrationBean<FaultFilter> faultFilter() {
+        String tokenPath = platform.api() + "token";
+        FaultFilter filter = new FaultFilter(simulator.faults(), FaultFlavour.REST, retryAfterSeconds,
+                request -> !request.getRequestURI().endsWith(tokenPath));
+        FilterRegistrationBean<FaultFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setName(platform.id() + "SimFaultFilter");
+        registration.addUrlPatterns(platform.api() + "*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+
+    private ServerResponse write(ServerRequest request, ResourceSchema schema) throws IOException {
         Admission admission = admit(request);
         if (admission.refusal() != null) {
             return admission.refusal();
@@ -61,10 +85,10 @@ public final class EposEndpoints {
         }
         byte[] body = request.servletRequest().getInputStream().readAllBytes();
         String fingerprint = fingerprint(request.method().name() + " " + request.path(), body);
-        EposTenant tenant = simulator.tenant(admission.clientId());
-        // one write at a time per tenant: a key is checked and stored atomically
+        PlatformTenant tenant = simulator.tenant(admission.clientId());
+        // one write at a time per tenant: a key is checked and stored atomically, items applied in order
         synchronized (tenant) {
-            EposTenant.StoredAnswer prior = tenant.answer(key, simulator.clock().instant());
+            PlatformTenant.StoredAnswer prior = tenant.answer(key, simulator.clock().instant());
             if (prior != null) {
                 if (!prior.fingerprint().equals(fingerprint)) {
                     return JsonBodies.json(409, JsonBodies.error(409, "IDEMPOTENCY_KEY_REUSED",
@@ -74,15 +98,15 @@ public final class EposEndpoints {
                 return ServerResponse.status(prior.status()).contentType(MediaType.APPLICATION_JSON)
                         .header("Idempotent-Replayed", "true").body(prior.body());
             }
-            EposBatch.Answer answer = EposBatch.apply(tenant, collection, body, simulator.batchLimit());
+            PlatformBatch.Answer answer = batch.apply(tenant, schema, body);
             byte[] bytes = JsonBodies.bytes(answer.body());
-            tenant.remember(key, new EposTenant.StoredAnswer(fingerprint, answer.status(), bytes,
+            tenant.remember(key, new PlatformTenant.StoredAnswer(fingerprint, answer.status(), bytes,
                     simulator.clock().instant()));
             return ServerResponse.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(bytes);
         }
     }
 
-    private ServerResponse read(ServerRequest request, EposCollection collection) {
+    private ServerResponse list(ServerRequest request, ResourceSchema schema) {
         Admission admission = admit(request);
         if (admission.refusal() != null) {
             return admission.refusal();
@@ -95,11 +119,14 @@ public final class EposEndpoints {
         if (pageSize.isEmpty() || pageSize.get() < 1 || pageSize.get() > MAX_PAGE_SIZE) {
             return malformedParam("pageSize", "Размер страницы pageSize должен быть от 1 до " + MAX_PAGE_SIZE);
         }
-        EposTenant tenant = simulator.tenant(admission.clientId());
+        PlatformTenant tenant = simulator.tenant(admission.clientId());
         List<Map<String, Object>> all = new ArrayList<>();
-        tenant.items(collection).forEach((externalId, fields) -> {
+        tenant.items(schema.kind()).forEach((externalId, fields) -> {
             Map<String, Object> item = new LinkedHashMap<>(fields);
-            item.put("id", tenant.idOf(collection, externalId));
+            item.put("id", tenant.idOf(schema.kind(), externalId));
+            if (schema.kind() == ResourceKind.STUDENTS) {
+                item.put("status", tenant.studentStatus(externalId));
+            }
             all.add(item);
         });
         int from = (int) Math.min((long) (page.get() - 1) * pageSize.get(), all.size());
@@ -111,7 +138,7 @@ public final class EposEndpoints {
 
     /** The client of a live token within its rate limit, or the 401 / 429 answer. */
     private Admission admit(ServerRequest request) {
-        Optional<String> clientId = simulator.tokens().clientOf(request.headers().firstHeader("Auth-Token"));
+        Optional<String> clientId = token(request).flatMap(simulator.tokens()::clientOf);
         if (clientId.isEmpty()) {
             return new Admission(null, JsonBodies.tokenExpired());
         }
@@ -121,6 +148,15 @@ public final class EposEndpoints {
                     .body(JsonBodies.bytes(JsonBodies.failure(429))));
         }
         return new Admission(clientId.get(), null);
+    }
+
+    private Optional<String> token(ServerRequest request) {
+        String header = request.headers().firstHeader(platform.tokenHeader());
+        String prefix = platform.tokenPrefix();
+        if (header == null || !header.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(prefix.length()));
     }
 
     private static Optional<Integer> intParam(ServerRequest request, String name, int fallback) {

@@ -1,0 +1,103 @@
+package ru.spobridge.app.console;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ru.spobridge.connectors.contingent.ContingentReadException;
+import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.contingent.ContingentPreview;
+import ru.spobridge.routes.contingent.HeldRunDecisions;
+import ru.spobridge.routes.reconciliation.Reconciliation;
+
+/** What an operator may do, signed in: start a run, preview one, decide on a held run, reconcile and repair. */
+@RestController
+@RequestMapping("/api")
+public class OperatorActions {
+
+    private final Colleges colleges;
+    private final SyncCommands commands;
+    private final ContingentPreview preview;
+    private final HeldRunDecisions decisions;
+    private final Reconciliation reconciliation;
+
+    public OperatorActions(Colleges colleges, SyncCommands commands, ContingentPreview preview, HeldRunDecisions decisions,
+                           Reconciliation reconciliation) {
+        this.colleges = colleges;
+        this.commands = commands;
+        this.preview = preview;
+        this.decisions = decisions;
+        this.reconciliation = reconciliation;
+    }
+
+    @PostMapping("/colleges/{college}/contingent/runs")
+    public ResponseEntity<Map<String, Object>> runContingent(@PathVariable String college, @RequestParam(defaultValue = "false") boolean full,
+                                                             Principal operator) {
+        if (!colleges.ids().contains(college)) {
+            return notFound();
+        }
+        Long runId = commands.runContingent(college, full, "operator:" + operator.getName());
+        if (runId == null) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Предыдущий запуск ещё выполняется"));
+        }
+        return ResponseEntity.accepted().body(Map.of("runId", runId));
+    }
+
+    @PostMapping("/colleges/{college}/contingent/preview")
+    public ResponseEntity<?> preview(@PathVariable String college, @RequestParam(defaultValue = "false") boolean full) {
+        if (!colleges.ids().contains(college)) {
+            return notFound();
+        }
+        return ResponseEntity.ok(preview.preview(college, full));
+    }
+
+    @PostMapping("/held-runs/{runId}/approve")
+    public ResponseEntity<Map<String, Object>> approve(@PathVariable long runId, Principal operator) {
+        return decided(decisions.approve(runId, operator.getName()), runId);
+    }
+
+    @PostMapping("/held-runs/{runId}/reject")
+    public ResponseEntity<Map<String, Object>> reject(@PathVariable long runId, @RequestParam(required = false) String reason,
+                                                      Principal operator) {
+        return decided(decisions.reject(runId, operator.getName(), reason), runId);
+    }
+
+    @PostMapping("/colleges/{college}/reconciliation")
+    public ResponseEntity<Map<String, Object>> reconcile(@PathVariable String college, Principal operator) {
+        if (!colleges.ids().contains(college)) {
+            return notFound();
+        }
+        List<Long> reports = reconciliation.reconcile(college, operator.getName());
+        return ResponseEntity.ok(Map.of("reports", reports));
+    }
+
+    @PostMapping("/reconciliation/{reportId}/repair")
+    public ResponseEntity<Map<String, Object>> repair(@PathVariable long reportId, Principal operator) {
+        return reconciliation.repair(reportId, operator.getName())
+                .<ResponseEntity<Map<String, Object>>>map(runId -> ResponseEntity.accepted().body(Map.of("runId", runId)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Отчёт не найден или уже исправлен")));
+    }
+
+    @ExceptionHandler(ContingentReadException.class)
+    public ResponseEntity<Map<String, Object>> sourceUnavailable(ContingentReadException e) {
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("message", e.getMessage(), "code", e.code()));
+    }
+
+    private static ResponseEntity<Map<String, Object>> decided(HeldRunDecisions.Outcome outcome, long runId) {
+        if (outcome == HeldRunDecisions.Outcome.NOT_HELD) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Запуск не задержан или решение уже принято"));
+        }
+        return ResponseEntity.ok(Map.of("runId", runId));
+    }
+
+    private static ResponseEntity<Map<String, Object>> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Колледж не настроен"));
+    }
+}

@@ -1,0 +1,115 @@
+package ru.spobridge.routes.delivery;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import ru.spobridge.connectors.common.BatchResult;
+import ru.spobridge.connectors.common.IntegrationApiClient;
+import ru.spobridge.connectors.common.PlatformProtocol;
+import ru.spobridge.connectors.common.PlatformSettings;
+import ru.spobridge.routes.CanonicalJson;
+import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.HubProperties;
+
+/**
+ * A regional platform as a delivery target, described rather than coded: its protocol, and per entity type the
+ * resource path and the pure mapping from the canonical record to the platform's item.
+ */
+public class PlatformTarget implements TargetAdapter {
+
+    /** One kind of record the platform takes, in delivery order. */
+    public record Resource<T>(String entityType, String path, Class<T> canonicalType, Function<T, Object> toItem) {
+
+        Object item(CanonicalJson json, String payload) {
+            return toItem.apply(json.read(payload, canonicalType));
+        }
+    }
+
+    private final PlatformProtocol protocol;
+    private final String keyField;
+    private final Map<String, Resource<?>> resources = new LinkedHashMap<>();
+    private final Colleges colleges;
+    private final HubProperties properties;
+    private final CanonicalJson json;
+    private final HttpClient http;
+    private final Clock clock;
+    private final Map<String, IntegrationApiClient> clients = new ConcurrentHashMap<>();
+
+    public PlatformTarget(PlatformProtocol protocol, String keyField, List<Resource<?>> resources, Colleges colleges,
+                          HubProperties properties, CanonicalJson json, HttpClient http, Clock clock) {
+        this.protocol = protocol;
+        this.keyField = keyField;
+        resources.forEach(resource -> this.resources.put(resource.entityType(), resource));
+        this.colleges = colleges;
+        this.properties = properties;
+        this.json = json;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return protocol.name();
+    }
+
+    public String title() {
+        return protocol.title();
+    }
+
+    @Override
+    public List<String> entityTypes() {
+        return List.copyOf(resources.keySet());
+    }
+
+    @Override
+    public int batchLimit(String collegeId) {
+        return client(collegeId).batchLimit();
+    }
+
+    @Override
+    public BatchResult send(DeliveryBatch batch) {
+        Resource<?> resource = resource(batch.entityType());
+        List<Object> items = batch.items().stream().map(item -> resource.item(json, item.payload())).toList();
+        return client(batch.collegeId()).post(resource.path(), items, batch.idempotencyKey());
+    }
+
+    /** The item the platform should hold for a canonical record, as JSON fields (reconciliation compares these). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> expectedItem(String entityType, String payload) {
+        return json.mapper().convertValue(resource(entityType).item(json, payload), Map.class);
+    }
+
+    /** What the platform holds of one entity type for a college. */
+    public List<Map<String, Object>> listing(String collegeId, String entityType) {
+        return client(collegeId).list(resource(entityType).path());
+    }
+
+    /** The field of a listed item that holds our external id. */
+    public String keyField() {
+        return keyField;
+    }
+
+    private Resource<?> resource(String entityType) {
+        Resource<?> resource = resources.get(entityType);
+        if (resource == null) {
+            throw new IllegalArgumentException(protocol.title() + " не принимает записи вида " + entityType);
+        }
+        return resource;
+    }
+
+    /** The client of one college; reading the settings here lets a wrong setting fail the batch, not the hub. */
+    private IntegrationApiClient client(String collegeId) {
+        return clients.computeIfAbsent(collegeId, id -> {
+            HubProperties.TargetSettings target = colleges.settings(id).targets().get(name());
+            if (target == null) {
+                throw new IllegalStateException("У колледжа " + id + " не настроена платформа " + protocol.title());
+            }
+            return new IntegrationApiClient(protocol, new PlatformSettings(target.baseUrl(), target.clientId(), target.clientSecret(),
+                    target.batchLimit(), properties.delivery().httpTimeout()), json.mapper(), http, clock);
+        });
+    }
+}

@@ -1,0 +1,147 @@
+package ru.spobridge.routes.reconciliation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.spobridge.routes.CanonicalJson;
+import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.contingent.ContingentIntake;
+import ru.spobridge.routes.contingent.ContingentSync;
+import ru.spobridge.routes.contingent.ContingentSyncRoute;
+import ru.spobridge.routes.delivery.PlatformTarget;
+import ru.spobridge.routes.store.AuditLog;
+import ru.spobridge.routes.store.SyncRuns;
+
+/**
+ * Full reconciliation: reads what a platform holds, compares it field by field with what it should hold according
+ * to the canonical state, and reports drift (missing, extra, different). Repair re-sends the missing and different
+ * records; an extra record is only reported, since nothing is removed by inference.
+ */
+@Component
+public class Reconciliation {
+
+    /** Compared record kinds; movements are an append-only history, checked by the platform's own rules. */
+    private static final List<String> COMPARED = List.of(ContingentIntake.GROUP, ContingentIntake.STUDENT, ContingentIntake.GUARDIAN);
+
+    private final Map<String, PlatformTarget> targets = new HashMap<>();
+    private final Colleges colleges;
+    private final CanonicalJson json;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ReconciliationReports reports;
+    private final AuditLog audit;
+    private final SyncRuns runs;
+    private final ProducerTemplate camel;
+    private final TransactionTemplate transaction;
+
+    public Reconciliation(List<PlatformTarget> platformTargets, Colleges colleges, CanonicalJson json, NamedParameterJdbcTemplate jdbc,
+                          ReconciliationReports reports, AuditLog audit, SyncRuns runs, ProducerTemplate camel,
+                          TransactionTemplate transaction) {
+        platformTargets.forEach(target -> targets.put(target.name(), target));
+        this.colleges = colleges;
+        this.json = json;
+        this.jdbc = jdbc;
+        this.reports = reports;
+        this.audit = audit;
+        this.runs = runs;
+        this.camel = camel;
+        this.transaction = transaction;
+    }
+
+    /** Compares every enabled target of a college; returns the ids of the saved reports. */
+    public List<Long> reconcile(String collegeId, String operator) {
+        List<Long> ids = new ArrayList<>();
+        for (String targetName : colleges.enabledTargets(collegeId)) {
+            PlatformTarget target = targets.get(targetName);
+            List<Drift> drift = new ArrayList<>();
+            for (String entityType : COMPARED) {
+                drift.addAll(compare(collegeId, target, entityType));
+            }
+            ids.add(reports.save(collegeId, targetName, operator, drift));
+            audit.record(operator, "RECONCILIATION", collegeId, targetName, drift.size() + " расхождений");
+        }
+        return ids;
+    }
+
+    private List<Drift> compare(String collegeId, PlatformTarget target, String entityType) {
+        Map<String, Map<String, Object>> actual = new HashMap<>();
+        for (Map<String, Object> item : target.listing(collegeId, entityType)) {
+            actual.put(String.valueOf(item.get(target.keyField())), item);
+        }
+        List<Drift> drift = new ArrayList<>();
+        Map<String, String[]> expected = expected(collegeId, entityType);
+        for (Map.Entry<String, String[]> entry : expected.entrySet()) {
+            String key = entry.getKey();
+            Map<String, Object> shouldBe = target.expectedItem(entityType, entry.getValue()[0]);
+            Map<String, Object> is = actual.remove(key);
+            if (is == null) {
+                drift.add(new Drift(entityType, key, Drift.MISSING, List.of(), entry.getValue()[1]));
+                continue;
+            }
+            List<String> fields = differentFields(shouldBe, is);
+            if (!fields.isEmpty()) {
+                drift.add(new Drift(entityType, key, Drift.DIFFERENT, fields, entry.getValue()[1]));
+            }
+        }
+        actual.keySet().stream().sorted().forEach(key -> drift.add(new Drift(entityType, key, Drift.EXTRA, List.of(), null)));
+        return drift;
+    }
+
+    /** Payload and label of every canonical record of a type, by key. */
+    private Map<String, String[]> expected(String collegeId, String entityType) {
+        Map<String, String[]> expected = new java.util.TreeMap<>();
+        jdbc.query("SELECT entity_key, payload, masked_label FROM canonical_record WHERE college_id = :college AND entity_type = :type",
+                new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType),
+                rs -> {
+                    expected.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                });
+        return expected;
+    }
+
+    /** Fields the platform should have and holds otherwise; numbers and booleans compared as JSON values. */
+    private List<String> differentFields(Map<String, Object> shouldBe, Map<String, Object> is) {
+        TreeSet<String> fields = new TreeSet<>();
+        for (Map.Entry<String, Object> field : shouldBe.entrySet()) {
+            JsonNode expected = json.mapper().valueToTree(field.getValue());
+            JsonNode actual = json.mapper().valueToTree(is.get(field.getKey()));
+            if (!Objects.equals(expected, actual)) {
+                fields.add(field.getKey());
+            }
+        }
+        return List.copyOf(fields);
+    }
+
+    /**
+     * Re-sends what a report found missing or different: forgets that the target has those versions, then
+     * publishes. Returns the run id of the repair, or empty when the report does not exist or was repaired.
+     */
+    public Optional<Long> repair(long reportId, String operator) {
+        ReconciliationReports.Report report = reports.get(reportId).orElse(null);
+        if (report == null || !reports.markRepaired(reportId, operator)) {
+            return Optional.empty();
+        }
+        List<MapSqlParameterSource> resets = report.drift().stream()
+                .filter(drift -> !Drift.EXTRA.equals(drift.kind()))
+                .map(drift -> new MapSqlParameterSource().addValue("college", report.collegeId()).addValue("type", drift.entityType())
+                        .addValue("key", drift.entityKey()).addValue("target", report.target()))
+                .toList();
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate("UPDATE sync_state SET delivered_hash = NULL, rejected_hash = NULL, "
+                + "published_hash = NULL WHERE college_id = :college AND entity_type = :type AND entity_key = :key AND target = :target",
+                resets.toArray(MapSqlParameterSource[]::new)));
+        audit.record(operator, "RECONCILIATION_REPAIR", report.collegeId(), report.target() + " report " + reportId,
+                resets.size() + " записей к повторной отправке");
+        long runId = runs.start(report.collegeId(), ContingentIntake.FLOW, "repair");
+        runs.readFinished(runId, false, 0, 0, resets.size(), 0);
+        camel.requestBodyAndHeaders(ContingentSyncRoute.PUBLISH, null, Map.of(ContingentSync.COLLEGE, report.collegeId(), ContingentSync.RUN, runId));
+        return Optional.of(runId);
+    }
+}

@@ -1,0 +1,67 @@
+package ru.spobridge.routes.store;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Runs held for an operator: why, the read they would apply, and who decided what and when. */
+@Repository
+public class HeldRuns {
+
+    public static final String APPROVED = "APPROVED";
+    public static final String REJECTED = "REJECTED";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public HeldRuns(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Held(long runId, String collegeId, String flow, String reasonCode, String reason, Instant createdAt,
+                       Instant decidedAt, String decidedBy, String decision) {
+    }
+
+    public void hold(long runId, String collegeId, String flow, String reasonCode, String reason, String snapshot) {
+        jdbc.update("INSERT INTO held_run (run_id, college_id, flow, reason_code, reason, snapshot, created_at) VALUES "
+                        + "(:run, :college, :flow, :code, :reason, :snapshot, :now)",
+                new MapSqlParameterSource().addValue("run", runId).addValue("college", collegeId).addValue("flow", flow)
+                        .addValue("code", reasonCode).addValue("reason", reason).addValue("snapshot", snapshot)
+                        .addValue("now", Timestamp.from(clock.instant())));
+    }
+
+    /** Records the decision once; false when the run was not held or was decided already. */
+    public boolean decide(long runId, String decision, String operator) {
+        return jdbc.update("UPDATE held_run SET decision = :decision, decided_by = :operator, decided_at = :now "
+                        + "WHERE run_id = :run AND decided_at IS NULL",
+                new MapSqlParameterSource().addValue("run", runId).addValue("decision", decision).addValue("operator", operator)
+                        .addValue("now", Timestamp.from(clock.instant()))) == 1;
+    }
+
+    public Optional<String> snapshot(long runId) {
+        return jdbc.queryForList("SELECT snapshot FROM held_run WHERE run_id = :run", Map.of("run", runId), String.class)
+                .stream().findFirst();
+    }
+
+    public Optional<Held> get(long runId) {
+        return jdbc.query("SELECT * FROM held_run WHERE run_id = :run", Map.of("run", runId), (rs, i) -> map(rs)).stream().findFirst();
+    }
+
+    public List<Held> open() {
+        return jdbc.query("SELECT * FROM held_run WHERE decided_at IS NULL ORDER BY run_id", Map.of(), (rs, i) -> map(rs));
+    }
+
+    private static Held map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp decided = rs.getTimestamp("decided_at");
+        return new Held(rs.getLong("run_id"), rs.getString("college_id"), rs.getString("flow"), rs.getString("reason_code"),
+                rs.getString("reason"), rs.getTimestamp("created_at").toInstant(), decided == null ? null : decided.toInstant(),
+                rs.getString("decided_by"), rs.getString("decision"));
+    }
+}

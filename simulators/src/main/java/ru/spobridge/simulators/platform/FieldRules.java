@@ -1,0 +1,205 @@
+package ru.spobridge.simulators.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import ru.spobridge.simulators.contingent.demo.Snils;
+
+/**
+ * Field types (envelope, 400 MALFORMED) and per-record field rules (rejections) of batch items, keyed by the
+ * canonical field name so that a platform gets a rule by having the field.
+ */
+final class FieldRules {
+
+    static final Set<String> STUDY_FORMS = Set.of("очная", "заочная", "очно-заочная");
+    private static final Pattern PHONE = Pattern.compile("^\\+7\\d{10}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+
+    /** What the rules may ask of the tenant: which groups and students it already has. */
+    interface Known {
+        boolean group(String externalId);
+
+        boolean student(String externalId);
+    }
+
+    private final PlatformDescription platform;
+
+    FieldRules(PlatformDescription platform) {
+        this.platform = platform;
+    }
+
+    /** Wire path of the first field with a wrong JSON type, relative to the item; empty when the types are right. */
+    Optional<String> typeProblem(ResourceSchema schema, JsonNode item) {
+        for (FieldSpec field : schema.fields()) {
+            String name = platform.wire(field.name());
+            JsonNode value = item.get(name);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            Optional<String> problem = switch (field.type()) {
+                case TEXT -> value.isTextual() ? Optional.empty() : Optional.of(name);
+                case INTEGER -> value.isIntegralNumber() ? Optional.empty() : Optional.of(name);
+                case BOOLEAN -> value.isBoolean() ? Optional.empty() : Optional.of(name);
+                case TEXT_LIST -> listProblem(name, value, JsonNode::isTextual);
+                case SUBGROUPS -> subgroupsProblem(name, value);
+            };
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every field-level rejection of one well-typed item; state rules of movements come later. */
+    List<RecordError> errors(ResourceSchema schema, JsonNode item, Known known) {
+        List<RecordError> errors = new ArrayList<>();
+        for (FieldSpec field : schema.fields()) {
+            JsonNode value = item.get(platform.wire(field.name()));
+            if (field.required() && (blank(value) || value.isArray() && value.isEmpty())) {
+                errors.add(error(field.name(), "REQUIRED", "Не заполнено обязательное поле «"
+                        + FieldLabels.of(field.name()) + "»"));
+            } else if (!blank(value)) {
+                check(field.name(), value, known, errors);
+            }
+        }
+        if ("transfer".equals(text(item, "kind")) && blank(item.get(platform.wire("toGroupExternalId")))) {
+            errors.add(error("toGroupExternalId", "REQUIRED", "Для перевода нужна группа, в которую переводят"));
+        }
+        return errors;
+    }
+
+    private void check(String name, JsonNode value, Known known, List<RecordError> errors) {
+        String text = value.asText();
+        switch (name) {
+            case "email" -> {
+                if (!EMAIL.matcher(text).matches()) {
+                    errors.add(invalidFormat(name, "ожидается адрес вида имя@домен"));
+                }
+            }
+            case "phone" -> {
+                if (!PHONE.matcher(text).matches()) {
+                    errors.add(invalidFormat(name, "ожидается +7 и 10 цифр"));
+                }
+            }
+            case "snils" -> {
+                if (!Snils.isValid(text)) {
+                    errors.add(error(name, "INVALID_SNILS",
+                            "СНИЛС не соответствует формату XXX-XXX-XXX YY или контрольному числу"));
+                }
+            }
+            case "form", "studyForm" -> {
+                if (!STUDY_FORMS.contains(text)) {
+                    errors.add(error(name, "INVALID_VALUE", "Недопустимое значение поля «" + FieldLabels.of(name)
+                            + "»: ожидается очная, заочная или очно-заочная"));
+                }
+            }
+            case "course" -> {
+                if (value.asInt() < 1 || value.asInt() > 6) {
+                    errors.add(error(name, "INVALID_VALUE", "Курс должен быть от 1 до 6"));
+                }
+            }
+            case "kind" -> {
+                if (!MovementKind.known(text)) {
+                    errors.add(error(name, "INVALID_VALUE", "Недопустимый вид движения"));
+                }
+            }
+            case "groupExternalId", "toGroupExternalId" -> {
+                if (!known.group(text)) {
+                    errors.add(error(name, "UNKNOWN_GROUP", "Группа не найдена: сначала передайте её в groups"));
+                }
+            }
+            case "studentExternalId" -> {
+                if (!known.student(text)) {
+                    errors.add(unknownStudent(platform.wire(name)));
+                }
+            }
+            case "studentExternalIds" -> {
+                for (int i = 0; i < value.size(); i++) {
+                    if (!known.student(value.get(i).asText())) {
+                        errors.add(unknownStudent(platform.wire(name) + "[" + i + "]"));
+                    }
+                }
+            }
+            case "subgroups" -> {
+                for (int i = 0; i < value.size(); i++) {
+                    if (blank(value.get(i).get("code"))) {
+                        errors.add(new RecordError(platform.wire(name) + "[" + i + "].code", "REQUIRED",
+                                "Не указан код подгруппы"));
+                    }
+                }
+            }
+            default -> {
+                if (name.endsWith("Date") && !realDate(text)) {
+                    errors.add(invalidFormat(name, "ожидается существующая дата ГГГГ-ММ-ДД"));
+                }
+            }
+        }
+    }
+
+    /** The text of a canonical field of an item, or null when absent. */
+    String text(JsonNode item, String canonical) {
+        JsonNode value = item.get(platform.wire(canonical));
+        return blank(value) ? null : value.asText();
+    }
+
+    RecordError error(String canonical, String code, String message) {
+        return new RecordError(platform.wire(canonical), code, message);
+    }
+
+    static boolean realDate(String text) {
+        try {
+            // ISO_LOCAL_DATE resolves strictly: 2007-02-31 is not a date
+            LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    static boolean blank(JsonNode value) {
+        return value == null || value.isNull() || value.isValueNode() && value.asText().isBlank();
+    }
+
+    private RecordError invalidFormat(String name, String expected) {
+        return error(name, "INVALID_FORMAT", "Неверный формат поля «" + FieldLabels.of(name) + "»: " + expected);
+    }
+
+    private static RecordError unknownStudent(String field) {
+        return new RecordError(field, "UNKNOWN_STUDENT", "Студент не найден: сначала передайте его профиль");
+    }
+
+    private static Optional<String> listProblem(String name, JsonNode value, Predicate<JsonNode> element) {
+        if (!value.isArray()) {
+            return Optional.of(name);
+        }
+        for (int i = 0; i < value.size(); i++) {
+            if (!element.test(value.get(i))) {
+                return Optional.of(name + "[" + i + "]");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> subgroupsProblem(String name, JsonNode value) {
+        Optional<String> notObjects = listProblem(name, value, JsonNode::isObject);
+        if (notObjects.isPresent()) {
+            return notObjects;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            for (String field : List.of("code", "name")) {
+                JsonNode part = value.get(i).get(field);
+                if (part != null && !part.isNull() && !part.isTextual()) {
+                    return Optional.of(name + "[" + i + "]." + field);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,165 @@
+package ru.spobridge.simulators.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import ru.spobridge.simulators.web.JsonBodies;
+
+/** Applies one {@code {"items":[…]}} write to a tenant, item after item, and builds the per-record answer. */
+final class PlatformBatch {
+
+    /** HTTP status and JSON body of a processed write. */
+    record Answer(int status, ObjectNode body) {
+    }
+
+    private final PlatformSimulator simulator;
+    private final FieldRules rules;
+
+    PlatformBatch(PlatformSimulator simulator) {
+        this.simulator = simulator;
+        this.rules = new FieldRules(simulator.description());
+    }
+
+    Answer apply(PlatformTenant tenant, ResourceSchema schema, byte[] rawBody) {
+        JsonNode root;
+        try {
+            root = JsonBodies.MAPPER.readTree(rawBody);
+        } catch (IOException e) {
+            return malformed("Тело запроса не является корректным JSON", null);
+        }
+        if (root == null || !root.isObject() || !root.path("items").isArray()) {
+            return malformed("Ожидается объект с массивом items", "items");
+        }
+        JsonNode items = root.get("items");
+        int limit = simulator.batchLimit();
+        if (items.size() > limit) {
+            ObjectNode body = JsonBodies.error(413, "BATCH_TOO_LARGE", "Слишком много записей в пакете");
+            body.put("limit", limit);
+            return new Answer(413, body);
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (!items.get(i).isObject()) {
+                return malformed("Элемент пакета должен быть объектом", "items[" + i + "]");
+            }
+            Optional<String> wrongField = rules.typeProblem(schema, items.get(i));
+            if (wrongField.isPresent()) {
+                return malformed("Неверный тип поля", "items[" + i + "]." + wrongField.get());
+            }
+        }
+        ArrayNode results = JsonBodies.MAPPER.createArrayNode();
+        Set<String> delivered = new LinkedHashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            ObjectNode result = record(tenant, schema, i, items.get(i));
+            if (!"rejected".equals(result.get("status").asText())) {
+                delivered.add(result.get("externalId").asText());
+            }
+            results.add(result);
+        }
+        // one delivery per request, even when an item repeats inside the batch
+        delivered.forEach(tenant::delivered);
+        int accepted = (int) StreamSupport.stream(results.spliterator(), false)
+                .filter(r -> !"rejected".equals(r.get("status").asText())).count();
+        ObjectNode body = JsonBodies.MAPPER.createObjectNode();
+        body.put("batchId", "b-" + UUID.randomUUID().toString().substring(0, 8));
+        body.put("received", items.size());
+        body.put("accepted", accepted);
+        body.put("rejected", items.size() - accepted);
+        body.set("results", results);
+        int status = accepted == items.size() ? 200 : accepted == 0 ? 422 : 207;
+        return new Answer(status, body);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ObjectNode record(PlatformTenant tenant, ResourceSchema schema, int index, JsonNode item) {
+        ObjectNode result = JsonBodies.MAPPER.createObjectNode();
+        result.put("index", index);
+        String externalId = rules.text(item, "externalId");
+        if (externalId != null) {
+            result.put("externalId", externalId);
+        }
+        Map<String, Object> fields = JsonBodies.MAPPER.convertValue(item, Map.class);
+        List<RecordError> errors = errors(tenant, schema, externalId, item, fields);
+        if (!errors.isEmpty()) {
+            result.put("status", "rejected");
+            ArrayNode errorNodes = result.putArray("errors");
+            errors.forEach(e -> errorNodes.addObject()
+                    .put("field", e.field()).put("code", e.code()).put("message", e.message()));
+            return result;
+        }
+        PlatformTenant.Stored stored;
+        if (schema.kind() != ResourceKind.MOVEMENTS) {
+            stored = tenant.store(schema.kind(), externalId, fields);
+        } else if (tenant.has(ResourceKind.MOVEMENTS, externalId)) {
+            stored = new PlatformTenant.Stored("unchanged", tenant.idOf(ResourceKind.MOVEMENTS, externalId));
+        } else {
+            stored = tenant.applyMovement(externalId, fields, rules.text(item, "studentExternalId"),
+                    MovementKind.of(rules.text(item, "kind")), LocalDate.parse(rules.text(item, "effectiveDate")),
+                    rules.text(item, "toGroupExternalId"), simulator.description().wire("groupExternalId"));
+        }
+        result.put("status", stored.status());
+        result.put("id", stored.id());
+        return result;
+    }
+
+    private List<RecordError> errors(PlatformTenant tenant, ResourceSchema schema, String externalId, JsonNode item,
+                                     Map<String, Object> fields) {
+        Optional<RecordError> forced = simulator.forcedRejection(externalId);
+        if (forced.isPresent()) {
+            return List.of(forced.get());
+        }
+        List<RecordError> errors = rules.errors(schema, item, new FieldRules.Known() {
+            @Override
+            public boolean group(String id) {
+                return tenant.has(ResourceKind.GROUPS, id);
+            }
+
+            @Override
+            public boolean student(String id) {
+                return tenant.has(ResourceKind.STUDENTS, id);
+            }
+        });
+        if (!errors.isEmpty() || schema.kind() != ResourceKind.MOVEMENTS) {
+            return errors;
+        }
+        Map<String, Object> prior = tenant.item(ResourceKind.MOVEMENTS, externalId);
+        if (prior != null) {
+            // a movement is applied once: a repeat must be the same movement
+            return prior.equals(fields) ? List.of() : List.of(rules.error("externalId", "INVALID_VALUE",
+                    "Движение с этим идентификатором уже принято с другим содержанием"));
+        }
+        return transitionErrors(tenant, item);
+    }
+
+    private List<RecordError> transitionErrors(PlatformTenant tenant, JsonNode item) {
+        String student = rules.text(item, "studentExternalId");
+        List<RecordError> errors = new ArrayList<>();
+        if (!MovementKind.of(rules.text(item, "kind")).allowedFrom(tenant.studentStatus(student))) {
+            errors.add(rules.error("kind", "MOVEMENT_OUT_OF_ORDER",
+                    "Движение не применимо к текущему состоянию студента"));
+        }
+        LocalDate last = tenant.lastEffective(student);
+        if (last != null && LocalDate.parse(rules.text(item, "effectiveDate")).isBefore(last)) {
+            errors.add(rules.error("effectiveDate", "MOVEMENT_OUT_OF_ORDER",
+                    "Дата вступления в силу раньше последнего применённого движения студента"));
+        }
+        return errors;
+    }
+
+    private static Answer malformed(String message, String path) {
+        ObjectNode body = JsonBodies.error(400, "MALFORMED", message);
+        if (path != null) {
+            body.put("path", path);
+        }
+        return new Answer(400, body);
+    }
+}

@@ -1,0 +1,150 @@
+package ru.spobridge.simulators.platform;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import ru.spobridge.simulators.SimulatorProperties;
+import ru.spobridge.simulators.auth.TokenRegistry;
+import ru.spobridge.simulators.faults.FaultInjector;
+
+/**
+ * In-memory integration API of one journal platform: one tenant per client id (one college), items stored as
+ * received, student movements applied through a state machine. The platform itself is a {@link PlatformDescription};
+ * subclasses only name it. Thread-safe.
+ */
+public class PlatformSimulator {
+
+    private final PlatformDescription description;
+    private final Map<String, PlatformTenant> tenants = new ConcurrentHashMap<>();
+    private final Map<String, RecordError> rejections = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final FaultInjector faults;
+    private final TokenRegistry tokens;
+    private final SimulatorProperties.Platform settings;
+    private final ClientRateLimit rateLimit = new ClientRateLimit();
+    private final AtomicInteger replayed = new AtomicInteger();
+    private volatile int rateLimitPerSecond;
+
+    protected PlatformSimulator(PlatformDescription description, Clock clock, FaultInjector faults,
+                                TokenRegistry tokens, SimulatorProperties.Platform settings) {
+        this.description = description;
+        this.clock = clock;
+        this.faults = faults;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.rateLimitPerSecond = settings.rateLimitPerSecond();
+    }
+
+    public PlatformDescription description() {
+        return description;
+    }
+
+    /** Forgets every tenant, clears faults, counters, forced rejections and the rate-limit override; tokens stay. */
+    public void reset() {
+        tenants.clear();
+        rejections.clear();
+        faults.clear();
+        faults.resetCounters();
+        replayed.set(0);
+        rateLimit.clear();
+        rateLimitPerSecond = settings.rateLimitPerSecond();
+    }
+
+    /** Stored student profiles of a client by externalId, fields as received (group moved by movements). */
+    public Map<String, Map<String, Object>> students(String clientId) {
+        return tenant(clientId).items(ResourceKind.STUDENTS);
+    }
+
+    /** Stored groups of a client by externalId, fields as received. */
+    public Map<String, Map<String, Object>> groups(String clientId) {
+        return tenant(clientId).items(ResourceKind.GROUPS);
+    }
+
+    /** Stored guardians of a client by externalId, fields as received. */
+    public Map<String, Map<String, Object>> guardians(String clientId) {
+        return tenant(clientId).items(ResourceKind.GUARDIANS);
+    }
+
+    /** Movements applied to one student, in the order applied, fields as received. */
+    public List<Map<String, Object>> movements(String clientId, String studentExternalId) {
+        return tenant(clientId).movementsOf(studentExternalId);
+    }
+
+    /** {@code active}, {@code academic_leave} or {@code expelled}; null for a student the client never sent. */
+    public String studentStatus(String clientId, String studentExternalId) {
+        return tenant(clientId).studentStatus(studentExternalId);
+    }
+
+    /**
+     * Accepted, non-replayed write requests (distinct idempotency keys) whose items carried this externalId
+     * as created, updated or unchanged.
+     */
+    public int deliveries(String clientId, String externalId) {
+        return tenant(clientId).deliveries(externalId);
+    }
+
+    /** Requests answered from the idempotency store, all clients. */
+    public int replayedRequests() {
+        return replayed.get();
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Every issued token is rejected from now on (401 TOKEN_EXPIRED). */
+    public void expireTokens() {
+        tokens.expireAll();
+    }
+
+    /** Overrides the configured rate limit until {@link #reset()}; 0 switches the limit off. */
+    public void rateLimitPerSecond(int perSecond) {
+        if (perSecond < 0) {
+            throw new IllegalArgumentException("rate limit must be zero or positive");
+        }
+        rateLimitPerSecond = perSecond;
+    }
+
+    public int batchLimit() {
+        return settings.batchLimit();
+    }
+
+    /** Until {@link #reset()} or {@link #clearRejections()}, items with these ids are rejected with field and code. */
+    public void rejectRecords(String field, String code, String... externalIds) {
+        RecordError error = new RecordError(field, code, "Запись отклонена платформой");
+        for (String externalId : externalIds) {
+            rejections.put(externalId, error);
+        }
+    }
+
+    public void clearRejections() {
+        rejections.clear();
+    }
+
+    Optional<RecordError> forcedRejection(String externalId) {
+        return externalId == null ? Optional.empty() : Optional.ofNullable(rejections.get(externalId));
+    }
+
+    PlatformTenant tenant(String clientId) {
+        return tenants.computeIfAbsent(clientId, k -> new PlatformTenant());
+    }
+
+    TokenRegistry tokens() {
+        return tokens;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    boolean tryAcquire(String clientId) {
+        return rateLimit.tryAcquire(clientId, rateLimitPerSecond, clock.millis());
+    }
+
+    void countReplay() {
+        replayed.incrementAndGet();
+    }
+}

@@ -1,0 +1,127 @@
+package ru.spobridge.simulators.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one client (one college) has stored on a platform: items per resource, student states, applied
+ * movements, idempotency answers and delivery counts. Guarded by the tenant's own monitor.
+ */
+final class PlatformTenant {
+
+    static final Duration KEY_RETENTION = Duration.ofHours(24);
+
+    /** A processed write request, kept to replay it for the same Idempotency-Key. */
+    record StoredAnswer(String fingerprint, int status, byte[] body, Instant at) {
+    }
+
+    /** Result of storing one accepted item. */
+    record Stored(String status, String id) {
+    }
+
+    /** Where a student stands in the movement state machine. */
+    private static final class StudentState {
+        String status = MovementKind.StudentStatus.ACTIVE;
+        LocalDate lastEffective;
+        final List<Map<String, Object>> applied = new ArrayList<>();
+    }
+
+    private final Map<ResourceKind, Map<String, Map<String, Object>>> items = new EnumMap<>(ResourceKind.class);
+    private final Map<String, String> ids = new HashMap<>();
+    private final Map<String, StudentState> students = new HashMap<>();
+    private final Map<String, StoredAnswer> answers = new HashMap<>();
+    private final Map<String, Integer> deliveries = new HashMap<>();
+    private long nextId = 90_001;
+
+    /** A copy of the stored items of a resource, by externalId, in the order first stored. */
+    synchronized Map<String, Map<String, Object>> items(ResourceKind kind) {
+        Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
+        collection(kind).forEach((id, fields) -> copy.put(id, new LinkedHashMap<>(fields)));
+        return copy;
+    }
+
+    synchronized Map<String, Object> item(ResourceKind kind, String externalId) {
+        return collection(kind).get(externalId);
+    }
+
+    synchronized boolean has(ResourceKind kind, String externalId) {
+        return collection(kind).containsKey(externalId);
+    }
+
+    /** Stores the item as received: created, updated, or unchanged when identical to the stored one. */
+    synchronized Stored store(ResourceKind kind, String externalId, Map<String, Object> item) {
+        Map<String, Object> previous = collection(kind).put(externalId, new LinkedHashMap<>(item));
+        if (kind == ResourceKind.STUDENTS) {
+            students.computeIfAbsent(externalId, k -> new StudentState());
+        }
+        String status = previous == null ? "created" : previous.equals(item) ? "unchanged" : "updated";
+        return new Stored(status, idOf(kind, externalId));
+    }
+
+    synchronized String idOf(ResourceKind kind, String externalId) {
+        return ids.computeIfAbsent(kind + ":" + externalId, k -> Long.toString(nextId++));
+    }
+
+    /** Status of a stored student ({@code active}, {@code academic_leave}, {@code expelled}); null when unknown. */
+    synchronized String studentStatus(String externalId) {
+        StudentState state = students.get(externalId);
+        return state == null ? null : state.status;
+    }
+
+    /** Effective date of the student's last applied movement; null before the first. */
+    synchronized LocalDate lastEffective(String studentExternalId) {
+        StudentState state = students.get(studentExternalId);
+        return state == null ? null : state.lastEffective;
+    }
+
+    /**
+     * Applies a checked movement: the student's new status, the new group when the kind moves him
+     * ({@code groupField} is the platform's name of the student's group field), the log and the stored item.
+     */
+    synchronized Stored applyMovement(String externalId, Map<String, Object> item, String studentExternalId,
+                                      MovementKind kind, LocalDate effective, String toGroup, String groupField) {
+        StudentState state = students.get(studentExternalId);
+        state.status = kind.result();
+        state.lastEffective = effective;
+        state.applied.add(new LinkedHashMap<>(item));
+        if (toGroup != null && kind.movesToGroup()) {
+            collection(ResourceKind.STUDENTS).get(studentExternalId).put(groupField, toGroup);
+        }
+        return store(ResourceKind.MOVEMENTS, externalId, item);
+    }
+
+    synchronized List<Map<String, Object>> movementsOf(String studentExternalId) {
+        StudentState state = students.get(studentExternalId);
+        return state == null ? List.of() : state.applied.stream().map(m -> (Map<String, Object>) new LinkedHashMap<>(m))
+                .toList();
+    }
+
+    synchronized void delivered(String externalId) {
+        deliveries.merge(externalId, 1, Integer::sum);
+    }
+
+    synchronized int deliveries(String externalId) {
+        return deliveries.getOrDefault(externalId, 0);
+    }
+
+    /** The stored answer for this key if it is younger than 24 hours; older keys are forgotten. */
+    synchronized StoredAnswer answer(String key, Instant now) {
+        answers.values().removeIf(a -> a.at().plus(KEY_RETENTION).isBefore(now));
+        return answers.get(key);
+    }
+
+    synchronized void remember(String key, StoredAnswer answer) {
+        answers.put(key, answer);
+    }
+
+    private Map<String, Map<String, Object>> collection(ResourceKind kind) {
+        return items.computeIfAbsent(kind, k -> new LinkedHashMap<>());
+    }
+}

@@ -1,0 +1,32 @@
+package ru.spobridge.simulators.ruobr;
+
+import static ru.spobridge.simulators.platform.FieldSpec.optional;
+
+import java.time.Clock;
+import java.util.List;
+import ru.spobridge.simulators.SimulatorProperties;
+import ru.spobridge.simulators.auth.TokenRegistry;
+import ru.spobridge.simulators.faults.FaultInjector;
+import ru.spobridge.simulators.platform.FieldNaming;
+import ru.spobridge.simulators.platform.FieldSpec;
+import ru.spobridge.simulators.platform.PlatformDescription;
+import ru.spobridge.simulators.platform.PlatformSimulator;
+import ru.spobridge.simulators.platform.ResourceSchema;
+
+/**
+ * АИС ЭПО (ruobr) integration API at {@code /ruobr-sim}: header {@code Authorization: Bearer}, camelCase;
+ * students carry {@code subgroupNo} (integer) and no СНИЛС.
+ */
+public class RuobrSimulator extends PlatformSimulator {
+
+    public static final String BASE = "/ruobr-sim";
+    public static final PlatformDescription PLATFORM = new PlatformDescription("ruobr", BASE, "Authorization",
+            "Bearer ", "access_token", FieldNaming.CAMEL_CASE, List.of(ResourceSchema.groups(),
+            ResourceSchema.students("students", optional("subgroupNo", FieldSpec.Type.INTEGER)),
+            ResourceSchema.movements(), ResourceSchema.guardians()));
+
+    public RuobrSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
+                          SimulatorProperties.Platform settings) {
+        super(PLATFORM, clock, faults, tokens, settings);
+    }
+}

@@ -1,0 +1,31 @@
+package ru.spobridge.simulators.sgo;
+
+import static ru.spobridge.simulators.platform.FieldSpec.optional;
+
+import java.time.Clock;
+import java.util.List;
+import ru.spobridge.simulators.SimulatorProperties;
+import ru.spobridge.simulators.auth.TokenRegistry;
+import ru.spobridge.simulators.faults.FaultInjector;
+import ru.spobridge.simulators.platform.FieldNaming;
+import ru.spobridge.simulators.platform.PlatformDescription;
+import ru.spobridge.simulators.platform.PlatformSimulator;
+import ru.spobridge.simulators.platform.ResourceSchema;
+
+/**
+ * «Сетевой Город. Образование» integration API at {@code /sgo-sim}: header {@code at}, camelCase; students carry
+ * {@code snils} (checked) and {@code subgroup}.
+ */
+public class SgoSimulator extends PlatformSimulator {
+
+    public static final String BASE = "/sgo-sim";
+    public static final PlatformDescription PLATFORM = new PlatformDescription("sgo", BASE, "at", "",
+            "access_token", FieldNaming.CAMEL_CASE, List.of(ResourceSchema.groups(),
+            ResourceSchema.students("students", optional("snils"), optional("subgroup")),
+            ResourceSchema.movements(), ResourceSchema.guardians()));
+
+    public SgoSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
+                        SimulatorProperties.Platform settings) {
+        super(PLATFORM, clock, faults, tokens, settings);
+    }
+}
