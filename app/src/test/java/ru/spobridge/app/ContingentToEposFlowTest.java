@@ -45,9 +45,17 @@ class ContingentToEposFlowTest extends HubIntegrationTest {
         assertThat(refusedFieldByKey).isEqualTo(demo.invalidFieldByExternalId());
 
         assertThat(run.status()).isEqualTo(SyncRuns.COMPLETED);
-        assertThat(run.read()).isEqualTo(demo.students().size() + demo.groups().size());
-        assertThat(run.rejected()).isEqualTo(demo.invalidFieldByExternalId().size());
-        assertThat(run.delivered()).isEqualTo(valid.size() + demo.groups().size());
+        long guardians = valid.stream().flatMap(student -> student.getGuardian().stream())
+                .filter(g -> g.getEmail() != null && g.getPhone() != null).map(g -> g.getExternalId()).distinct().count();
+        long guardiansWithoutContacts = valid.stream().flatMap(student -> student.getGuardian().stream())
+                .filter(g -> g.getEmail() == null || g.getPhone() == null).map(g -> g.getExternalId()).distinct().count();
+        assertThat(guardiansWithoutContacts).as("the demo has a few guardians a platform cannot take").isPositive();
+        assertThat(epos.guardians(COLLEGE)).hasSize((int) guardians);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT entity_key) FROM rejected_record WHERE resolved_at IS NULL "
+                + "AND entity_type = 'guardian'", Integer.class)).isEqualTo((int) guardiansWithoutContacts);
+        assertThat(run.read()).isEqualTo(demo.students().size() + demo.groups().size() + guardians + guardiansWithoutContacts);
+        assertThat(run.rejected()).isEqualTo(demo.invalidFieldByExternalId().size() + guardiansWithoutContacts);
+        assertThat(run.delivered()).isEqualTo(valid.size() + demo.groups().size() + guardians);
         assertThat(run.deadLetters()).isZero();
     }
 
@@ -89,7 +97,7 @@ class ContingentToEposFlowTest extends HubIntegrationTest {
         SyncRuns.Run run = syncAndWait(false);
 
         assertThat(run.status()).isEqualTo(SyncRuns.COMPLETED);
-        assertThat(run.delivered()).isEqualTo(31);
+        assertThat(run.delivered()).as("1 group, 30 students, 30 guardians").isEqualTo(61);
         assertThat(epos.faults().injected()).isEqualTo(2);
         for (int i = 1; i <= 30; i++) {
             assertThat(epos.deliveries(COLLEGE, "stu-9%03d".formatted(i))).as("deliveries of record %d", i).isEqualTo(1);
@@ -108,8 +116,8 @@ class ContingentToEposFlowTest extends HubIntegrationTest {
 
         Integer open = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = 'OPEN'", Integer.class);
         assertThat(failedRun.status()).isEqualTo(SyncRuns.COMPLETED_WITH_ERRORS);
-        assertThat(failedRun.deadLetters()).isEqualTo(13);
-        assertThat(open).isEqualTo(13).isEqualTo(failedRun.published() - failedRun.delivered());
+        assertThat(failedRun.deadLetters()).as("1 group, 12 students, 12 guardians").isEqualTo(25);
+        assertThat(open).isEqualTo(25).isEqualTo(failedRun.published() - failedRun.delivered());
         assertThat(epos.students(COLLEGE)).isEmpty();
         String cause = jdbc.queryForObject("SELECT MIN(error_code) FROM dead_letter", String.class);
         assertThat(cause).contains("503");
@@ -117,7 +125,7 @@ class ContingentToEposFlowTest extends HubIntegrationTest {
         epos.faults().clear();
         SyncRuns.Run recovery = syncAndWait(false);
 
-        assertThat(recovery.delivered()).isEqualTo(13);
+        assertThat(recovery.delivered()).isEqualTo(25);
         assertThat(epos.students(COLLEGE)).hasSize(12);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = 'OPEN'", Integer.class)).isZero();
     }
@@ -132,7 +140,7 @@ class ContingentToEposFlowTest extends HubIntegrationTest {
 
         SyncRuns.Run run = syncAndWait(false);
 
-        assertThat(run.delivered()).isEqualTo(1);
+        assertThat(run.delivered()).as("the new student and the guardian").isEqualTo(2);
         assertThat(run.deadLetters()).isZero();
         assertThat(epos.students(COLLEGE)).containsKeys("stu-7001", "stu-7002");
     }
@@ -174,7 +182,7 @@ class ContingentToEposFlowTest extends HubIntegrationTest {
         assertThat(run.error()).contains("503");
         assertThat(epos.faults().requests()).isZero();
         contingent.faults().clear();
-        assertThat(syncAndWait(false).delivered()).isEqualTo(2);
+        assertThat(syncAndWait(false).delivered()).as("group, student, guardian").isEqualTo(3);
         assertThat(Set.copyOf(epos.students(COLLEGE).keySet())).containsExactly("stu-5001");
     }
 

@@ -87,9 +87,10 @@ public abstract class HubIntegrationTest {
         return awaitRun(runId);
     }
 
+    /** Waits until every published record has an outcome, or the run is held for an operator. */
     protected SyncRuns.Run awaitRun(long runId) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> runs.get(runId).map(SyncRuns.Run::finished).orElse(false));
+                .until(() -> runs.get(runId).map(run -> run.finished() || SyncRuns.HELD.equals(run.status())).orElse(false));
         return runs.get(runId).orElseThrow();
     }
 

@@ -24,6 +24,8 @@ public class HoldPolicy {
     public static final String TRUNCATED_READ = "TRUNCATED_READ";
     public static final String READ_INCOMPLETE = "READ_INCOMPLETE";
 
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru-RU");
+
     private final CanonicalRecords canonical;
     private final Colleges colleges;
 
@@ -70,7 +72,7 @@ public class HoldPolicy {
         double share = (double) (leaving.size() + disappeared) / base;
         double limit = colleges.settings(college).hold().maxRemovalShare();
         if (share > limit) {
-            return Optional.of(new Hold(MASS_REMOVAL, String.format(Locale.ROOT,
+            return Optional.of(new Hold(MASS_REMOVAL, String.format(RUSSIAN,
                     "Запуск затронул бы %.1f %% обучающихся (порог %.1f %%): отчисление или академический отпуск — %d, "
                             + "исчезли из ИС «Контингент» — %d, всего обучающихся — %d", share * 100, limit * 100,
                     leaving.size(), disappeared, base)));

@@ -15,7 +15,7 @@ import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.store.CanonicalRecords;
 
 /** Checks movement orders against what the hub already knows: the student and group exist, the history holds. */
-final class MovementRules {
+public final class MovementRules {
 
     private final CanonicalRecords canonical;
     private final CanonicalJson json;
@@ -26,7 +26,7 @@ final class MovementRules {
     }
 
     /** Delivery order of movements: per student, by effective date (a student's orders must not overtake each other). */
-    static String sortKey(Movement movement) {
+    public static String sortKey(Movement movement) {
         return movement.studentId() + "|" + movement.effectiveDate() + "|" + movement.orderDate() + "|" + movement.orderNo()
                 + "|" + movement.key().sourceId();
     }

@@ -19,6 +19,7 @@ import ru.spobridge.model.Movement;
 import ru.spobridge.model.RecordError;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.contingent.ContingentIntake;
+import ru.spobridge.routes.contingent.MovementRules;
 import ru.spobridge.routes.store.DeadLetters;
 import ru.spobridge.routes.store.DeliveryLedger;
 import ru.spobridge.routes.store.RejectedRecords;
@@ -125,20 +126,32 @@ public class DeliveryService {
         }
     }
 
-    /** Movement orders of students whose earlier order is a dead letter at this target wait behind it. */
+    /**
+     * Movement orders that must wait: an earlier order of the same student is a dead letter at this target and is
+     * not in this batch (when it is, the batch carries both in order and nothing needs to wait).
+     */
     private List<DeliveryBatch.Item> waitingBehindDeadLetters(DeliveryBatch batch) {
         if (!ContingentIntake.MOVEMENT.equals(batch.entityType())) {
             return List.of();
         }
-        Set<String> blockedStudents = new HashSet<>();
+        Set<String> inBatch = new HashSet<>();
+        batch.items().forEach(item -> inBatch.add(item.entityKey()));
+        Map<String, String> earliestBlocking = new java.util.HashMap<>();
         for (String payload : deadLetters.openPayloads(batch.collegeId(), batch.target(), batch.entityType())) {
-            blockedStudents.add(json.read(payload, Movement.class).studentId());
+            Movement blocked = json.read(payload, Movement.class);
+            if (!inBatch.contains(blocked.key().sourceId())) {
+                earliestBlocking.merge(blocked.studentId(), MovementRules.sortKey(blocked), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
         }
-        if (blockedStudents.isEmpty()) {
+        if (earliestBlocking.isEmpty()) {
             return List.of();
         }
         return batch.items().stream()
-                .filter(item -> blockedStudents.contains(json.read(item.payload(), Movement.class).studentId()))
+                .filter(item -> {
+                    Movement movement = json.read(item.payload(), Movement.class);
+                    String blocking = earliestBlocking.get(movement.studentId());
+                    return blocking != null && blocking.compareTo(MovementRules.sortKey(movement)) < 0;
+                })
                 .toList();
     }
 

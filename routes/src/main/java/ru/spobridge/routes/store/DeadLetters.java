@@ -44,6 +44,10 @@ public class DeadLetters {
                     .addValue("cause", cause.length() > 2000 ? cause.substring(0, 2000) : cause)
                     .addValue("attempts", attempts).addValue("run", runId).addValue("now", now));
         }
+        // one open dead letter per record and target: a newer failure replaces the older one
+        jdbc.batchUpdate("UPDATE dead_letter SET status = 'SUPERSEDED', resolved_at = :now, resolution = 'заменено более поздней попыткой' "
+                + "WHERE college_id = :college AND target = :target AND entity_type = :type AND entity_key = :key AND status = 'OPEN'",
+                rows.toArray(MapSqlParameterSource[]::new));
         jdbc.batchUpdate("INSERT INTO dead_letter (college_id, flow, target, entity_type, entity_key, content_hash, payload, "
                 + "masked_label, idempotency_key, error_code, cause, attempts, run_id, status, created_at) VALUES (:college, :flow, "
                 + ":target, :type, :key, :hash, :payload, :label, :idem, :code, :cause, :attempts, :run, 'OPEN', :now)",
