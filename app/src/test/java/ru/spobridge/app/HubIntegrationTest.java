@@ -51,6 +51,10 @@ public abstract class HubIntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    protected static String baseUrl() {
+        return "http://127.0.0.1:" + PORT;
+    }
+
     @DynamicPropertySource
     static void realInfrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
