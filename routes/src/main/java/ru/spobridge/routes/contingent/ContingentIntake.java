@@ -103,13 +103,17 @@ public class ContingentIntake {
         List<Keyed> validGuardians = new ArrayList<>();
         int guardianRejects = 0;
         List<Mapped<GuardianLinks>> guardians = ContingentGuardianMapping.toGuardians(validStudentRecords);
+        Map<String, String> guardianLabels = new HashMap<>();
+        validStudentRecords.forEach(student -> student.guardians().forEach(guardian -> guardianLabels.putIfAbsent(
+                String.valueOf(guardian.externalId()).strip(),
+                PersonalDataMask.maskName(guardian.lastName(), guardian.firstName(), guardian.middleName()))));
         for (Mapped<GuardianLinks> mapped : guardians) {
             if (mapped.isValid()) {
                 GuardianLinks links = mapped.value();
                 validGuardians.add(Keyed.of(links.guardian().key().sourceId(), links, links.guardian().name().masked()));
             } else {
                 guardianRejects++;
-                reject(college, GUARDIAN, mapped.errors(), null, runId);
+                reject(college, GUARDIAN, mapped.errors(), guardianLabels.get(mapped.errors().get(0).recordKey()), runId);
             }
         }
         summary = summary.plus(store(college, GUARDIAN, validGuardians, guardians.size(), guardianRejects));
