@@ -29,13 +29,7 @@ public class CanonicalRecords {
 
     /** Content hashes by key: one query, so a snapshot of thousands compares in memory. */
     public Map<String, String> hashes(String collegeId, String entityType) {
-        Map<String, String> hashes = new HashMap<>();
-        jdbc.query("SELECT entity_key, content_hash FROM canonical_record WHERE college_id = :college AND entity_type = :type",
-                Map.of("college", collegeId, "type", entityType),
-                rs -> {
-                    hashes.put(rs.getString(1), rs.getString(2));
-                });
-        return hashes;
+        return byKey(collegeId, entityType, "content_hash");
     }
 
     /** Writes new and changed rows; the caller has compared hashes already. */
@@ -81,15 +75,20 @@ public class CanonicalRecords {
                 (rs, i) -> new PendingRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
     }
 
-    /** Canonical JSON by key, for rules that look at history (movements) and for reconciliation. */
+    /** Canonical JSON by key, for rules that look at history (movements). */
     public Map<String, String> payloads(String collegeId, String entityType) {
-        Map<String, String> payloads = new HashMap<>();
-        jdbc.query("SELECT entity_key, payload FROM canonical_record WHERE college_id = :college AND entity_type = :type",
+        return byKey(collegeId, entityType, "payload");
+    }
+
+    /** One column of every record of a type, by key; the column name is one of ours, never input. */
+    private Map<String, String> byKey(String collegeId, String entityType, String column) {
+        Map<String, String> values = new HashMap<>();
+        jdbc.query("SELECT entity_key, " + column + " FROM canonical_record WHERE college_id = :college AND entity_type = :type",
                 Map.of("college", collegeId, "type", entityType),
                 rs -> {
-                    payloads.put(rs.getString(1), rs.getString(2));
+                    values.put(rs.getString(1), rs.getString(2));
                 });
-        return payloads;
+        return values;
     }
 
     public int count(String collegeId, String entityType) {
