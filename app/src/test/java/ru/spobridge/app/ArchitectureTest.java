@@ -31,7 +31,18 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("ru.spobridge.mappings..")
                 .should().dependOnClassesThat().resideInAnyPackage("ru.spobridge.connectors..", "ru.spobridge.routes..",
                         "ru.spobridge.app..", "ru.spobridge.simulators..", "org.springframework..", "org.apache.camel..",
-                        "java.net..", "java.io..", "java.sql..", "java.nio.file..")
+                        "java.net..", "java.sql..", "java.nio.file..")
+                .check(hub);
+    }
+
+    @Test
+    void mappings_read_text_they_are_given_never_files() {
+        noClasses().that().resideInAPackage("ru.spobridge.mappings..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileWriter")
                 .check(hub);
     }
 

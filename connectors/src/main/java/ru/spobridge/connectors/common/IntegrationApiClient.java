@@ -76,6 +76,44 @@ public class IntegrationApiClient {
         return read(response);
     }
 
+    /**
+     * Removes one record ({@code DELETE resource/externalId}). A record the platform does not have is reported as
+     * deleted: absence is what was asked for.
+     */
+    public BatchResult.ItemResult delete(String resource, String externalId, String idempotencyKey) {
+        HttpResponse<String> response = sendDelete(resource, externalId, idempotencyKey);
+        if (response.statusCode() == 401) {
+            token.invalidate();
+            response = sendDelete(resource, externalId, idempotencyKey);
+        }
+        int status = response.statusCode();
+        if (status == 404) {
+            return new BatchResult.ItemResult(0, externalId, "deleted", null, List.of());
+        }
+        if (status == 401) {
+            throw new PermanentTargetException(401, "AUTH_FAILED", protocol.title() + " отклоняет токен и после повторного входа");
+        }
+        if (status == 200 || status == 207 || status == 422) {
+            BatchResult result = read(response);
+            return result.results().isEmpty() ? new BatchResult.ItemResult(0, externalId, "deleted", null, List.of()) : result.results().get(0);
+        }
+        if (status == 204) {
+            return new BatchResult.ItemResult(0, externalId, "deleted", null, List.of());
+        }
+        throw failure(response);
+    }
+
+    private HttpResponse<String> sendDelete(String resource, String externalId, String idempotencyKey) {
+        HttpRequest request = HttpRequest.newBuilder(settings.resolve("integration/v1/" + resource + "/"
+                        + java.net.URLEncoder.encode(externalId, StandardCharsets.UTF_8)))
+                .timeout(settings.timeout())
+                .header(protocol.tokenHeader(), protocol.tokenPrefix() + token.get())
+                .header("Idempotency-Key", idempotencyKey)
+                .DELETE()
+                .build();
+        return exchange(request);
+    }
+
     /** Reads a whole listing page by page (for reconciliation and checks). */
     public List<Map<String, Object>> list(String resource) {
         List<Map<String, Object>> all = new ArrayList<>();

@@ -2,11 +2,13 @@ package ru.spobridge.routes.delivery;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import ru.spobridge.connectors.common.BatchResult;
 import ru.spobridge.connectors.common.IntegrationApiClient;
 import ru.spobridge.connectors.common.PlatformProtocol;
@@ -21,11 +23,23 @@ import ru.spobridge.routes.config.HubProperties;
  */
 public class PlatformTarget implements TargetAdapter {
 
-    /** One kind of record the platform takes, in delivery order. */
-    public record Resource<T>(String entityType, String path, Class<T> canonicalType, Function<T, Object> toItem) {
+    /**
+     * One kind of record the platform takes, in delivery order. A record for which {@code removes} holds is
+     * deleted ({@code DELETE path/key}) instead of posted: a dismissed teacher, a revoked substitution.
+     */
+    public record Resource<T>(String entityType, String path, Class<T> canonicalType, Function<T, Object> toItem,
+                              Predicate<T> removes) {
+
+        public Resource(String entityType, String path, Class<T> canonicalType, Function<T, Object> toItem) {
+            this(entityType, path, canonicalType, toItem, record -> false);
+        }
 
         Object item(CanonicalJson json, String payload) {
             return toItem.apply(json.read(payload, canonicalType));
+        }
+
+        boolean isRemoval(CanonicalJson json, String payload) {
+            return removes.test(json.read(payload, canonicalType));
         }
     }
 
@@ -73,8 +87,32 @@ public class PlatformTarget implements TargetAdapter {
     @Override
     public BatchResult send(DeliveryBatch batch) {
         Resource<?> resource = resource(batch.entityType());
-        List<Object> items = batch.items().stream().map(item -> resource.item(json, item.payload())).toList();
-        return client(batch.collegeId()).post(resource.path(), items, batch.idempotencyKey());
+        IntegrationApiClient client = client(batch.collegeId());
+        List<Integer> posted = new ArrayList<>();
+        List<Integer> removed = new ArrayList<>();
+        for (int i = 0; i < batch.items().size(); i++) {
+            (resource.isRemoval(json, batch.items().get(i).payload()) ? removed : posted).add(i);
+        }
+        if (removed.isEmpty()) {
+            return client.post(resource.path(), batch.items().stream().map(item -> resource.item(json, item.payload())).toList(),
+                    batch.idempotencyKey());
+        }
+        BatchResult.ItemResult[] results = new BatchResult.ItemResult[batch.items().size()];
+        int status = 200;
+        if (!posted.isEmpty()) {
+            BatchResult post = client.post(resource.path(), posted.stream().map(i -> resource.item(json, batch.items().get(i).payload())).toList(),
+                    batch.idempotencyKey() + "-p");
+            status = post.httpStatus();
+            for (int j = 0; j < posted.size() && j < post.results().size(); j++) {
+                results[posted.get(j)] = post.results().get(j);
+            }
+        }
+        for (int i : removed) {
+            DeliveryBatch.Item item = batch.items().get(i);
+            // one key per removed record and version: a retry of the batch repeats the same DELETE
+            results[i] = client.delete(resource.path(), item.entityKey(), batch.idempotencyKey() + "-d-" + item.contentHash().substring(0, 16));
+        }
+        return new BatchResult(status, null, false, java.util.Arrays.asList(results));
     }
 
     /** The item the platform should hold for a canonical record, as JSON fields (reconciliation compares these). */

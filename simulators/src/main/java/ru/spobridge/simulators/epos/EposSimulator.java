@@ -1,11 +1,14 @@
 package ru.spobridge.simulators.epos;
 
+import static ru.spobridge.simulators.platform.FieldSpec.optional;
+
 import java.time.Clock;
 import java.util.List;
 import ru.spobridge.simulators.SimulatorProperties;
 import ru.spobridge.simulators.auth.TokenRegistry;
 import ru.spobridge.simulators.faults.FaultInjector;
 import ru.spobridge.simulators.platform.FieldNaming;
+import ru.spobridge.simulators.platform.FieldSpec;
 import ru.spobridge.simulators.platform.PlatformDescription;
 import ru.spobridge.simulators.platform.PlatformSimulator;
 import ru.spobridge.simulators.platform.ResourceSchema;
@@ -16,7 +19,9 @@ public class EposSimulator extends PlatformSimulator {
     public static final String BASE = "/epos-sim";
     public static final PlatformDescription PLATFORM = new PlatformDescription("epos", BASE, "Auth-Token", "",
             "auth_token", FieldNaming.SNAKE_CASE, List.of(ResourceSchema.groups(),
-            ResourceSchema.students("student_profiles"), ResourceSchema.movements(), ResourceSchema.guardians()));
+            ResourceSchema.students("student_profiles"), ResourceSchema.movements(), ResourceSchema.guardians(),
+            ResourceSchema.staff("staff_profiles", optional("roles", FieldSpec.Type.TEXT_LIST)),
+            ResourceSchema.substitutions()));
 
     public EposSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
                          SimulatorProperties.Platform settings) {

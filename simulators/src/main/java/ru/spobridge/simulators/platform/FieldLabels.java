@@ -14,7 +14,14 @@ final class FieldLabels {
             Map.entry("groupExternalId", "группа"), Map.entry("studentExternalId", "студент"),
             Map.entry("studentExternalIds", "студенты"), Map.entry("kind", "вид движения"),
             Map.entry("orderNo", "номер приказа"), Map.entry("orderDate", "дата приказа"),
-            Map.entry("effectiveDate", "дата вступления в силу"), Map.entry("toGroupExternalId", "группа перевода"));
+            Map.entry("effectiveDate", "дата вступления в силу"), Map.entry("toGroupExternalId", "группа перевода"),
+            Map.entry("position", "должность"), Map.entry("hiredOn", "дата приёма"),
+            Map.entry("absentTeacherExternalId", "отсутствующий преподаватель"),
+            Map.entry("substituteTeacherExternalId", "замещающий преподаватель"),
+            Map.entry("dateFrom", "дата начала"), Map.entry("dateTo", "дата окончания"),
+            Map.entry("scope", "группы и дисциплины замены"), Map.entry("teacherExternalId", "преподаватель"),
+            Map.entry("disciplineCode", "дисциплина"), Map.entry("disciplineKind", "вид дисциплины"),
+            Map.entry("hours", "часы"));
 
     private FieldLabels() {
     }

@@ -19,14 +19,19 @@ import ru.spobridge.simulators.contingent.demo.Snils;
 final class FieldRules {
 
     static final Set<String> STUDY_FORMS = Set.of("очная", "заочная", "очно-заочная");
+    static final Set<String> DISCIPLINE_KINDS = Set.of("УД", "МДК", "ПМ", "практика");
+    /** Date fields whose names do not end in {@code Date}. */
+    private static final Set<String> OTHER_DATES = Set.of("hiredOn", "dateFrom", "dateTo");
     private static final Pattern PHONE = Pattern.compile("^\\+7\\d{10}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
-    /** What the rules may ask of the tenant: which groups and students it already has. */
+    /** What the rules may ask of the tenant: which groups, students and staff accounts it already has. */
     interface Known {
         boolean group(String externalId);
 
         boolean student(String externalId);
+
+        boolean staff(String externalId);
     }
 
     private final PlatformDescription platform;
@@ -48,7 +53,8 @@ final class FieldRules {
                 case INTEGER -> value.isIntegralNumber() ? Optional.empty() : Optional.of(name);
                 case BOOLEAN -> value.isBoolean() ? Optional.empty() : Optional.of(name);
                 case TEXT_LIST -> listProblem(name, value, JsonNode::isTextual);
-                case SUBGROUPS -> subgroupsProblem(name, value);
+                case SUBGROUPS -> objectListProblem(name, value, List.of("code", "name"));
+                case SCOPE -> objectListProblem(name, value, scopeParts());
             };
             if (problem.isPresent()) {
                 return problem;
@@ -71,6 +77,11 @@ final class FieldRules {
         }
         if ("transfer".equals(text(item, "kind")) && blank(item.get(platform.wire("toGroupExternalId")))) {
             errors.add(error("toGroupExternalId", "REQUIRED", "Для перевода нужна группа, в которую переводят"));
+        }
+        String from = text(item, "dateFrom");
+        String to = text(item, "dateTo");
+        if (from != null && to != null && realDate(from) && realDate(to) && to.compareTo(from) < 0) {
+            errors.add(error("dateTo", "INVALID_VALUE", "Дата окончания раньше даты начала"));
         }
         return errors;
     }
@@ -127,16 +138,28 @@ final class FieldRules {
                     }
                 }
             }
-            case "subgroups" -> {
-                for (int i = 0; i < value.size(); i++) {
-                    if (blank(value.get(i).get("code"))) {
-                        errors.add(new RecordError(platform.wire(name) + "[" + i + "].code", "REQUIRED",
-                                "Не указан код подгруппы"));
-                    }
+            case "subgroups" -> requireParts(name, value, List.of("code"), "Не указан код подгруппы", errors);
+            case "scope" -> requireParts(name, value, scopeParts(), "Не указаны группа или дисциплина замены",
+                    errors);
+            case "teacherExternalId", "absentTeacherExternalId", "substituteTeacherExternalId" -> {
+                if (!known.staff(text)) {
+                    errors.add(error(name, "UNKNOWN_STAFF",
+                            "Сотрудник не найден: сначала передайте его учётную запись"));
+                }
+            }
+            case "disciplineKind" -> {
+                if (!DISCIPLINE_KINDS.contains(text)) {
+                    errors.add(error(name, "INVALID_VALUE",
+                            "Недопустимый вид дисциплины: ожидается УД, МДК, ПМ или практика"));
+                }
+            }
+            case "hours" -> {
+                if (value.asInt() <= 0) {
+                    errors.add(error(name, "INVALID_VALUE", "Количество часов должно быть больше нуля"));
                 }
             }
             default -> {
-                if (name.endsWith("Date") && !realDate(text)) {
+                if ((name.endsWith("Date") || OTHER_DATES.contains(name)) && !realDate(text)) {
                     errors.add(invalidFormat(name, "ожидается существующая дата ГГГГ-ММ-ДД"));
                 }
             }
@@ -187,13 +210,31 @@ final class FieldRules {
         return Optional.empty();
     }
 
-    private static Optional<String> subgroupsProblem(String name, JsonNode value) {
+    /** Wire names of the two parts of a substitution scope element. */
+    private List<String> scopeParts() {
+        return List.of(platform.wire("groupExternalId"), platform.wire("disciplineCode"));
+    }
+
+    /** A REQUIRED error for every element of an object list that lacks one of the (wire-named) parts. */
+    private void requireParts(String name, JsonNode value, List<String> parts, String message,
+                              List<RecordError> errors) {
+        for (int i = 0; i < value.size(); i++) {
+            for (String part : parts) {
+                if (blank(value.get(i).get(part))) {
+                    errors.add(new RecordError(platform.wire(name) + "[" + i + "]." + part, "REQUIRED", message));
+                }
+            }
+        }
+    }
+
+    /** Path of the first element that is not an object or whose text part is not text; empty when right. */
+    private static Optional<String> objectListProblem(String name, JsonNode value, List<String> parts) {
         Optional<String> notObjects = listProblem(name, value, JsonNode::isObject);
         if (notObjects.isPresent()) {
             return notObjects;
         }
         for (int i = 0; i < value.size(); i++) {
-            for (String field : List.of("code", "name")) {
+            for (String field : parts) {
                 JsonNode part = value.get(i).get(field);
                 if (part != null && !part.isNull() && !part.isTextual()) {
                     return Optional.of(name + "[" + i + "]." + field);

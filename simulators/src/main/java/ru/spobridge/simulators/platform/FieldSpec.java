@@ -9,7 +9,9 @@ public record FieldSpec(String name, Type type, boolean required) {
         INTEGER,
         BOOLEAN,
         TEXT_LIST,
-        SUBGROUPS
+        SUBGROUPS,
+        /** Substitution scope: objects with groupExternalId and disciplineCode. */
+        SCOPE
     }
 
     public static FieldSpec required(String name) {
@@ -22,5 +24,9 @@ public record FieldSpec(String name, Type type, boolean required) {
 
     public static FieldSpec optional(String name, Type type) {
         return new FieldSpec(name, type, false);
+    }
+
+    public static FieldSpec required(String name, Type type) {
+        return new FieldSpec(name, type, true);
     }
 }

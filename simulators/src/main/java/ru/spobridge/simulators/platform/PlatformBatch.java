@@ -67,15 +67,32 @@ final class PlatformBatch {
         }
         // one delivery per request, even when an item repeats inside the batch
         delivered.forEach(tenant::delivered);
+        return summary(results);
+    }
+
+    /** Removes one record: 200 with a one-item result {@code deleted}, or 404 NOT_FOUND. */
+    Answer delete(PlatformTenant tenant, ResourceSchema schema, String externalId) {
+        Optional<PlatformTenant.Stored> removed = tenant.remove(schema.kind(), externalId);
+        if (removed.isEmpty()) {
+            return new Answer(404, JsonBodies.error(404, "NOT_FOUND", "Запись не найдена"));
+        }
+        ArrayNode results = JsonBodies.MAPPER.createArrayNode();
+        results.addObject().put("index", 0).put("externalId", externalId)
+                .put("status", removed.get().status()).put("id", removed.get().id());
+        return summary(results);
+    }
+
+    private static Answer summary(ArrayNode results) {
+        int received = results.size();
         int accepted = (int) StreamSupport.stream(results.spliterator(), false)
                 .filter(r -> !"rejected".equals(r.get("status").asText())).count();
         ObjectNode body = JsonBodies.MAPPER.createObjectNode();
         body.put("batchId", "b-" + UUID.randomUUID().toString().substring(0, 8));
-        body.put("received", items.size());
+        body.put("received", received);
         body.put("accepted", accepted);
-        body.put("rejected", items.size() - accepted);
+        body.put("rejected", received - accepted);
         body.set("results", results);
-        int status = accepted == items.size() ? 200 : accepted == 0 ? 422 : 207;
+        int status = accepted == received ? 200 : accepted == 0 ? 422 : 207;
         return new Answer(status, body);
     }
 
@@ -126,6 +143,11 @@ final class PlatformBatch {
             @Override
             public boolean student(String id) {
                 return tenant.has(ResourceKind.STUDENTS, id);
+            }
+
+            @Override
+            public boolean staff(String id) {
+                return tenant.has(ResourceKind.STAFF, id);
             }
         });
         if (!errors.isEmpty() || schema.kind() != ResourceKind.MOVEMENTS) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
@@ -25,7 +26,8 @@ import ru.spobridge.simulators.web.JsonBodies;
 
 /**
  * HTTP side of a platform simulator under {@code {base}/integration/v1/}: token, token check in the platform's
- * header, per-client rate limit, {@code Idempotency-Key} replay, batch writes and paged listings; plus the control API.
+ * header, per-client rate limit, {@code Idempotency-Key} replay, batch writes, deletions of one record and paged
+ * listings; plus the control API.
  */
 public final class PlatformEndpoints {
 
@@ -57,6 +59,9 @@ public final class PlatformEndpoints {
         for (ResourceSchema schema : platform.resources()) {
             routes.POST(platform.api() + schema.path(), request -> write(request, schema));
             routes.GET(platform.api() + schema.path(), request -> list(request, schema));
+            if (schema.kind().deletable()) {
+                routes.DELETE(platform.api() + schema.path() + "/{externalId}", request -> delete(request, schema));
+            }
         }
         return routes.build().and(control.routes(platform.base()));
     }
@@ -74,6 +79,23 @@ public final class PlatformEndpoints {
     }
 
     private ServerResponse write(ServerRequest request, ResourceSchema schema) throws IOException {
+        byte[] body = request.servletRequest().getInputStream().readAllBytes();
+        return idempotent(request, body, tenant -> batch.apply(tenant, schema, body));
+    }
+
+    /** {@code DELETE {path}/{externalId}}, optionally {@code ?effectiveDate=} (checked, not acted upon). */
+    private ServerResponse delete(ServerRequest request, ResourceSchema schema) {
+        Optional<String> effectiveDate = request.param("effectiveDate");
+        if (effectiveDate.isPresent() && !FieldRules.realDate(effectiveDate.get())) {
+            return malformedParam("effectiveDate", "Дата effectiveDate ожидается в виде ГГГГ-ММ-ДД");
+        }
+        String externalId = request.pathVariable("externalId");
+        return idempotent(request, new byte[0], tenant -> batch.delete(tenant, schema, externalId));
+    }
+
+    /** Admits the client, checks the Idempotency-Key and applies the write once, replaying it for a repeat. */
+    private ServerResponse idempotent(ServerRequest request, byte[] body,
+                                      Function<PlatformTenant, PlatformBatch.Answer> writer) {
         Admission admission = admit(request);
         if (admission.refusal() != null) {
             return admission.refusal();
@@ -83,8 +105,9 @@ public final class PlatformEndpoints {
             return JsonBodies.json(400, JsonBodies.error(400, "IDEMPOTENCY_KEY_REQUIRED",
                     "Нужен заголовок Idempotency-Key длиной от 1 до 128 символов"));
         }
-        byte[] body = request.servletRequest().getInputStream().readAllBytes();
-        String fingerprint = fingerprint(request.method().name() + " " + request.path(), body);
+        String query = request.uri().getRawQuery();
+        String fingerprint = fingerprint(request.method().name() + " " + request.path()
+                + (query == null ? "" : "?" + query), body);
         PlatformTenant tenant = simulator.tenant(admission.clientId());
         // one write at a time per tenant: a key is checked and stored atomically, items applied in order
         synchronized (tenant) {
@@ -98,7 +121,7 @@ public final class PlatformEndpoints {
                 return ServerResponse.status(prior.status()).contentType(MediaType.APPLICATION_JSON)
                         .header("Idempotent-Replayed", "true").body(prior.body());
             }
-            PlatformBatch.Answer answer = batch.apply(tenant, schema, body);
+            PlatformBatch.Answer answer = writer.apply(tenant);
             byte[] bytes = JsonBodies.bytes(answer.body());
             tenant.remember(key, new PlatformTenant.StoredAnswer(fingerprint, answer.status(), bytes,
                     simulator.clock().instant()));

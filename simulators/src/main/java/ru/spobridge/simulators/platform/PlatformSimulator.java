@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import ru.spobridge.simulators.SimulatorProperties;
 import ru.spobridge.simulators.auth.TokenRegistry;
 import ru.spobridge.simulators.faults.FaultInjector;
@@ -68,6 +69,33 @@ public class PlatformSimulator {
         return tenant(clientId).items(ResourceKind.GUARDIANS);
     }
 
+    /** Staff accounts of a client by externalId, fields as received; a deleted account is gone until re-posted. */
+    public Map<String, Map<String, Object>> staff(String clientId) {
+        return items(clientId, ResourceKind.STAFF);
+    }
+
+    /** Substitutions of a client by externalId, fields as received; revoked ones are gone. */
+    public Map<String, Map<String, Object>> substitutions(String clientId) {
+        return items(clientId, ResourceKind.SUBSTITUTIONS);
+    }
+
+    /**
+     * Whether a stored substitution grants this teacher the journal of this group and discipline. Dates are not
+     * checked: the platform trusts the hub to grant and revoke on the right days.
+     */
+    public boolean hasAccess(String clientId, String teacherExternalId, String groupExternalId,
+                             String disciplineCode) {
+        String substitute = description.wire("substituteTeacherExternalId");
+        String group = description.wire("groupExternalId");
+        String discipline = description.wire("disciplineCode");
+        return substitutions(clientId).values().stream()
+                .filter(s -> teacherExternalId.equals(s.get(substitute)))
+                .flatMap(s -> s.get(description.wire("scope")) instanceof List<?> scope ? scope.stream()
+                        : Stream.empty())
+                .anyMatch(part -> part instanceof Map<?, ?> cell && groupExternalId.equals(cell.get(group))
+                        && disciplineCode.equals(cell.get(discipline)));
+    }
+
     /** Movements applied to one student, in the order applied, fields as received. */
     public List<Map<String, Object>> movements(String clientId, String studentExternalId) {
         return tenant(clientId).movementsOf(studentExternalId);
@@ -84,6 +112,11 @@ public class PlatformSimulator {
      */
     public int deliveries(String clientId, String externalId) {
         return tenant(clientId).deliveries(externalId);
+    }
+
+    /** Accepted, non-replayed DELETE requests of this externalId. */
+    public int deletions(String clientId, String externalId) {
+        return tenant(clientId).deletions(externalId);
     }
 
     /** Requests answered from the idempotency store, all clients. */
@@ -122,6 +155,11 @@ public class PlatformSimulator {
 
     public void clearRejections() {
         rejections.clear();
+    }
+
+    /** Stored items of one resource of a client by externalId, fields as received. */
+    protected Map<String, Map<String, Object>> items(String clientId, ResourceKind kind) {
+        return tenant(clientId).items(kind);
     }
 
     Optional<RecordError> forcedRejection(String externalId) {

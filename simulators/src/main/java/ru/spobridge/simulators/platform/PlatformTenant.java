@@ -9,10 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one client (one college) has stored on a platform: items per resource, student states, applied
- * movements, idempotency answers and delivery counts. Guarded by the tenant's own monitor.
+ * movements, idempotency answers, delivery and deletion counts. Guarded by the tenant's own monitor.
  */
 final class PlatformTenant {
 
@@ -38,6 +39,7 @@ final class PlatformTenant {
     private final Map<String, StudentState> students = new HashMap<>();
     private final Map<String, StoredAnswer> answers = new HashMap<>();
     private final Map<String, Integer> deliveries = new HashMap<>();
+    private final Map<String, Integer> deletions = new HashMap<>();
     private long nextId = 90_001;
 
     /** A copy of the stored items of a resource, by externalId, in the order first stored. */
@@ -63,6 +65,19 @@ final class PlatformTenant {
         }
         String status = previous == null ? "created" : previous.equals(item) ? "unchanged" : "updated";
         return new Stored(status, idOf(kind, externalId));
+    }
+
+    /** Removes a stored item and counts the deletion; empty when there was nothing to remove. */
+    synchronized Optional<Stored> remove(ResourceKind kind, String externalId) {
+        if (collection(kind).remove(externalId) == null) {
+            return Optional.empty();
+        }
+        deletions.merge(externalId, 1, Integer::sum);
+        return Optional.of(new Stored("deleted", idOf(kind, externalId)));
+    }
+
+    synchronized int deletions(String externalId) {
+        return deletions.getOrDefault(externalId, 0);
     }
 
     synchronized String idOf(ResourceKind kind, String externalId) {

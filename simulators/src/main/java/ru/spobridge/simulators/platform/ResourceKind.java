@@ -2,8 +2,22 @@ package ru.spobridge.simulators.platform;
 
 /** What a platform resource holds; its path and fields are the platform's own (see {@link ResourceSchema}). */
 public enum ResourceKind {
-    GROUPS,
-    STUDENTS,
-    MOVEMENTS,
-    GUARDIANS
+    GROUPS(false),
+    STUDENTS(false),
+    MOVEMENTS(false),
+    GUARDIANS(false),
+    STAFF(true),
+    SUBSTITUTIONS(true),
+    WORKLOAD(false);
+
+    private final boolean deletable;
+
+    ResourceKind(boolean deletable) {
+        this.deletable = deletable;
+    }
+
+    /** Whether one record is removed by {@code DELETE {path}/{externalId}}. */
+    public boolean deletable() {
+        return deletable;
+    }
 }

@@ -44,4 +44,34 @@ public record ResourceSchema(ResourceKind kind, String path, List<FieldSpec> fie
                 required("phone"), optional("relation"),
                 new FieldSpec("studentExternalIds", FieldSpec.Type.TEXT_LIST, true)));
     }
+
+    /** Staff accounts at {@code path}: externalId, names, email, phone, position, then the platform's {@code extra}. */
+    public static ResourceSchema staff(String path, FieldSpec... extra) {
+        List<FieldSpec> fields = new ArrayList<>(List.of(required("externalId"), required("lastName"),
+                required("firstName"), optional("middleName"), required("email"), required("phone"),
+                required("position")));
+        fields.addAll(List.of(extra));
+        return new ResourceSchema(ResourceKind.STAFF, path, fields);
+    }
+
+    /**
+     * {@code substitutions}: externalId, absentTeacherExternalId, substituteTeacherExternalId, dateFrom, dateTo,
+     * scope[{groupExternalId, disciplineCode}] (at least one).
+     */
+    public static ResourceSchema substitutions() {
+        return new ResourceSchema(ResourceKind.SUBSTITUTIONS, "substitutions", List.of(required("externalId"),
+                required("absentTeacherExternalId"), required("substituteTeacherExternalId"), required("dateFrom"),
+                required("dateTo"), required("scope", FieldSpec.Type.SCOPE)));
+    }
+
+    /**
+     * {@code workload}: externalId, teacherExternalId, groupExternalId, subgroupNo?, disciplineCode,
+     * disciplineKind (УД/МДК/ПМ/практика), hours.
+     */
+    public static ResourceSchema workload() {
+        return new ResourceSchema(ResourceKind.WORKLOAD, "workload", List.of(required("externalId"),
+                required("teacherExternalId"), required("groupExternalId"),
+                optional("subgroupNo", FieldSpec.Type.INTEGER), required("disciplineCode"),
+                required("disciplineKind"), required("hours", FieldSpec.Type.INTEGER)));
+    }
 }

@@ -4,6 +4,7 @@ import static ru.spobridge.simulators.platform.FieldSpec.optional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import ru.spobridge.simulators.SimulatorProperties;
 import ru.spobridge.simulators.auth.TokenRegistry;
 import ru.spobridge.simulators.faults.FaultInjector;
@@ -11,11 +12,12 @@ import ru.spobridge.simulators.platform.FieldNaming;
 import ru.spobridge.simulators.platform.FieldSpec;
 import ru.spobridge.simulators.platform.PlatformDescription;
 import ru.spobridge.simulators.platform.PlatformSimulator;
+import ru.spobridge.simulators.platform.ResourceKind;
 import ru.spobridge.simulators.platform.ResourceSchema;
 
 /**
  * АИС ЭПО (ruobr) integration API at {@code /ruobr-sim}: header {@code Authorization: Bearer}, camelCase;
- * students carry {@code subgroupNo} (integer) and no СНИЛС.
+ * students carry {@code subgroupNo} (integer) and no СНИЛС; the only platform that takes teaching load.
  */
 public class RuobrSimulator extends PlatformSimulator {
 
@@ -23,10 +25,17 @@ public class RuobrSimulator extends PlatformSimulator {
     public static final PlatformDescription PLATFORM = new PlatformDescription("ruobr", BASE, "Authorization",
             "Bearer ", "access_token", FieldNaming.CAMEL_CASE, List.of(ResourceSchema.groups(),
             ResourceSchema.students("students", optional("subgroupNo", FieldSpec.Type.INTEGER)),
-            ResourceSchema.movements(), ResourceSchema.guardians()));
+            ResourceSchema.movements(), ResourceSchema.guardians(),
+            ResourceSchema.staff("staff", optional("hiredOn")), ResourceSchema.substitutions(),
+            ResourceSchema.workload()));
 
     public RuobrSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
                           SimulatorProperties.Platform settings) {
         super(PLATFORM, clock, faults, tokens, settings);
+    }
+
+    /** Teaching load of a client by externalId, fields as received (only АИС ЭПО takes workload). */
+    public Map<String, Map<String, Object>> workload(String clientId) {
+        return items(clientId, ResourceKind.WORKLOAD);
     }
 }

@@ -22,7 +22,8 @@ public class SgoSimulator extends PlatformSimulator {
     public static final PlatformDescription PLATFORM = new PlatformDescription("sgo", BASE, "at", "",
             "access_token", FieldNaming.CAMEL_CASE, List.of(ResourceSchema.groups(),
             ResourceSchema.students("students", optional("snils"), optional("subgroup")),
-            ResourceSchema.movements(), ResourceSchema.guardians()));
+            ResourceSchema.movements(), ResourceSchema.guardians(),
+            ResourceSchema.staff("staff", optional("hiredOn")), ResourceSchema.substitutions()));
 
     public SgoSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
                         SimulatorProperties.Platform settings) {

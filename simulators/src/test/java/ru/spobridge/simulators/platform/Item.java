@@ -37,6 +37,34 @@ public final class Item {
                 .with("relation", "мать").with("studentExternalIds", List.of(students));
     }
 
+    public static Item staff(String externalId) {
+        return new Item().with("externalId", externalId).with("lastName", "Примерова").with("firstName", "Анна")
+                .with("middleName", "Борисовна").with("email", externalId.replace("-", "") + "@demo.spo-college.example")
+                .with("phone", "+79000000201").with("position", "Преподаватель");
+    }
+
+    /** A substitution of {@code absent} by {@code substitute} in one group and discipline, 1–14 Feb 2026. */
+    public static Item substitution(String externalId, String absent, String substitute, String group,
+                                    String discipline) {
+        return new Item().with("externalId", externalId).with("absentTeacherExternalId", absent)
+                .with("substituteTeacherExternalId", substitute).with("dateFrom", "2026-02-01")
+                .with("dateTo", "2026-02-14").with("scope", List.of(scope(group, discipline)));
+    }
+
+    /** One element of a substitution scope. */
+    public static Map<String, Object> scope(String group, String discipline) {
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("groupExternalId", group);
+        cell.put("disciplineCode", discipline);
+        return cell;
+    }
+
+    public static Item workload(String externalId, String teacher, String group, String discipline) {
+        return new Item().with("externalId", externalId).with("teacherExternalId", teacher)
+                .with("groupExternalId", group).with("subgroupNo", 1).with("disciplineCode", discipline)
+                .with("disciplineKind", "МДК").with("hours", 72);
+    }
+
     public Item with(String canonical, Object value) {
         fields.put(canonical, value);
         return this;
@@ -47,10 +75,15 @@ public final class Item {
         return this;
     }
 
-    /** The fields as the platform names them. */
+    /** The fields as the platform names them, objects inside lists too. */
     public Map<String, Object> spelled(FieldNaming naming) {
+        return spelled(fields, naming);
+    }
+
+    private static Map<String, Object> spelled(Map<?, ?> fields, FieldNaming naming) {
         Map<String, Object> wire = new LinkedHashMap<>();
-        fields.forEach((name, value) -> wire.put(naming.wire(name), value));
+        fields.forEach((name, value) -> wire.put(naming.wire((String) name), value instanceof List<?> list
+                ? list.stream().map(e -> e instanceof Map<?, ?> map ? spelled(map, naming) : e).toList() : value));
         return wire;
     }
 }

@@ -50,6 +50,17 @@ public abstract class PlatformTestClient extends SimulatorWebTest {
         return send(request);
     }
 
+    /** DELETE of one record, {@code query} such as {@code ?effectiveDate=2026-01-31} or empty. */
+    protected HttpResponse<String> delete(ResourceKind kind, String externalId, String query, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path(kind) + "/" + externalId + query)))
+                .DELETE();
+        authorise(request, token(CLIENT));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return send(request);
+    }
+
     protected HttpResponse<String> list(ResourceKind kind, String query) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path(kind) + query))).GET();
         authorise(request, token(CLIENT));

@@ -1,0 +1,135 @@
+package ru.spobridge.connectors.zup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+import ru.spobridge.connectors.common.PermanentTargetException;
+import ru.spobridge.connectors.common.TransientTargetException;
+import ru.spobridge.mappings.zup.ZupRecords;
+
+/**
+ * Reads a 1С:ЗУП OData publication (shared/contracts/staff-sources.md): HTTP Basic with a dedicated 1С user,
+ * {@code $top}/{@code $skip} paging, documents filtered by their date for incremental polling.
+ */
+public class ZupODataClient {
+
+    private static final List<String[]> DOCUMENTS = List.of(
+            new String[] {"hire", "Document_ПриемНаРаботу", "ДатаПриема"},
+            new String[] {"transfer", "Document_КадровыйПеревод", "ДатаПеревода"},
+            new String[] {"dismissal", "Document_Увольнение", "ДатаУвольнения"});
+
+    private final ZupSettings settings;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final String authorization;
+
+    public ZupODataClient(ZupSettings settings, HttpClient http, ObjectMapper json) {
+        this.settings = settings;
+        this.http = http;
+        this.json = json;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (settings.user() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Hiring, transfer and dismissal documents dated after the cursor (all of them when it is null). */
+    public List<ZupRecords.Document> documents(LocalDateTime since) {
+        List<ZupRecords.Document> documents = new ArrayList<>();
+        for (String[] type : DOCUMENTS) {
+            String filter = since == null ? null : "Date gt datetime'" + since.withNano(0) + "'";
+            documents.addAll(read(type[1], filter, item -> new ZupRecords.Document(type[0], text(item, "Ref_Key"), text(item, "Number"),
+                    text(item, "Date"), item.path("Posted").asBoolean(false), item.path("DeletionMark").asBoolean(false),
+                    text(item, "ФизическоеЛицо_Key"), text(item, type[2]), text(item, "Должность_Key"))));
+        }
+        return documents;
+    }
+
+    public List<ZupRecords.Person> persons() {
+        return read("Catalog_ФизическиеЛица", null, item -> {
+            String email = null;
+            String phone = null;
+            for (JsonNode contact : item.path("КонтактнаяИнформация")) {
+                String kind = contact.path("Тип").asText("");
+                if (kind.contains("Почт") && email == null) {
+                    email = text(contact, "Представление");
+                } else if (kind.contains("Телефон") && phone == null) {
+                    phone = text(contact, "Представление");
+                }
+            }
+            return new ZupRecords.Person(text(item, "Ref_Key"), email, phone);
+        });
+    }
+
+    public List<ZupRecords.Name> names() {
+        return read("InformationRegister_ФИОФизическихЛиц", null, item -> new ZupRecords.Name(text(item, "ФизическоеЛицо_Key"),
+                text(item, "Period"), text(item, "Фамилия"), text(item, "Имя"), text(item, "Отчество")));
+    }
+
+    public List<ZupRecords.Position> positions() {
+        return read("Catalog_Должности", null, item -> new ZupRecords.Position(text(item, "Ref_Key"), text(item, "Code"), text(item, "Description")));
+    }
+
+    private <T> List<T> read(String entitySet, String filter, Function<JsonNode, T> map) {
+        List<T> all = new ArrayList<>();
+        for (int skip = 0; ; skip += settings.pageSize()) {
+            StringBuilder query = new StringBuilder("?$format=json&$top=").append(settings.pageSize()).append("&$skip=").append(skip);
+            if (filter != null) {
+                query.append("&$filter=").append(URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20"));
+            }
+            String base = settings.baseUrl().toString().endsWith("/") ? settings.baseUrl().toString() : settings.baseUrl() + "/";
+            URI uri = URI.create(base + URLEncoder.encode(entitySet, StandardCharsets.UTF_8) + query);
+            JsonNode page = get(uri, entitySet);
+            JsonNode values = page.path("value");
+            values.forEach(item -> all.add(map.apply(item)));
+            if (values.size() < settings.pageSize()) {
+                return all;
+            }
+        }
+    }
+
+    private JsonNode get(URI uri, String entitySet) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("Authorization", authorization)
+                .header("Accept", "application/json").GET().build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new TransientTargetException(0, "UNREACHABLE", null, "1С:ЗУП не ответила: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientTargetException(0, "INTERRUPTED", null, "Запрос к 1С:ЗУП прерван", e);
+        }
+        int status = response.statusCode();
+        if (status == 429 || status >= 500) {
+            Duration retryAfter = response.headers().firstValueAsLong("Retry-After").stream().mapToObj(Duration::ofSeconds).findFirst().orElse(null);
+            throw new TransientTargetException(status, "UNAVAILABLE", retryAfter, "1С:ЗУП временно недоступна (HTTP " + status + ")", null);
+        }
+        if (status == 401 || status == 403) {
+            throw new PermanentTargetException(status, "AUTH_FAILED", "1С:ЗУП не приняла пользователя публикации (HTTP " + status + ")");
+        }
+        if (status != 200) {
+            throw new PermanentTargetException(status, "ODATA_ERROR", "1С:ЗУП отказала в чтении " + entitySet + " (HTTP " + status + ")");
+        }
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new TransientTargetException(200, "MALFORMED", null, "Ответ 1С:ЗУП не разобран", e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
