@@ -25,6 +25,7 @@ public record SimulatorProperties(
         @DefaultValue @Valid @NotNull Platform epos,
         @DefaultValue @Valid @NotNull Platform sgo,
         @DefaultValue @Valid @NotNull Platform ruobr,
+        @DefaultValue @Valid @NotNull Zup zup,
         @DefaultValue @Valid @NotNull Demo demo,
         @DefaultValue("1") @Min(0) @Max(3600) int retryAfterSeconds) {
 
@@ -63,7 +64,21 @@ public record SimulatorProperties(
         }
     }
 
-    /** Demo colleges seeded into the Контингент simulator at start. */
+    /**
+     * 1С:ЗУП OData simulator: HTTP Basic users (user to password; empty = any user with a non-blank password) and
+     * its demo staff, one publication per demo college.
+     */
+    public record Zup(Map<String, String> users, @DefaultValue @Valid @NotNull ZupDemo demo) {
+        public Zup {
+            users = users == null ? Map.of() : Map.copyOf(users);
+        }
+    }
+
+    /** Whether ЗУП serves demo staff for every demo college at start, and how many people each. */
+    public record ZupDemo(boolean enabled, @DefaultValue("40") @Min(10) @Max(2000) int staff) {
+    }
+
+    /** Demo colleges seeded into the Контингент (and, when its demo is on, the ЗУП) simulator at start. */
     public record Demo(boolean enabled, @Valid @NotEmpty List<College> colleges) {
         public Demo {
             colleges = colleges == null || colleges.isEmpty()

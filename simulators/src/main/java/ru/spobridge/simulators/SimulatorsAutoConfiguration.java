@@ -8,16 +8,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import ru.spobridge.simulators.contingent.ContingentSimulatorBeans;
+import ru.spobridge.simulators.zup.ZupSimulatorBeans;
 
 /**
  * Serves the Контингент (SOAP at {@code /contingent-sim/ws}), ЭПОС.СПО ({@code /epos-sim}), СГО ({@code /sgo-sim})
- * and АИС ЭПО ({@code /ruobr-sim}) simulators inside the hub's own web server when {@code spo.simulators.enabled=true}.
+ * АИС ЭПО ({@code /ruobr-sim}) and 1С:ЗУП OData ({@code /zup-sim/{ogrn}/odata/standard.odata/}) simulators inside the hub's own web server when {@code spo.simulators.enabled=true}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "spo.simulators", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(SimulatorProperties.class)
-@Import({ContingentSimulatorBeans.class, RestPlatformBeans.class})
+@Import({ContingentSimulatorBeans.class, RestPlatformBeans.class, ZupSimulatorBeans.class})
 public class SimulatorsAutoConfiguration {
 
     /** The context's Clock if it has exactly one, else the system UTC clock; never registered as a bean. */

@@ -19,6 +19,7 @@ import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
 import ru.spobridge.simulators.ruobr.RuobrSimulator;
 import ru.spobridge.simulators.sgo.SgoSimulator;
+import ru.spobridge.simulators.zup.ZupSimulator;
 
 /** One shared Spring context for every web test: simulators on a random port, talked to over loopback HTTP. */
 @SpringBootTest(classes = SimulatorsTestApplication.class,
@@ -38,7 +39,9 @@ import ru.spobridge.simulators.sgo.SgoSimulator;
                 "spo.simulators.demo.colleges[1].ogrn=1027400000011",
                 "spo.simulators.demo.colleges[1].students=30",
                 "spo.simulators.demo.colleges[1].groups=3",
-                "spo.simulators.demo.colleges[1].seed=7"
+                "spo.simulators.demo.colleges[1].seed=7",
+                "spo.simulators.zup.users.hr=hr-secret",
+                "spo.simulators.zup.demo.enabled=true"
         })
 public abstract class SimulatorWebTest {
 
@@ -56,6 +59,8 @@ public abstract class SimulatorWebTest {
     @Autowired
     protected RuobrSimulator ruobr;
     @Autowired
+    protected ZupSimulator zup;
+    @Autowired
     protected MovableClock clock;
 
     @BeforeEach
@@ -64,6 +69,7 @@ public abstract class SimulatorWebTest {
         epos.reset();
         sgo.reset();
         ruobr.reset();
+        zup.reset();
         clock.reset();
     }
 

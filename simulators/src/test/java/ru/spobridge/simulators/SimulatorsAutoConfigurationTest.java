@@ -9,6 +9,7 @@ import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
 import ru.spobridge.simulators.ruobr.RuobrSimulator;
 import ru.spobridge.simulators.sgo.SgoSimulator;
+import ru.spobridge.simulators.zup.ZupSimulator;
 
 class SimulatorsAutoConfigurationTest {
 
@@ -41,6 +42,10 @@ class SimulatorsAutoConfigurationTest {
             assertThat(properties.ruobr().batchLimit()).isEqualTo(300);
             assertThat(properties.ruobr().rateLimitPerSecond()).isEqualTo(5);
             assertThat(properties.retryAfterSeconds()).isEqualTo(1);
+            assertThat(properties.zup().users()).isEmpty();
+            assertThat(properties.zup().demo().enabled()).isFalse();
+            assertThat(properties.zup().demo().staff()).isEqualTo(40);
+            assertThat(context).hasSingleBean(ZupSimulator.class);
             assertThat(context).hasSingleBean(EposSimulator.class);
             assertThat(context).hasSingleBean(SgoSimulator.class);
             assertThat(context).hasSingleBean(RuobrSimulator.class);

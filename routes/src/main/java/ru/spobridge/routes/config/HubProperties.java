@@ -22,21 +22,44 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("spo")
 public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid SyncSettings sync,
-                            @Valid DeliverySettings delivery, @Valid BusSettings bus) {
+                            @Valid DeliverySettings delivery, @Valid BusSettings bus, @Valid StaffSettings staff) {
 
     public HubProperties {
         colleges = colleges == null ? Map.of() : new TreeMap<>(colleges);
         sync = sync == null ? new SyncSettings(false, true, null) : sync;
         delivery = delivery == null ? new DeliverySettings(0, null, 0, null, null, 0, null) : delivery;
         bus = bus == null ? new BusSettings(null, null) : bus;
+        staff = staff == null ? new StaffSettings(null) : staff;
+    }
+
+    /** The table of positions shared by the colleges: code in the HR system → title and journal role. */
+    public record StaffSettings(@Valid Map<String, PositionSettings> positions) {
+        public StaffSettings {
+            positions = positions == null ? Map.of() : Map.copyOf(positions);
+        }
+    }
+
+    public record PositionSettings(@NotBlank String title, @NotNull ru.spobridge.model.staff.StaffRole role) {
     }
 
     public record CollegeSettings(@NotBlank String name, String region, @NotBlank String ogrn, @NotNull ZoneId zone,
                                   @NotNull @Valid ContingentSource contingent, @Valid Map<String, TargetSettings> targets,
-                                  @Valid HoldSettings hold) {
+                                  @Valid HoldSettings hold, @Valid StaffSources staff) {
         public CollegeSettings {
             targets = targets == null ? Map.of() : new TreeMap<>(targets);
             hold = hold == null ? new HoldSettings(null) : hold;
+            staff = staff == null ? new StaffSources(null, null) : staff;
+        }
+    }
+
+    /** Where a college's HR orders come from: a 1С:ЗУП OData publication, polled, and a folder for dropped files. */
+    public record StaffSources(@Valid ZupSource zup, String inbox) {
+    }
+
+    public record ZupSource(@NotNull URI address, @NotBlank String user, @NotBlank String password, @Min(1) @Max(1000) Integer pageSize,
+                            @NotBlank String schedule) {
+        public ZupSource {
+            pageSize = pageSize == null ? 200 : pageSize;
         }
     }
 

@@ -1,15 +1,13 @@
 package ru.spobridge.routes.contingent;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.contingent.ContingentReadException;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
-import ru.spobridge.routes.delivery.BatchCodec;
-import ru.spobridge.routes.delivery.ChangePublisher;
+import ru.spobridge.routes.delivery.PublishRoute;
 
 /**
  * Contingent, ИС «Контингент» → bus: read (retried with backoff) → hold if unsafe → map and check per record →
@@ -23,7 +21,7 @@ public class ContingentSyncRoute extends RouteBuilder {
     /** Applies a read (a fresh one, or a held one an operator approved). */
     public static final String APPLY = "direct:contingent-apply";
     /** Publishes what the targets lack, without reading (after a repair). */
-    public static final String PUBLISH = "direct:contingent-publish";
+    public static final String PUBLISH = PublishRoute.ENTRY;
 
     private final HubProperties properties;
     private final Colleges colleges;
@@ -71,19 +69,8 @@ public class ContingentSyncRoute extends RouteBuilder {
                     .bean(ContingentSync.class, "failed")
                 .end()
                 .bean(ContingentSync.class, "intake")
+                .setHeader(PublishRoute.FLOW, constant(ContingentIntake.FLOW))
                 .to(PUBLISH);
-
-        from(PUBLISH).routeId("contingent-publish")
-                .bean(ChangePublisher.class, "batches(${header.spoCollegeId}, ${header.spoRunId}, 'contingent')")
-                .split(body())
-                    .setHeader("spoTarget", simple("${body.target}"))
-                    // one college's batches stay in order on the broker (Artemis message groups)
-                    .setHeader("JMSXGroupID", simple("${body.collegeId}"))
-                    .bean(BatchCodec.class, "encode")
-                    // fire and forget: delivery reports back through the store, never as a reply
-                    .setExchangePattern(ExchangePattern.InOnly)
-                    .toD(properties.bus().producerFor("${header.spoTarget}"))
-                .end();
 
         if (properties.sync().schedules()) {
             for (String collegeId : colleges.ids()) {

@@ -44,6 +44,11 @@ public class ChangePublisher {
         this.clock = clock;
     }
 
+    /** The entity types each flow publishes; a target takes them in its own order. */
+    private static final Map<String, java.util.Set<String>> FLOW_TYPES = Map.of(
+            "contingent", java.util.Set.of("group", "student", "guardian", "movement"),
+            "staff", java.util.Set.of("staff", "workload", "substitution_grant"));
+
     @Transactional
     public List<DeliveryBatch> batches(@Header(ContingentSync.COLLEGE) String collegeId, @Header(ContingentSync.RUN) long runId, String flow) {
         List<DeliveryBatch> batches = new ArrayList<>();
@@ -53,6 +58,9 @@ public class ChangePublisher {
                 throw new IllegalStateException("Платформа " + targetName + " колледжа " + collegeId + " не поддерживается этой версией");
             }
             for (String entityType : target.entityTypes()) {
+                if (!FLOW_TYPES.getOrDefault(flow, java.util.Set.of()).contains(entityType)) {
+                    continue;
+                }
                 List<PendingRecord> pending = canonical.pending(collegeId, entityType, targetName,
                         clock.instant().minus(properties.sync().inFlightWindow()));
                 int limit = target.batchLimit(collegeId);

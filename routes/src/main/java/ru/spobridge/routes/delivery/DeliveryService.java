@@ -48,9 +48,12 @@ public class DeliveryService {
     private final SyncRuns runs;
     private final TransactionTemplate transaction;
     private final CanonicalJson json;
+    private final List<DeliveryObserver> observers;
 
     public DeliveryService(List<TargetAdapter> adapters, DeliveryLedger ledger, RejectedRecords rejected,
-                           DeadLetters deadLetters, SyncRuns runs, TransactionTemplate transaction, CanonicalJson json) {
+                           DeadLetters deadLetters, SyncRuns runs, TransactionTemplate transaction, CanonicalJson json,
+                           List<DeliveryObserver> observers) {
+        this.observers = observers;
         this.targets = adapters.stream().collect(Collectors.toMap(TargetAdapter::name, Function.identity()));
         this.ledger = ledger;
         this.rejected = rejected;
@@ -110,8 +113,11 @@ public class DeliveryService {
                         : outcome.errors().stream().map(error -> new RecordError(item.entityKey(), error.field(), error.code(), error.message())).toList();
                 rejected.reject(batch.collegeId(), batch.flow(), batch.entityType(), item.entityKey(), batch.target(), errors,
                         item.maskedLabel(), batch.runId());
+                String reason = "REJECTED: " + errors.stream().map(error -> error.field() + "/" + error.code()).collect(Collectors.joining(", "));
+                observers.forEach(observer -> observer.notDelivered(batch, List.of(item.entityKey()), reason));
             }
         }
+        observers.forEach(observer -> observer.delivered(batch, delivered));
         rejected.resolve(batch.collegeId(), batch.entityType(), delivered, batch.target());
         deadLetters.resolveDelivered(batch.collegeId(), batch.target(), batch.entityType(), delivered);
         ledger.completeBatch(batch.idempotencyKey(), result.httpStatus(), refused == 0 && dependent.isEmpty() ? "DELIVERED" : "PARTIAL");
@@ -162,6 +168,7 @@ public class DeliveryService {
                 code, reason, 1, batch.runId());
         ledger.clearPublished(batch.collegeId(), batch.entityType(), batch.target(), items.stream().map(DeliveryBatch.Item::entityKey).toList());
         runs.addOutcome(batch.runId(), 0, 0, items.size());
+        observers.forEach(observer -> observer.notDelivered(batch, items.stream().map(DeliveryBatch.Item::entityKey).toList(), code));
         log.warn("{} {} {}: {} записей отложены до следующего запуска: {}", batch.collegeId(), batch.target(), batch.entityType(),
                 items.size(), code);
     }
@@ -191,6 +198,8 @@ public class DeliveryService {
                     unsent.items().stream().map(DeliveryBatch.Item::entityKey).toList());
             ledger.completeBatch(unsent.idempotencyKey(), cause instanceof TransientTargetException t ? t.status() : null, "DEAD_LETTER");
             runs.addOutcome(unsent.runId(), 0, 0, unsent.items().size());
+            observers.forEach(observer -> observer.notDelivered(unsent, unsent.items().stream().map(DeliveryBatch.Item::entityKey).toList(),
+                    "PLATFORM_UNAVAILABLE: " + code));
         });
         log.error("{} {} {}: пакет {} ({} записей) не доставлен после {} попыток: {} — записи сохранены как недоставленные",
                 unsent.collegeId(), unsent.target(), unsent.entityType(), unsent.idempotencyKey(), unsent.items().size(), attempts, code);

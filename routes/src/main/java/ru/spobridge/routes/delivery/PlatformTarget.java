@@ -112,6 +112,10 @@ public class PlatformTarget implements TargetAdapter {
             // one key per removed record and version: a retry of the batch repeats the same DELETE
             results[i] = client.delete(resource.path(), item.entityKey(), batch.idempotencyKey() + "-d-" + item.contentHash().substring(0, 16));
         }
+        if (java.util.Arrays.asList(results).contains(null)) {
+            throw new ru.spobridge.connectors.common.TransientTargetException(status, "INCOMPLETE_RESULT", null,
+                    protocol.title() + " ответила не на все записи пакета", null);
+        }
         return new BatchResult(status, null, false, java.util.Arrays.asList(results));
     }
 

@@ -4,6 +4,8 @@ import static ru.spobridge.routes.contingent.ContingentIntake.GROUP;
 import static ru.spobridge.routes.contingent.ContingentIntake.GUARDIAN;
 import static ru.spobridge.routes.contingent.ContingentIntake.MOVEMENT;
 import static ru.spobridge.routes.contingent.ContingentIntake.STUDENT;
+import static ru.spobridge.routes.staff.StaffProvisioner.ACCOUNT;
+import static ru.spobridge.routes.staff.StaffProvisioner.GRANT;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -20,17 +22,27 @@ import ru.spobridge.model.Group;
 import ru.spobridge.model.GuardianLinks;
 import ru.spobridge.model.Movement;
 import ru.spobridge.model.Student;
+import ru.spobridge.model.staff.StaffAccount;
+import ru.spobridge.model.staff.SubstitutionGrant;
+import ru.spobridge.model.staff.Workload;
+import ru.spobridge.mappings.staff.StaffPlatformItems;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
 import ru.spobridge.routes.delivery.PlatformTarget.Resource;
+import ru.spobridge.routes.staff.StaffIntake;
 
 /**
  * The three regional platforms. Delivery order per platform: groups, then students (they name a group),
- * then guardians (they name students), then movement orders (they name students and groups).
+ * then guardians (they name students), then movement orders (they name students and groups); staff accounts
+ * before the workload and substitutions that name them.
  */
 @Configuration(proxyBeanMethods = false)
 public class PlatformTargets {
+
+    /** A staff account that must not exist today is deleted (dismissal); a substitution no longer in force is revoked. */
+    private static final java.util.function.Predicate<StaffAccount> REMOVED = account -> !account.active();
+    private static final java.util.function.Predicate<SubstitutionGrant> REVOKED = grant -> !grant.active();
 
     @Bean
     PlatformTarget eposTarget(Colleges colleges, HubProperties properties, CanonicalJson json, HttpClient http, Clock clock) {
@@ -38,7 +50,9 @@ public class PlatformTargets {
                 new Resource<>(GROUP, "groups", Group.class, EposContingentMapping::toGroup),
                 new Resource<>(STUDENT, "student_profiles", Student.class, EposContingentMapping::toProfile),
                 new Resource<>(GUARDIAN, "guardians", GuardianLinks.class, EposContingentMapping::toGuardian),
-                new Resource<>(MOVEMENT, "movements", Movement.class, EposContingentMapping::toMovement)),
+                new Resource<>(MOVEMENT, "movements", Movement.class, EposContingentMapping::toMovement),
+                new Resource<>(ACCOUNT, "staff_profiles", StaffAccount.class, StaffPlatformItems::toEposStaff, REMOVED),
+                new Resource<>(GRANT, "substitutions", SubstitutionGrant.class, StaffPlatformItems::toEposSubstitution, REVOKED)),
                 colleges, properties, json, http, clock);
     }
 
@@ -48,7 +62,9 @@ public class PlatformTargets {
                 new Resource<>(GROUP, "groups", Group.class, SgoContingentMapping::toGroup),
                 new Resource<>(STUDENT, "students", Student.class, SgoContingentMapping::toStudent),
                 new Resource<>(GUARDIAN, "guardians", GuardianLinks.class, SgoContingentMapping::toGuardian),
-                new Resource<>(MOVEMENT, "movements", Movement.class, SgoContingentMapping::toMovement)),
+                new Resource<>(MOVEMENT, "movements", Movement.class, SgoContingentMapping::toMovement),
+                new Resource<>(ACCOUNT, "staff", StaffAccount.class, StaffPlatformItems::toStaff, REMOVED),
+                new Resource<>(GRANT, "substitutions", SubstitutionGrant.class, StaffPlatformItems::toSubstitution, REVOKED)),
                 colleges, properties, json, http, clock);
     }
 
@@ -58,7 +74,10 @@ public class PlatformTargets {
                 new Resource<>(GROUP, "groups", Group.class, AisEpoContingentMapping::toGroup),
                 new Resource<>(STUDENT, "students", Student.class, AisEpoContingentMapping::toStudent),
                 new Resource<>(GUARDIAN, "guardians", GuardianLinks.class, AisEpoContingentMapping::toGuardian),
-                new Resource<>(MOVEMENT, "movements", Movement.class, AisEpoContingentMapping::toMovement)),
+                new Resource<>(MOVEMENT, "movements", Movement.class, AisEpoContingentMapping::toMovement),
+                new Resource<>(ACCOUNT, "staff", StaffAccount.class, StaffPlatformItems::toStaff, REMOVED),
+                new Resource<>(StaffIntake.WORKLOAD, "workload", Workload.class, StaffPlatformItems::toAisEpoWorkload),
+                new Resource<>(GRANT, "substitutions", SubstitutionGrant.class, StaffPlatformItems::toSubstitution, REVOKED)),
                 colleges, properties, json, http, clock);
     }
 }

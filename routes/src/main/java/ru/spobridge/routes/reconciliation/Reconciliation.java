@@ -141,7 +141,8 @@ public class Reconciliation {
                 resets.size() + " записей к повторной отправке");
         long runId = runs.start(report.collegeId(), ContingentIntake.FLOW, "repair");
         runs.readFinished(runId, false, 0, 0, resets.size(), 0);
-        camel.requestBodyAndHeaders(ContingentSyncRoute.PUBLISH, null, Map.of(ContingentSync.COLLEGE, report.collegeId(), ContingentSync.RUN, runId));
+        camel.requestBodyAndHeaders(ContingentSyncRoute.PUBLISH, null, Map.of(ContingentSync.COLLEGE, report.collegeId(), ContingentSync.RUN, runId,
+                ru.spobridge.routes.delivery.PublishRoute.FLOW, ContingentIntake.FLOW));
         return Optional.of(runId);
     }
 }

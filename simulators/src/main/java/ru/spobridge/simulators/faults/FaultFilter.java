@@ -52,7 +52,7 @@ public final class FaultFilter implements Filter {
             response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
         }
         if (status == 401) {
-            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            response.setHeader("WWW-Authenticate", flavour.challenge());
         }
         write(response, status, flavour.failureContentType(), flavour.failureBody(status));
     }

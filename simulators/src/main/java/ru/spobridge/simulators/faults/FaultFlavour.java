@@ -8,7 +8,11 @@ public enum FaultFlavour {
 
     SOAP("text/plain;charset=UTF-8", "text/xml;charset=UTF-8",
             "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><broken"),
-    REST("application/json", "application/json", "{\"batchId\":");
+    REST("application/json", "application/json", "{\"batchId\":"),
+    ODATA("application/json;charset=UTF-8", "application/json;charset=UTF-8", "{\"odata.metadata\":");
+
+    /** What 1С's web server asks for: HTTP Basic. */
+    public static final String ZUP_CHALLENGE = "Basic realm=\"1C:Enterprise\"";
 
     private final String failureContentType;
     private final String malformedContentType;
@@ -25,10 +29,17 @@ public enum FaultFlavour {
     }
 
     public byte[] failureBody(int status) {
-        if (this == SOAP) {
-            return JsonBodies.failure(status).path("message").asText().getBytes(StandardCharsets.UTF_8);
-        }
-        return JsonBodies.bytes(JsonBodies.failure(status));
+        String message = JsonBodies.failure(status).path("message").asText();
+        return switch (this) {
+            case SOAP -> message.getBytes(StandardCharsets.UTF_8);
+            case ODATA -> JsonBodies.bytes(JsonBodies.odataError(message));
+            case REST -> JsonBodies.bytes(JsonBodies.failure(status));
+        };
+    }
+
+    /** {@code WWW-Authenticate} of an injected 401: a token for SOAP and REST, HTTP Basic for 1С OData. */
+    public String challenge() {
+        return this == ODATA ? ZUP_CHALLENGE : "Bearer error=\"invalid_token\"";
     }
 
     public String malformedContentType() {

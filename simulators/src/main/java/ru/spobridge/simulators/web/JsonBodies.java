@@ -38,6 +38,15 @@ public final class JsonBodies {
         };
     }
 
+    /** Error body of 1С OData: {@code {"odata.error":{"code":"","message":{"lang":"ru","value":"…"}}}}. */
+    public static ObjectNode odataError(String message) {
+        ObjectNode body = MAPPER.createObjectNode();
+        ObjectNode error = body.putObject("odata.error");
+        error.put("code", "");
+        error.putObject("message").put("lang", "ru").put("value", message);
+        return body;
+    }
+
     public static byte[] bytes(Object body) {
         try {
             return MAPPER.writeValueAsBytes(body);

@@ -8,12 +8,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import ru.spobridge.simulators.platform.PlatformMovementContractTest;
+import ru.spobridge.simulators.platform.PlatformStaffContractTest;
 import ru.spobridge.simulators.platform.PlatformSimulator;
 import ru.spobridge.simulators.platform.ResourceKind;
 
 /** АИС ЭПО: camelCase under {@code /ruobr-sim}, {@code Authorization: Bearer}, batches of 300, integer subgroupNo. */
-class RuobrPlatformTest extends PlatformMovementContractTest {
+class RuobrPlatformTest extends PlatformStaffContractTest {
 
     @Override
     protected PlatformSimulator simulator() {

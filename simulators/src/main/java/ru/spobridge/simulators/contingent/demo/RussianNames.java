@@ -3,14 +3,14 @@ package ru.spobridge.simulators.contingent.demo;
 import java.util.List;
 import java.util.Random;
 
-/** Name lists for the demo college; surnames in the masculine form, feminine derived. */
-final class RussianNames {
+/** Name lists for the demo colleges (students, guardians, staff); surnames masculine, feminine derived. */
+public final class RussianNames {
 
     /** A father's first name with the patronymics it gives a son and a daughter. */
-    record Father(String firstName, String sonPatronymic, String daughterPatronymic) {
+    public record Father(String firstName, String sonPatronymic, String daughterPatronymic) {
     }
 
-    static final List<String> SURNAMES = List.of(
+    public static final List<String> SURNAMES = List.of(
             "Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков",
             "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов",
             "Степанов", "Николаев", "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев", "Соловьёв",
@@ -31,7 +31,7 @@ final class RussianNames {
             "Островский", "Покровский", "Вишневский", "Успенский", "Бельский", "Черных", "Седых", "Белых",
             "Хайруллин", "Галиев", "Сафин", "Шарипов");
 
-    static final List<String> MALE_NAMES = List.of(
+    public static final List<String> MALE_NAMES = List.of(
             "Александр", "Дмитрий", "Максим", "Сергей", "Андрей", "Алексей", "Артём", "Илья", "Кирилл",
             "Михаил", "Никита", "Матвей", "Роман", "Егор", "Арсений", "Иван", "Денис", "Евгений", "Даниил",
             "Тимофей", "Владислав", "Игорь", "Владимир", "Павел", "Руслан", "Марк", "Константин", "Тимур",
@@ -39,7 +39,7 @@ final class RussianNames {
             "Богдан", "Фёдор", "Лев", "Григорий", "Семён", "Пётр", "Виктор", "Георгий", "Василий", "Леонид",
             "Захар", "Вячеслав", "Рустам", "Эмиль");
 
-    static final List<String> FEMALE_NAMES = List.of(
+    public static final List<String> FEMALE_NAMES = List.of(
             "Анастасия", "Мария", "Анна", "Виктория", "Екатерина", "Наталья", "Марина", "Полина", "Софья",
             "Дарья", "Алиса", "Ксения", "Александра", "Елена", "Валерия", "Вероника", "Арина", "Юлия", "Ольга",
             "Татьяна", "Кристина", "Ирина", "Алина", "Елизавета", "Варвара", "Маргарита", "Ульяна", "Диана",
@@ -47,7 +47,7 @@ final class RussianNames {
             "Любовь", "Карина", "Таисия", "Злата", "Олеся", "Вера", "Кира", "Есения", "Лилия", "Валентина",
             "Зоя", "Нина", "Лариса", "Эльвира", "Регина");
 
-    static final List<Father> FATHERS = List.of(
+    public static final List<Father> FATHERS = List.of(
             new Father("Александр", "Александрович", "Александровна"),
             new Father("Дмитрий", "Дмитриевич", "Дмитриевна"),
             new Father("Сергей", "Сергеевич", "Сергеевна"),
@@ -89,7 +89,7 @@ final class RussianNames {
     }
 
     /** Feminine form of a masculine surname: -ов/-ев/-ин + а, -ский/-цкий → -ская/-цкая, -ых unchanged. */
-    static String surname(String masculine, boolean female) {
+    public static String surname(String masculine, boolean female) {
         if (!female || masculine.endsWith("ых") || masculine.endsWith("их")) {
             return masculine;
         }
@@ -99,7 +99,7 @@ final class RussianNames {
         return masculine + "а";
     }
 
-    static <T> T pick(List<T> values, Random random) {
+    public static <T> T pick(List<T> values, Random random) {
         return values.get(random.nextInt(values.size()));
     }
 }

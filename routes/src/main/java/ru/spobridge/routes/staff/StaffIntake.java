@@ -1,0 +1,216 @@
+package ru.spobridge.routes.staff;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import ru.spobridge.mappings.Mapped;
+import ru.spobridge.mappings.staff.StaffAssignmentMapping;
+import ru.spobridge.mappings.staff.StaffOrderMapping;
+import ru.spobridge.mappings.staff.StaffOrderRecord;
+import ru.spobridge.mappings.staff.SubstitutionRecord;
+import ru.spobridge.mappings.staff.WorkloadRecord;
+import ru.spobridge.model.RecordError;
+import ru.spobridge.model.staff.Employment;
+import ru.spobridge.model.staff.Position;
+import ru.spobridge.model.staff.StaffOrder;
+import ru.spobridge.model.staff.StaffOrderKind;
+import ru.spobridge.model.staff.Substitution;
+import ru.spobridge.model.staff.Workload;
+import ru.spobridge.routes.CanonicalJson;
+import ru.spobridge.routes.config.HubProperties;
+import ru.spobridge.routes.contingent.ContingentIntake;
+import ru.spobridge.routes.store.CanonicalRecords;
+import ru.spobridge.routes.store.RejectedRecords;
+
+/**
+ * HR orders, workload and substitutions into canonical state, each checked per record: the position is in the
+ * college's table, a dismissal follows a hire, an order is not given twice, people and groups exist.
+ */
+@Component
+public class StaffIntake {
+
+    public static final String FLOW = "staff";
+    public static final String ORDER = "staff_order";
+    public static final String MEMBER = "staff_member";
+    public static final String WORKLOAD = "workload";
+    public static final String SUBSTITUTION = "substitution";
+
+    private static final Logger log = LoggerFactory.getLogger(StaffIntake.class);
+
+    private final CanonicalRecords canonical;
+    private final RejectedRecords rejected;
+    private final CanonicalJson json;
+    private final HubProperties properties;
+    private final StaffSla sla;
+
+    public StaffIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json, HubProperties properties, StaffSla sla) {
+        this.canonical = canonical;
+        this.rejected = rejected;
+        this.json = json;
+        this.properties = properties;
+        this.sla = sla;
+    }
+
+    public record Summary(int read, int accepted, int rejected) {
+    }
+
+    public Summary acceptOrders(String college, List<StaffOrderRecord> records, long runId) {
+        Map<String, Position> positions = new HashMap<>();
+        properties.staff().positions().forEach((code, position) -> positions.put(code, new Position(code, position.title(), position.role())));
+        Map<String, List<StaffOrderRecord>> byId = new LinkedHashMap<>();
+        int anonymous = 0;
+        for (StaffOrderRecord record : records) {
+            String id = record.orderId() == null || record.orderId().isBlank() ? "\u0000" + anonymous++ : record.orderId().strip();
+            byId.computeIfAbsent(id, key -> new ArrayList<>()).add(record);
+        }
+        Map<String, StaffOrder> history = orders(college);
+        Set<String> knownOrders = new HashSet<>(history.keySet());
+        List<StaffOrderMapping.MappedOrder> valid = new ArrayList<>();
+        int refused = 0;
+        for (List<StaffOrderRecord> occurrences : byId.values()) {
+            StaffOrderRecord record = occurrences.get(0);
+            Mapped<StaffOrderMapping.MappedOrder> mapped = StaffOrderMapping.toOrder(college, record, positions);
+            List<RecordError> errors = new ArrayList<>(mapped.errors());
+            if (occurrences.stream().distinct().count() > 1) {
+                errors.add(new RecordError(record.orderId(), "orderId", "DUPLICATE_ORDER", "Приказ с этим идентификатором передан несколько раз с разным содержимым"));
+            }
+            if (mapped.isValid()) {
+                StaffOrder order = mapped.value().order();
+                history.values().stream()
+                        .filter(other -> !other.key().equals(order.key()) && other.staffId().equals(order.staffId()) && other.kind() == order.kind()
+                                && other.orderNo().equals(order.orderNo()) && other.effectiveDate().equals(order.effectiveDate()))
+                        .findFirst()
+                        .ifPresent(other -> errors.add(new RecordError(record.orderId(), "orderNo", "DUPLICATE_ORDER",
+                                "Такой приказ уже получен под другим идентификатором")));
+            }
+            if (errors.isEmpty()) {
+                valid.add(mapped.value());
+                history.put(mapped.value().order().key().sourceId(), mapped.value().order());
+            } else {
+                refused++;
+                reject(college, ORDER, errors, runId);
+            }
+        }
+        List<StaffOrderMapping.MappedOrder> accepted = new ArrayList<>();
+        for (StaffOrderMapping.MappedOrder mapped : valid) {
+            StaffOrder order = mapped.order();
+            List<StaffOrder> personOrders = history.values().stream().filter(other -> other.staffId().equals(order.staffId())).toList();
+            if (order.kind() == StaffOrderKind.DISMISSAL && !Employment.dismissalFollowsHire(order, personOrders)) {
+                refused++;
+                history.remove(order.key().sourceId());
+                reject(college, ORDER, List.of(new RecordError(order.key().sourceId(), "person", "DISMISSAL_WITHOUT_HIRE",
+                        "Увольнение сотрудника, о приёме которого нет приказа")), runId);
+            } else {
+                accepted.add(mapped);
+            }
+        }
+        store(college, ORDER, accepted.stream().map(mapped -> new Keyed(mapped.order().key().sourceId(),
+                mapped.order().staffId() + "|" + mapped.order().effectiveDate() + "|" + mapped.order().key().sourceId(), mapped.order())).toList());
+        store(college, MEMBER, accepted.stream().filter(mapped -> mapped.member() != null)
+                .map(mapped -> new Keyed(mapped.member().key().sourceId(), mapped.member().key().sourceId(), mapped.member()))
+                .collect(Collectors.toMap(Keyed::key, keyed -> keyed, (first, later) -> later, LinkedHashMap::new)).values().stream().toList());
+        accepted.stream().map(StaffOrderMapping.MappedOrder::order).filter(order -> !knownOrders.contains(order.key().sourceId()))
+                .forEach(sla::received);
+        return new Summary(records.size(), accepted.size(), refused);
+    }
+
+    public Summary acceptWorkload(String college, List<WorkloadRecord> records, long runId) {
+        Set<String> staff = canonical.hashes(college, MEMBER).keySet();
+        Set<String> groups = canonical.hashes(college, ContingentIntake.GROUP).keySet();
+        List<Keyed> valid = new ArrayList<>();
+        int refused = 0;
+        for (WorkloadRecord record : records) {
+            Mapped<Workload> mapped = StaffAssignmentMapping.toWorkload(college, record);
+            List<RecordError> errors = new ArrayList<>(mapped.errors());
+            if (mapped.isValid()) {
+                Workload workload = mapped.value();
+                if (!staff.contains(workload.teacherId())) {
+                    errors.add(new RecordError(workload.key().sourceId(), "teacher", "UNKNOWN_STAFF", "Преподаватель не найден среди принятых сотрудников"));
+                }
+                if (!groups.contains(workload.groupCode())) {
+                    errors.add(new RecordError(workload.key().sourceId(), "group", "UNKNOWN_GROUP", "Группа не найдена среди групп колледжа"));
+                }
+            }
+            if (errors.isEmpty()) {
+                valid.add(new Keyed(mapped.value().key().sourceId(), mapped.value().teacherId() + "|" + mapped.value().key().sourceId(), mapped.value()));
+            } else {
+                refused++;
+                reject(college, WORKLOAD, errors, runId);
+            }
+        }
+        store(college, WORKLOAD, valid);
+        return new Summary(records.size(), valid.size(), refused);
+    }
+
+    public Summary acceptSubstitutions(String college, List<SubstitutionRecord> records, long runId) {
+        Set<String> staff = canonical.hashes(college, MEMBER).keySet();
+        List<Keyed> valid = new ArrayList<>();
+        int refused = 0;
+        for (SubstitutionRecord record : records) {
+            Mapped<Substitution> mapped = StaffAssignmentMapping.toSubstitution(college, record);
+            List<RecordError> errors = new ArrayList<>(mapped.errors());
+            if (mapped.isValid()) {
+                for (String[] teacher : new String[][] {{mapped.value().absentTeacherId(), "absentTeacher"}, {mapped.value().substituteId(), "substitute"}}) {
+                    if (!staff.contains(teacher[0])) {
+                        errors.add(new RecordError(mapped.value().key().sourceId(), teacher[1], "UNKNOWN_STAFF", "Преподаватель не найден среди принятых сотрудников"));
+                    }
+                }
+            }
+            if (errors.isEmpty()) {
+                valid.add(new Keyed(mapped.value().key().sourceId(), mapped.value().key().sourceId(), mapped.value()));
+            } else {
+                refused++;
+                reject(college, SUBSTITUTION, errors, runId);
+            }
+        }
+        store(college, SUBSTITUTION, valid);
+        return new Summary(records.size(), valid.size(), refused);
+    }
+
+    /** File-level problems (a broken row, a truncated file) are kept like record errors, against the file. */
+    public void rejectFileErrors(String college, List<RecordError> errors, long runId) {
+        for (RecordError error : errors) {
+            reject(college, "file", List.of(error), runId);
+        }
+    }
+
+    Map<String, StaffOrder> orders(String college) {
+        Map<String, StaffOrder> orders = new LinkedHashMap<>();
+        canonical.payloads(college, ORDER).forEach((key, payload) -> orders.put(key, json.read(payload, StaffOrder.class)));
+        return orders;
+    }
+
+    private void reject(String college, String entityType, List<RecordError> errors, long runId) {
+        String key = errors.get(0).recordKey();
+        rejected.reject(college, FLOW, entityType, key, RejectedRecords.INTAKE, errors, null, runId);
+        log.warn("Кадры {}: запись {} {} отклонена: {}", college, entityType, key,
+                errors.stream().map(error -> error.field() + "/" + error.code()).collect(Collectors.joining(", ")));
+    }
+
+    private void store(String college, String entityType, List<Keyed> valid) {
+        Map<String, String> known = canonical.hashes(college, entityType);
+        List<CanonicalRecords.Row> changed = new ArrayList<>();
+        for (Keyed record : valid) {
+            String payload = json.write(record.value());
+            String hash = CanonicalJson.sha256(payload);
+            if (!Objects.equals(known.get(record.key()), hash)) {
+                changed.add(new CanonicalRecords.Row(record.key(), record.sortKey(), StaffOrderMapping.SOURCE, hash, payload, null));
+            }
+        }
+        canonical.save(college, entityType, changed, known);
+        Set<String> open = rejected.openIntakeKeys(college, entityType);
+        rejected.resolve(college, entityType, valid.stream().map(Keyed::key).filter(open::contains).toList(), RejectedRecords.INTAKE);
+    }
+
+    private record Keyed(String key, String sortKey, Object value) {
+    }
+}

@@ -1,0 +1,59 @@
+package ru.spobridge.routes.staff;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.apache.camel.Header;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.springframework.stereotype.Component;
+import ru.spobridge.routes.contingent.ContingentSync;
+
+/**
+ * Persistent one-off triggers (Quartz, JDBC job store) at the local midnight when a college's staff state changes:
+ * a future hire or dismissal, the first day of a substitution and the day after its last. Kept in the database,
+ * so they fire on their day even if the hub was restarted in between; one trigger per college and moment.
+ */
+@Component
+public class StaffSchedule {
+
+    static final JobKey JOB = JobKey.jobKey("staff-refresh", "spo");
+    static final String COLLEGE = "college";
+
+    private final Scheduler scheduler;
+
+    public StaffSchedule(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    public void schedule(@Header(ContingentSync.COLLEGE) String collegeId, List<Instant> moments) throws SchedulerException {
+        if (!scheduler.checkExists(JOB)) {
+            JobDetail job = JobBuilder.newJob(StaffRefreshJob.class).withIdentity(JOB).storeDurably()
+                    .withDescription("Пересчёт учётных записей сотрудников колледжа на наступивший день").build();
+            scheduler.addJob(job, false);
+        }
+        for (Instant moment : moments) {
+            TriggerKey key = triggerKey(collegeId, moment);
+            if (scheduler.checkExists(key)) {
+                continue;
+            }
+            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key).forJob(JOB).usingJobData(COLLEGE, collegeId)
+                    .startAt(Date.from(moment))
+                    // a day missed while the hub was down is applied as soon as it is up again
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                    .build();
+            scheduler.scheduleJob(trigger);
+        }
+    }
+
+    public static TriggerKey triggerKey(String collegeId, Instant moment) {
+        return TriggerKey.triggerKey("staff-" + collegeId + "-" + moment.toEpochMilli(), "spo");
+    }
+}

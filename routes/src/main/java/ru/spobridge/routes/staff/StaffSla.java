@@ -1,0 +1,139 @@
+package ru.spobridge.routes.staff;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import ru.spobridge.model.staff.StaffOrder;
+import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.delivery.DeliveryBatch;
+import ru.spobridge.routes.delivery.DeliveryObserver;
+
+/**
+ * The same-day rule of staff orders (seed 002 §4.2.10, §4.2.13): for every order and target, when the order
+ * reached the hub and when the platform confirmed the account change, judged in the college's own time zone.
+ */
+@Component
+public class StaffSla implements DeliveryObserver {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Colleges colleges;
+    private final Clock clock;
+
+    public StaffSla(NamedParameterJdbcTemplate jdbc, Colleges colleges, Clock clock) {
+        this.jdbc = jdbc;
+        this.colleges = colleges;
+        this.clock = clock;
+    }
+
+    /** Per target: confirmed when, whether on the order's day, and why not. */
+    public record TargetOutcome(String target, Instant confirmedAt, boolean sameDay, String reason) {
+    }
+
+    public record OrderSla(String orderKey, String orderNo, String kind, String staffId, LocalDate effectiveDate,
+                           Instant receivedAt, boolean violation, String reason, List<TargetOutcome> targets) {
+    }
+
+    /** A new order: one row per enabled target, pending until the target confirms the account change. */
+    public void received(StaffOrder order) {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (String target : colleges.enabledTargets(order.collegeId())) {
+            jdbc.update("INSERT INTO staff_sla (order_key, target, college_id, staff_id, kind, order_no, effective_date, received_at) "
+                            + "VALUES (:key, :target, :college, :staff, :kind, :no, :effective, :now)",
+                    new MapSqlParameterSource().addValue("key", order.key().sourceId()).addValue("target", target)
+                            .addValue("college", order.collegeId()).addValue("staff", order.staffId()).addValue("kind", order.kind().code())
+                            .addValue("no", order.orderNo()).addValue("effective", Date.valueOf(order.effectiveDate())).addValue("now", now));
+        }
+    }
+
+    @Override
+    public void delivered(DeliveryBatch batch, List<String> entityKeys) {
+        if (!StaffProvisioner.ACCOUNT.equals(batch.entityType()) || entityKeys.isEmpty()) {
+            return;
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone(batch.collegeId()));
+        for (String staffId : entityKeys) {
+            jdbc.update("UPDATE staff_sla SET confirmed_at = :now WHERE college_id = :college AND target = :target AND staff_id = :staff "
+                            + "AND confirmed_at IS NULL AND effective_date <= :today",
+                    new MapSqlParameterSource().addValue("now", Timestamp.from(clock.instant())).addValue("college", batch.collegeId())
+                            .addValue("target", batch.target()).addValue("staff", staffId).addValue("today", Date.valueOf(today)));
+        }
+    }
+
+    @Override
+    public void notDelivered(DeliveryBatch batch, List<String> entityKeys, String reason) {
+        if (!StaffProvisioner.ACCOUNT.equals(batch.entityType())) {
+            return;
+        }
+        for (String staffId : entityKeys) {
+            jdbc.update("UPDATE staff_sla SET last_failure = :reason WHERE college_id = :college AND target = :target AND staff_id = :staff "
+                            + "AND confirmed_at IS NULL",
+                    new MapSqlParameterSource().addValue("reason", reason.length() > 300 ? reason.substring(0, 300) : reason)
+                            .addValue("college", batch.collegeId()).addValue("target", batch.target()).addValue("staff", staffId));
+        }
+    }
+
+    /** Every order of a college, violations first, then the newest. */
+    public List<OrderSla> report(String collegeId) {
+        ZoneId zone = zone(collegeId);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        Map<String, List<Map<String, Object>>> byOrder = new LinkedHashMap<>();
+        jdbc.queryForList("SELECT * FROM staff_sla WHERE college_id = :college ORDER BY effective_date DESC, order_key, target",
+                Map.of("college", collegeId)).forEach(row -> byOrder.computeIfAbsent((String) row.get("order_key"), key -> new ArrayList<>()).add(row));
+        List<OrderSla> report = new ArrayList<>();
+        for (List<Map<String, Object>> rows : byOrder.values()) {
+            Map<String, Object> first = rows.get(0);
+            LocalDate effective = ((Date) first.get("effective_date")).toLocalDate();
+            Instant received = ((Timestamp) first.get("received_at")).toInstant();
+            boolean receivedLate = LocalDate.ofInstant(received, zone).isAfter(effective);
+            List<TargetOutcome> targets = new ArrayList<>();
+            for (Map<String, Object> row : rows) {
+                Timestamp confirmed = (Timestamp) row.get("confirmed_at");
+                Instant confirmedAt = confirmed == null ? null : confirmed.toInstant();
+                boolean sameDay = confirmedAt != null && !LocalDate.ofInstant(confirmedAt, zone).isAfter(effective) && !receivedLate;
+                targets.add(new TargetOutcome((String) row.get("target"), confirmedAt, sameDay,
+                        reason(sameDay, receivedLate, confirmedAt, effective, today, (String) row.get("last_failure"))));
+            }
+            boolean violation = targets.stream().anyMatch(target -> !target.sameDay() && !pendingInTime(target.reason()));
+            String reason = targets.stream().map(TargetOutcome::reason).filter(r -> r != null && !pendingInTime(r)).findFirst().orElse(null);
+            report.add(new OrderSla((String) first.get("order_key"), (String) first.get("order_no"), (String) first.get("kind"),
+                    (String) first.get("staff_id"), effective, received, violation, reason, targets));
+        }
+        report.sort(Comparator.comparing((OrderSla order) -> !order.violation()).thenComparing(OrderSla::effectiveDate, Comparator.reverseOrder()));
+        return report;
+    }
+
+    private static boolean pendingInTime(String reason) {
+        return reason != null && (reason.startsWith("SCHEDULED") || reason.startsWith("IN_PROGRESS"));
+    }
+
+    private static String reason(boolean sameDay, boolean receivedLate, Instant confirmedAt, LocalDate effective, LocalDate today, String failure) {
+        if (sameDay) {
+            return null;
+        }
+        if (receivedLate) {
+            return "ORDER_RECEIVED_LATE: приказ получен позже дня вступления в силу";
+        }
+        if (confirmedAt == null && effective.isAfter(today)) {
+            return "SCHEDULED: вступит в силу " + effective;
+        }
+        if (confirmedAt == null && effective.isEqual(today)) {
+            return failure == null ? "IN_PROGRESS: выполняется сегодня" : "IN_PROGRESS: " + failure;
+        }
+        return failure == null ? "NOT_CONFIRMED: платформа не подтвердила изменение в день приказа" : failure;
+    }
+
+    private ZoneId zone(String collegeId) {
+        return colleges.settings(collegeId).zone();
+    }
+}

@@ -1,0 +1,62 @@
+package ru.spobridge.routes.staff;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+import ru.spobridge.connectors.zup.ZupODataClient;
+import ru.spobridge.connectors.zup.ZupSettings;
+import ru.spobridge.mappings.staff.StaffOrderRecord;
+import ru.spobridge.mappings.zup.ZupRecords;
+import ru.spobridge.mappings.zup.ZupStaffMapping;
+import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.HubProperties;
+import ru.spobridge.routes.contingent.ContingentSync;
+import ru.spobridge.routes.store.SourceCursors;
+
+/** Reads a college's 1С:ЗУП publication: orders posted since the last read, with the people and positions they name. */
+@Component
+public class StaffSources {
+
+    private static final String CURSOR = "zup";
+
+    private final Colleges colleges;
+    private final HubProperties properties;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final SourceCursors cursors;
+    private final Map<String, ZupODataClient> clients = new ConcurrentHashMap<>();
+
+    public StaffSources(Colleges colleges, HubProperties properties, HttpClient http, ObjectMapper json, SourceCursors cursors) {
+        this.colleges = colleges;
+        this.properties = properties;
+        this.http = http;
+        this.json = json;
+        this.cursors = cursors;
+    }
+
+    public List<StaffOrderRecord> readZup(@Header(ContingentSync.COLLEGE) String collegeId) {
+        ZupODataClient client = client(collegeId);
+        var cursor = cursors.get(collegeId, CURSOR);
+        // documents are dated in 1С's local time; a day's overlap re-reads a few orders, which intake sees as unchanged
+        LocalDateTime since = cursor == null ? null : LocalDateTime.ofInstant(cursor, colleges.settings(collegeId).zone()).minusDays(1);
+        List<ZupRecords.Document> documents = client.documents(since);
+        return ZupStaffMapping.orders(documents, client.persons(), client.names(), client.positions());
+    }
+
+    public void advanceCursor(@Header(ContingentSync.COLLEGE) String collegeId, @Header("spoReadStartedAt") java.time.Instant startedAt) {
+        cursors.put(collegeId, CURSOR, startedAt);
+    }
+
+    private ZupODataClient client(String collegeId) {
+        return clients.computeIfAbsent(collegeId, id -> {
+            HubProperties.ZupSource zup = colleges.settings(id).staff().zup();
+            return new ZupODataClient(new ZupSettings(zup.address(), zup.user(), zup.password(), zup.pageSize(),
+                    properties.delivery().httpTimeout()), http, json);
+        });
+    }
+}
