@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The OData query options the ЗУП simulator understands: {@code $format=json}, {@code $top} (default 1000),
- * {@code $skip}, {@code $select}, and on documents exactly {@code $filter=Date gt datetime'…'}.
+ * {@code $skip}, {@code $select}, and on documents exactly {@code $filter=Date gt datetime'…'} (OData 3 literal:
+ * {@code yyyy-mm-ddThh:mm[:ss[.fffffff]]}).
  *
  * @param after the posting date-time documents must be later than; null without a filter
  * @param select the properties to keep; empty keeps every one
@@ -22,7 +23,7 @@ record ODataQuery(int top, int skip, LocalDateTime after, List<String> select) {
     static final int DEFAULT_TOP = 1000;
     private static final Set<String> OPTIONS = Set.of("$format", "$top", "$skip", "$filter", "$select");
     private static final Pattern DATE_AFTER =
-            Pattern.compile("^\\s*Date\\s+gt\\s+datetime'(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})'\\s*$");
+            Pattern.compile("^\\s*Date\\s+gt\\s+datetime'(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,7})?)?)'\\s*$");
 
     /** A query option the simulator refuses, with a Russian message that never repeats the option's value. */
     static final class Refused extends RuntimeException {

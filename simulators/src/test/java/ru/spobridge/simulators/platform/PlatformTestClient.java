@@ -1,6 +1,9 @@
 package ru.spobridge.simulators.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -65,6 +68,16 @@ public abstract class PlatformTestClient extends SimulatorWebTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path(kind) + query))).GET();
         authorise(request, token(CLIENT));
         return send(request);
+    }
+
+    /** Item {@code index} was rejected with {@code code} on the field, named the platform's way, with a message. */
+    protected void assertError(JsonNode body, int index, String canonicalField, String code) {
+        JsonNode errors = body.at("/results/" + index + "/errors");
+        assertThat(errors).as("errors of item %d", index).anySatisfy(error -> {
+            assertThat(error.get("field").asText()).isEqualTo(wire(canonicalField));
+            assertThat(error.get("code").asText()).isEqualTo(code);
+            assertThat(error.get("message").asText()).isNotBlank();
+        });
     }
 
     protected String batch(Item... items) {

@@ -211,13 +211,4 @@ public abstract class PlatformWriteContractTest extends PlatformTestClient {
             assertThat(json(r).get("code").asText()).isEqualTo("RATE_LIMITED");
         });
     }
-
-    protected void assertError(JsonNode body, int index, String canonicalField, String code) {
-        JsonNode errors = body.at("/results/" + index + "/errors");
-        assertThat(errors).as("errors of item %d", index).anySatisfy(error -> {
-            assertThat(error.get("field").asText()).isEqualTo(wire(canonicalField));
-            assertThat(error.get("code").asText()).isEqualTo(code);
-            assertThat(error.get("message").asText()).isNotBlank();
-        });
-    }
 }

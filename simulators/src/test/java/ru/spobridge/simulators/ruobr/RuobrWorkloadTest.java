@@ -5,7 +5,6 @@ import static ru.spobridge.simulators.platform.Item.group;
 import static ru.spobridge.simulators.platform.Item.staff;
 import static ru.spobridge.simulators.platform.Item.workload;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import ru.spobridge.simulators.platform.PlatformSimulator;
@@ -27,13 +26,15 @@ class RuobrWorkloadTest extends PlatformTestClient {
 
         HttpResponse<String> response = write(ResourceKind.WORKLOAD,
                 workload("wl-1", "stf-000201", "ТМ-21", "МДК.01.01"),
-                workload("wl-2", "stf-000201", "ТМ-21", "УП.01").with("disciplineKind", "практика").without("subgroupNo"));
+                workload("wl-2", "stf-000201", "ТМ-21", "УП.01").with("disciplineKind", "практика")
+                        .without("subgroupNo"));
         HttpResponse<String> listed = list(ResourceKind.WORKLOAD, "?pageSize=1");
 
         assertThat(path(ResourceKind.WORKLOAD)).isEqualTo("/ruobr-sim/integration/v1/workload");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(ruobr.workload(CLIENT)).containsOnlyKeys("wl-1", "wl-2");
-        assertThat(ruobr.workload(CLIENT).get("wl-1")).containsEntry("hours", 72).containsEntry("subgroupNo", 1);
+        assertThat(ruobr.workload(CLIENT).get("wl-1")).containsEntry("hours", 72)
+                .containsEntry("subgroupNo", 1);
         assertThat(listed.headers().firstValue("X-Total-Count")).hasValue("2");
         assertThat(json(listed).findValuesAsText("externalId")).containsExactly("wl-1");
     }
@@ -67,13 +68,5 @@ class RuobrWorkloadTest extends PlatformTestClient {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("path").asText()).isEqualTo("items[0].hours");
-    }
-
-    private void assertError(JsonNode body, int index, String field, String code) {
-        assertThat(body.at("/results/" + index + "/errors")).as("errors of item %d", index).anySatisfy(error -> {
-            assertThat(error.get("field").asText()).isEqualTo(field);
-            assertThat(error.get("code").asText()).isEqualTo(code);
-            assertThat(error.get("message").asText()).isNotBlank();
-        });
     }
 }
