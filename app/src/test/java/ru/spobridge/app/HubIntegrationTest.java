@@ -10,6 +10,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,9 +29,20 @@ import ru.spobridge.simulators.sgo.SgoSimulator;
  * The whole hub on real parts: a real PostgreSQL started here, embedded Artemis, the simulators over HTTP and
  * SOAP on loopback. One Spring context shared by every test class that extends this; each test starts clean.
  */
-@SpringBootTest(classes = SpoBridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(classes = {SpoBridgeApplication.class, HubIntegrationTest.TestClock.class},
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
 public abstract class HubIntegrationTest {
+
+    /** One clock for the hub and the simulators, movable by tests. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
 
     protected static final String COLLEGE = "test-college";
     protected static final String OGRN = "1025900000017";
@@ -50,6 +64,10 @@ public abstract class HubIntegrationTest {
     protected SyncRuns runs;
     @Autowired
     protected JdbcTemplate jdbc;
+    @Autowired
+    protected MutableClock clock;
+    @Autowired
+    protected org.quartz.Scheduler scheduler;
 
     protected static String baseUrl() {
         return "http://127.0.0.1:" + PORT;
@@ -65,8 +83,17 @@ public abstract class HubIntegrationTest {
 
     @BeforeEach
     void startClean() {
+        clock.useSystem();
+        try {
+            scheduler.clear();
+            if (scheduler.isInStandbyMode()) {
+                scheduler.start();
+            }
+        } catch (org.quartz.SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
         for (String table : new String[] {"canonical_record", "sync_state", "sync_run", "rejected_record", "dead_letter",
-                "delivery_batch", "source_cursor", "audit_log"}) {
+                "delivery_batch", "source_cursor", "audit_log", "held_run", "reconciliation_report", "staff_sla"}) {
             jdbc.execute("DELETE FROM " + table);
         }
         contingent.reset();
