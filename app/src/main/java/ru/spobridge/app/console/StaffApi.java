@@ -66,7 +66,7 @@ public class StaffApi {
                     "В тот же день", "Нарушение", "Причина");
             for (StaffSla.OrderSla order : sla.report(college)) {
                 for (StaffSla.TargetOutcome target : order.targets()) {
-                    csv.printRecord(order.orderKey(), order.orderNo(), order.kind(), order.staffId(), order.effectiveDate(),
+                    csv.printRecord(order.orderKey(), order.orderNo(), order.kind(), order.staffLabel() == null ? order.staffId() : order.staffLabel(), order.effectiveDate(),
                             LOCAL.format(order.receivedAt().atZone(zone)), target.target(),
                             target.confirmedAt() == null ? "" : LOCAL.format(target.confirmedAt().atZone(zone)),
                             target.sameDay() ? "да" : "нет", order.violation() ? "да" : "нет", target.reason() == null ? "" : target.reason());

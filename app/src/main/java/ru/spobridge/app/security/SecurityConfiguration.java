@@ -26,6 +26,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -40,14 +43,34 @@ public class SecurityConfiguration {
     /** Actions must carry this header: a page of another site cannot add it without a CORS preflight. */
     public static final String ACTION_HEADER = "X-Requested-With";
 
+    private static final List<String> SIMULATOR_PATHS = List.of("/contingent-sim/**", "/epos-sim/**", "/sgo-sim/**",
+            "/ruobr-sim/**", "/zup-sim/**");
+
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /**
+     * The bundled simulators stand for other organisations' systems: they check their own tokens and Basic users,
+     * so the hub's security leaves their paths alone (an Authorization header there is not an operator's).
+     */
     @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain simulators(HttpSecurity http) throws Exception {
+        // plain path matching: the SOAP simulator is a servlet of its own, outside Spring MVC's mappings
+        http.securityMatcher(new OrRequestMatcher(SIMULATOR_PATHS.stream()
+                        .map(path -> (RequestMatcher) AntPathRequestMatcher.antMatcher(path)).toList()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/contingent-sim/**", "/epos-sim/**", "/sgo-sim/**", "/ruobr-sim/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/api/**", "/actuator/health",
                                 "/actuator/prometheus", "/actuator/info").permitAll()
+                        .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/**").hasRole(ROLE)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())

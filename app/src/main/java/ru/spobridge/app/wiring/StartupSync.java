@@ -9,8 +9,9 @@ import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
 import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.contingent.ContingentSyncRoute;
+import ru.spobridge.routes.staff.StaffRoutes;
 
-/** Runs the contingent sync of every college once the hub is up (spo.sync.run-at-start), without holding start-up. */
+/** Runs the contingent and staff sync of every college once the hub is up (spo.sync.run-at-start), without holding start-up. */
 @Component
 public class StartupSync {
 
@@ -32,6 +33,9 @@ public class StartupSync {
         for (String collegeId : colleges.ids()) {
             camel.asyncRequestBodyAndHeaders(ContingentSyncRoute.ENTRY, null,
                     Map.of(ContingentSync.COLLEGE, collegeId, ContingentSync.TRIGGER, "startup"));
+            // staff: read HR orders if there is a source, and in any case apply what fell due while the hub was down
+            String staffEntry = colleges.settings(collegeId).staff().zup() != null ? StaffRoutes.ZUP : StaffRoutes.REFRESH;
+            camel.asyncRequestBodyAndHeaders(staffEntry, null, Map.of(ContingentSync.COLLEGE, collegeId, ContingentSync.TRIGGER, "startup"));
         }
     }
 }

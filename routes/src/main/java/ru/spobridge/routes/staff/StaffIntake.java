@@ -51,8 +51,11 @@ public class StaffIntake {
     private final CanonicalJson json;
     private final HubProperties properties;
     private final StaffSla sla;
+    private final java.time.Clock clock;
 
-    public StaffIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json, HubProperties properties, StaffSla sla) {
+    public StaffIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json, HubProperties properties, StaffSla sla,
+                       java.time.Clock clock) {
+        this.clock = clock;
         this.canonical = canonical;
         this.rejected = rejected;
         this.json = json;
@@ -63,7 +66,16 @@ public class StaffIntake {
     public record Summary(int read, int accepted, int rejected) {
     }
 
+    /** Orders from a file or a regular read: every new order is judged by the same-day rule. */
     public Summary acceptOrders(String college, List<StaffOrderRecord> records, long runId) {
+        return acceptOrders(college, records, runId, false);
+    }
+
+    /**
+     * @param initialLoad the first read of a source brings its whole history: orders that took effect before
+     *                    today are loaded, not judged by the same-day rule (the hub did not exist for them)
+     */
+    public Summary acceptOrders(String college, List<StaffOrderRecord> records, long runId, boolean initialLoad) {
         Map<String, Position> positions = new HashMap<>();
         properties.staff().positions().forEach((code, position) -> positions.put(code, new Position(code, position.title(), position.role())));
         Map<String, List<StaffOrderRecord>> byId = new LinkedHashMap<>();
@@ -116,9 +128,12 @@ public class StaffIntake {
         store(college, ORDER, accepted.stream().map(mapped -> new Keyed(mapped.order().key().sourceId(),
                 mapped.order().staffId() + "|" + mapped.order().effectiveDate() + "|" + mapped.order().key().sourceId(), mapped.order())).toList());
         store(college, MEMBER, accepted.stream().filter(mapped -> mapped.member() != null)
-                .map(mapped -> new Keyed(mapped.member().key().sourceId(), mapped.member().key().sourceId(), mapped.member()))
+                .map(mapped -> new Keyed(mapped.member().key().sourceId(), mapped.member().key().sourceId(), mapped.member(),
+                        mapped.member().name().masked()))
                 .collect(Collectors.toMap(Keyed::key, keyed -> keyed, (first, later) -> later, LinkedHashMap::new)).values().stream().toList());
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), properties.college(college).zone());
         accepted.stream().map(StaffOrderMapping.MappedOrder::order).filter(order -> !knownOrders.contains(order.key().sourceId()))
+                .filter(order -> !initialLoad || !order.effectiveDate().isBefore(today))
                 .forEach(sla::received);
         return new Summary(records.size(), accepted.size(), refused);
     }
@@ -203,7 +218,7 @@ public class StaffIntake {
             String payload = json.write(record.value());
             String hash = CanonicalJson.sha256(payload);
             if (!Objects.equals(known.get(record.key()), hash)) {
-                changed.add(new CanonicalRecords.Row(record.key(), record.sortKey(), StaffOrderMapping.SOURCE, hash, payload, null));
+                changed.add(new CanonicalRecords.Row(record.key(), record.sortKey(), StaffOrderMapping.SOURCE, hash, payload, record.label()));
             }
         }
         canonical.save(college, entityType, changed, known);
@@ -211,6 +226,9 @@ public class StaffIntake {
         rejected.resolve(college, entityType, valid.stream().map(Keyed::key).filter(open::contains).toList(), RejectedRecords.INTAKE);
     }
 
-    private record Keyed(String key, String sortKey, Object value) {
+    private record Keyed(String key, String sortKey, Object value, String label) {
+        Keyed(String key, String sortKey, Object value) {
+            this(key, sortKey, value, null);
+        }
     }
 }

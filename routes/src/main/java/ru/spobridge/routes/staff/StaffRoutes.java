@@ -56,8 +56,9 @@ public class StaffRoutes extends RouteBuilder {
                 .setHeader(ContingentSync.RUN, method(StaffRunSteps.class, "start"))
                 // the cursor is the time the read began: orders posted while reading are read again next time
                 .process(exchange -> exchange.getIn().setHeader("spoReadStartedAt", clock.instant()))
+                .setHeader("spoInitialLoad", method(StaffSources.class, "firstRead"))
                 .bean(StaffSources.class, "readZup")
-                .bean(StaffIntake.class, "acceptOrders(${header.spoCollegeId}, ${body}, ${header.spoRunId})")
+                .bean(StaffIntake.class, "acceptOrders(${header.spoCollegeId}, ${body}, ${header.spoRunId}, ${header.spoInitialLoad})")
                 .bean(StaffRunSteps.class, "intakeDone")
                 .bean(StaffSources.class, "advanceCursor")
                 .to(REFRESH);

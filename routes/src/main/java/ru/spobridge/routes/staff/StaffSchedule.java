@@ -34,11 +34,7 @@ public class StaffSchedule {
     }
 
     public void schedule(@Header(ContingentSync.COLLEGE) String collegeId, List<Instant> moments) throws SchedulerException {
-        if (!scheduler.checkExists(JOB)) {
-            JobDetail job = JobBuilder.newJob(StaffRefreshJob.class).withIdentity(JOB).storeDurably()
-                    .withDescription("Пересчёт учётных записей сотрудников колледжа на наступивший день").build();
-            scheduler.addJob(job, false);
-        }
+        ensureJob();
         for (Instant moment : moments) {
             TriggerKey key = triggerKey(collegeId, moment);
             if (scheduler.checkExists(key)) {
@@ -49,7 +45,30 @@ public class StaffSchedule {
                     // a day missed while the hub was down is applied as soon as it is up again
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                     .build();
-            scheduler.scheduleJob(trigger);
+            try {
+                scheduler.scheduleJob(trigger);
+            } catch (SchedulerException raced) {
+                // another run or hub instance scheduled the same moment at the same time: one trigger is enough
+                if (!scheduler.checkExists(key)) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    /** Runs of several colleges start together; the database would refuse the second insert of the same job. */
+    private synchronized void ensureJob() throws SchedulerException {
+        if (scheduler.checkExists(JOB)) {
+            return;
+        }
+        JobDetail job = JobBuilder.newJob(StaffRefreshJob.class).withIdentity(JOB).storeDurably()
+                .withDescription("Пересчёт учётных записей сотрудников колледжа на наступивший день").build();
+        try {
+            scheduler.addJob(job, false);
+        } catch (SchedulerException raced) {
+            if (!scheduler.checkExists(JOB)) {
+                throw raced;
+            }
         }
     }
 

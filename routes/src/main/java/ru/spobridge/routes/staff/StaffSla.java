@@ -40,7 +40,7 @@ public class StaffSla implements DeliveryObserver {
     public record TargetOutcome(String target, Instant confirmedAt, boolean sameDay, String reason) {
     }
 
-    public record OrderSla(String orderKey, String orderNo, String kind, String staffId, LocalDate effectiveDate,
+    public record OrderSla(String orderKey, String orderNo, String kind, String staffId, String staffLabel, LocalDate effectiveDate,
                            Instant receivedAt, boolean violation, String reason, List<TargetOutcome> targets) {
     }
 
@@ -87,30 +87,39 @@ public class StaffSla implements DeliveryObserver {
     public List<OrderSla> report(String collegeId) {
         ZoneId zone = zone(collegeId);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        Map<String, List<Map<String, Object>>> byOrder = new LinkedHashMap<>();
-        jdbc.queryForList("SELECT * FROM staff_sla WHERE college_id = :college ORDER BY effective_date DESC, order_key, target",
-                Map.of("college", collegeId)).forEach(row -> byOrder.computeIfAbsent((String) row.get("order_key"), key -> new ArrayList<>()).add(row));
+        Map<String, List<Row>> byOrder = new LinkedHashMap<>();
+        // read through typed getters: H2 and PostgreSQL hand back different objects for the same column types
+        jdbc.query("SELECT s.*, c.masked_label FROM staff_sla s LEFT JOIN canonical_record c ON c.college_id = s.college_id "
+                        + "AND c.entity_type = 'staff_member' AND c.entity_key = s.staff_id WHERE s.college_id = :college "
+                        + "ORDER BY s.effective_date DESC, s.order_key, s.target",
+                Map.of("college", collegeId), (rs, i) -> new Row(rs.getString("order_key"), rs.getString("order_no"), rs.getString("kind"),
+                        rs.getString("staff_id"), rs.getString("masked_label"), rs.getDate("effective_date").toLocalDate(), rs.getTimestamp("received_at").toInstant(),
+                        rs.getString("target"), rs.getTimestamp("confirmed_at") == null ? null : rs.getTimestamp("confirmed_at").toInstant(),
+                        rs.getString("last_failure")))
+                .forEach(row -> byOrder.computeIfAbsent(row.orderKey(), key -> new ArrayList<>()).add(row));
         List<OrderSla> report = new ArrayList<>();
-        for (List<Map<String, Object>> rows : byOrder.values()) {
-            Map<String, Object> first = rows.get(0);
-            LocalDate effective = ((Date) first.get("effective_date")).toLocalDate();
-            Instant received = ((Timestamp) first.get("received_at")).toInstant();
-            boolean receivedLate = LocalDate.ofInstant(received, zone).isAfter(effective);
+        for (List<Row> rows : byOrder.values()) {
+            Row first = rows.get(0);
+            LocalDate effective = first.effectiveDate();
+            boolean receivedLate = LocalDate.ofInstant(first.receivedAt(), zone).isAfter(effective);
             List<TargetOutcome> targets = new ArrayList<>();
-            for (Map<String, Object> row : rows) {
-                Timestamp confirmed = (Timestamp) row.get("confirmed_at");
-                Instant confirmedAt = confirmed == null ? null : confirmed.toInstant();
+            for (Row row : rows) {
+                Instant confirmedAt = row.confirmedAt();
                 boolean sameDay = confirmedAt != null && !LocalDate.ofInstant(confirmedAt, zone).isAfter(effective) && !receivedLate;
-                targets.add(new TargetOutcome((String) row.get("target"), confirmedAt, sameDay,
-                        reason(sameDay, receivedLate, confirmedAt, effective, today, (String) row.get("last_failure"))));
+                targets.add(new TargetOutcome(row.target(), confirmedAt, sameDay,
+                        reason(sameDay, receivedLate, confirmedAt, effective, today, row.lastFailure())));
             }
             boolean violation = targets.stream().anyMatch(target -> !target.sameDay() && !pendingInTime(target.reason()));
             String reason = targets.stream().map(TargetOutcome::reason).filter(r -> r != null && !pendingInTime(r)).findFirst().orElse(null);
-            report.add(new OrderSla((String) first.get("order_key"), (String) first.get("order_no"), (String) first.get("kind"),
-                    (String) first.get("staff_id"), effective, received, violation, reason, targets));
+            report.add(new OrderSla(first.orderKey(), first.orderNo(), first.kind(), first.staffId(), first.staffLabel(), effective, first.receivedAt(),
+                    violation, reason, targets));
         }
         report.sort(Comparator.comparing((OrderSla order) -> !order.violation()).thenComparing(OrderSla::effectiveDate, Comparator.reverseOrder()));
         return report;
+    }
+
+    private record Row(String orderKey, String orderNo, String kind, String staffId, String staffLabel, LocalDate effectiveDate, Instant receivedAt,
+                       String target, Instant confirmedAt, String lastFailure) {
     }
 
     private static boolean pendingInTime(String reason) {

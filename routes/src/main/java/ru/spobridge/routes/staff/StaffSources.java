@@ -48,6 +48,11 @@ public class StaffSources {
         return ZupStaffMapping.orders(documents, client.persons(), client.names(), client.positions());
     }
 
+    /** True before the first successful read: it brings the whole history of the publication. */
+    public boolean firstRead(@Header(ContingentSync.COLLEGE) String collegeId) {
+        return cursors.get(collegeId, CURSOR) == null;
+    }
+
     public void advanceCursor(@Header(ContingentSync.COLLEGE) String collegeId, @Header("spoReadStartedAt") java.time.Instant startedAt) {
         cursors.put(collegeId, CURSOR, startedAt);
     }
