@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import ru.spobridge.simulators.asc.AscSimulator;
 import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
 import ru.spobridge.simulators.ruobr.RuobrSimulator;
@@ -61,6 +62,8 @@ public abstract class SimulatorWebTest {
     @Autowired
     protected ZupSimulator zup;
     @Autowired
+    protected AscSimulator asc;
+    @Autowired
     protected MovableClock clock;
 
     @BeforeEach
@@ -70,6 +73,7 @@ public abstract class SimulatorWebTest {
         sgo.reset();
         ruobr.reset();
         zup.reset();
+        asc.reset();
         clock.reset();
     }
 

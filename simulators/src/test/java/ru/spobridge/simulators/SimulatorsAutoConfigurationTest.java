@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import ru.spobridge.simulators.asc.AscSimulator;
 import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
 import ru.spobridge.simulators.ruobr.RuobrSimulator;
@@ -21,6 +22,7 @@ class SimulatorsAutoConfigurationTest {
         runner.run(context -> {
             assertThat(context).doesNotHaveBean(ContingentSimulator.class);
             assertThat(context).doesNotHaveBean(EposSimulator.class);
+            assertThat(context).doesNotHaveBean(AscSimulator.class);
         });
     }
 
@@ -49,6 +51,7 @@ class SimulatorsAutoConfigurationTest {
             assertThat(context).hasSingleBean(EposSimulator.class);
             assertThat(context).hasSingleBean(SgoSimulator.class);
             assertThat(context).hasSingleBean(RuobrSimulator.class);
+            assertThat(context).hasSingleBean(AscSimulator.class);
         });
     }
 

@@ -44,11 +44,26 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
 
     public record CollegeSettings(@NotBlank String name, String region, @NotBlank String ogrn, @NotNull ZoneId zone,
                                   @NotNull @Valid ContingentSource contingent, @Valid Map<String, TargetSettings> targets,
-                                  @Valid HoldSettings hold, @Valid StaffSources staff) {
+                                  @Valid HoldSettings hold, @Valid StaffSources staff, @Valid ScheduleSettings schedule) {
         public CollegeSettings {
+            schedule = schedule == null ? new ScheduleSettings(null) : schedule;
             targets = targets == null ? Map.of() : new TreeMap<>(targets);
             hold = hold == null ? new HoldSettings(null) : hold;
             staff = staff == null ? new StaffSources(null, null) : staff;
+        }
+    }
+
+    /**
+     * Matching a schedule export to canonical codes: per kind (teachers, groups, rooms, subjects), the export's short
+     * name or name → the canonical code. Anything not listed is matched by code, then by normalised name.
+     */
+    public record ScheduleSettings(Map<String, Map<String, String>> mapping) {
+        public ScheduleSettings {
+            mapping = mapping == null ? Map.of() : Map.copyOf(mapping);
+        }
+
+        public Map<String, String> mapping(String kind) {
+            return mapping.getOrDefault(kind, Map.of());
         }
     }
 

@@ -6,6 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import ru.spobridge.routes.CanonicalJson;
+import ru.spobridge.routes.schedule.ScheduleRoutes;
+import ru.spobridge.routes.schedule.ScheduleSnapshot;
+import ru.spobridge.routes.schedule.ScheduleState;
 import ru.spobridge.routes.store.AuditLog;
 import ru.spobridge.routes.store.HeldRuns;
 import ru.spobridge.routes.store.SyncRuns;
@@ -38,11 +41,14 @@ public class HeldRunDecisions {
             return Outcome.NOT_HELD;
         }
         audit.record(operator, "HELD_RUN_APPROVED", held.collegeId(), "run " + runId, held.reasonCode());
-        ContingentSnapshot snapshot = json.read(heldRuns.snapshot(runId).orElseThrow(), ContingentSnapshot.class);
+        String snapshot = heldRuns.snapshot(runId).orElseThrow();
         runs.resumed(runId);
-        log.info("Контингент {}: запуск {} одобрен оператором {}, применяется", held.collegeId(), runId, operator);
-        camel.requestBodyAndHeaders(ContingentSyncRoute.APPLY, snapshot,
-                Map.of(ContingentSync.COLLEGE, held.collegeId(), ContingentSync.RUN, runId));
+        log.info("{} {}: запуск {} одобрен оператором {}, применяется", held.flow(), held.collegeId(), runId, operator);
+        // the kept read is applied at the step after the hold, as if it had just been read
+        Object body = ScheduleState.FLOW.equals(held.flow()) ? json.read(snapshot, ScheduleSnapshot.class)
+                : json.read(snapshot, ContingentSnapshot.class);
+        String entry = ScheduleState.FLOW.equals(held.flow()) ? ScheduleRoutes.APPLY : ContingentSyncRoute.APPLY;
+        camel.requestBodyAndHeaders(entry, body, Map.of(ContingentSync.COLLEGE, held.collegeId(), ContingentSync.RUN, runId));
         return Outcome.DONE;
     }
 

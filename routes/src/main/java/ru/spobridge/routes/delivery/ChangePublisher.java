@@ -47,7 +47,9 @@ public class ChangePublisher {
     /** The entity types each flow publishes; a target takes them in its own order. */
     private static final Map<String, java.util.Set<String>> FLOW_TYPES = Map.of(
             "contingent", java.util.Set.of("group", "student", "guardian", "movement"),
-            "staff", java.util.Set.of("staff", "workload", "substitution_grant"));
+            "staff", java.util.Set.of("staff", "workload", "substitution_grant"),
+            "reference", java.util.Set.of("reference"),
+            "schedule", java.util.Set.of("lesson", "attestation_event"));
 
     @Transactional
     public List<DeliveryBatch> batches(@Header(ContingentSync.COLLEGE) String collegeId, @Header(ContingentSync.RUN) long runId, String flow) {

@@ -6,6 +6,9 @@ import static ru.spobridge.routes.contingent.ContingentIntake.MOVEMENT;
 import static ru.spobridge.routes.contingent.ContingentIntake.STUDENT;
 import static ru.spobridge.routes.staff.StaffProvisioner.ACCOUNT;
 import static ru.spobridge.routes.staff.StaffProvisioner.GRANT;
+import static ru.spobridge.routes.schedule.ReferenceIntake.REFERENCE;
+import static ru.spobridge.routes.schedule.ScheduleState.ATTESTATION;
+import static ru.spobridge.routes.schedule.ScheduleState.LESSON;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -26,6 +29,10 @@ import ru.spobridge.model.staff.StaffAccount;
 import ru.spobridge.model.staff.SubstitutionGrant;
 import ru.spobridge.model.staff.Workload;
 import ru.spobridge.mappings.staff.StaffPlatformItems;
+import ru.spobridge.mappings.schedule.SchedulePlatformItems;
+import ru.spobridge.model.reference.ReferenceItem;
+import ru.spobridge.model.schedule.AttestationEvent;
+import ru.spobridge.model.schedule.Lesson;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
@@ -47,37 +54,46 @@ public class PlatformTargets {
     @Bean
     PlatformTarget eposTarget(Colleges colleges, HubProperties properties, CanonicalJson json, HttpClient http, Clock clock) {
         return new PlatformTarget(EposSpo.PROTOCOL, "external_id", List.of(
+                new Resource<>(REFERENCE, "reference", ReferenceItem.class, SchedulePlatformItems::toEposReference),
                 new Resource<>(GROUP, "groups", Group.class, EposContingentMapping::toGroup),
                 new Resource<>(STUDENT, "student_profiles", Student.class, EposContingentMapping::toProfile),
                 new Resource<>(GUARDIAN, "guardians", GuardianLinks.class, EposContingentMapping::toGuardian),
                 new Resource<>(MOVEMENT, "movements", Movement.class, EposContingentMapping::toMovement),
                 new Resource<>(ACCOUNT, "staff_profiles", StaffAccount.class, StaffPlatformItems::toEposStaff, REMOVED),
-                new Resource<>(GRANT, "substitutions", SubstitutionGrant.class, StaffPlatformItems::toEposSubstitution, REVOKED)),
+                new Resource<>(GRANT, "substitutions", SubstitutionGrant.class, StaffPlatformItems::toEposSubstitution, REVOKED),
+                new Resource<>(LESSON, "schedule_items", Lesson.class, SchedulePlatformItems::toEpos),
+                new Resource<>(ATTESTATION, "attestation_events", AttestationEvent.class, SchedulePlatformItems::toEposAttestation)),
                 colleges, properties, json, http, clock);
     }
 
     @Bean
     PlatformTarget sgoTarget(Colleges colleges, HubProperties properties, CanonicalJson json, HttpClient http, Clock clock) {
         return new PlatformTarget(Sgo.PROTOCOL, "externalId", List.of(
+                new Resource<>(REFERENCE, "reference", ReferenceItem.class, SchedulePlatformItems::toReference),
                 new Resource<>(GROUP, "groups", Group.class, SgoContingentMapping::toGroup),
                 new Resource<>(STUDENT, "students", Student.class, SgoContingentMapping::toStudent),
                 new Resource<>(GUARDIAN, "guardians", GuardianLinks.class, SgoContingentMapping::toGuardian),
                 new Resource<>(MOVEMENT, "movements", Movement.class, SgoContingentMapping::toMovement),
                 new Resource<>(ACCOUNT, "staff", StaffAccount.class, StaffPlatformItems::toStaff, REMOVED),
-                new Resource<>(GRANT, "substitutions", SubstitutionGrant.class, StaffPlatformItems::toSubstitution, REVOKED)),
+                new Resource<>(GRANT, "substitutions", SubstitutionGrant.class, StaffPlatformItems::toSubstitution, REVOKED),
+                new Resource<>(LESSON, "schedule", Lesson.class, SchedulePlatformItems::toSgo),
+                new Resource<>(ATTESTATION, "attestation_events", AttestationEvent.class, SchedulePlatformItems::toAttestation)),
                 colleges, properties, json, http, clock);
     }
 
     @Bean
     PlatformTarget aisEpoTarget(Colleges colleges, HubProperties properties, CanonicalJson json, HttpClient http, Clock clock) {
         return new PlatformTarget(AisEpo.PROTOCOL, "externalId", List.of(
+                new Resource<>(REFERENCE, "reference", ReferenceItem.class, SchedulePlatformItems::toReference),
                 new Resource<>(GROUP, "groups", Group.class, AisEpoContingentMapping::toGroup),
                 new Resource<>(STUDENT, "students", Student.class, AisEpoContingentMapping::toStudent),
                 new Resource<>(GUARDIAN, "guardians", GuardianLinks.class, AisEpoContingentMapping::toGuardian),
                 new Resource<>(MOVEMENT, "movements", Movement.class, AisEpoContingentMapping::toMovement),
                 new Resource<>(ACCOUNT, "staff", StaffAccount.class, StaffPlatformItems::toStaff, REMOVED),
                 new Resource<>(StaffIntake.WORKLOAD, "workload", Workload.class, StaffPlatformItems::toAisEpoWorkload),
-                new Resource<>(GRANT, "substitutions", SubstitutionGrant.class, StaffPlatformItems::toSubstitution, REVOKED)),
+                new Resource<>(GRANT, "substitutions", SubstitutionGrant.class, StaffPlatformItems::toSubstitution, REVOKED),
+                new Resource<>(LESSON, "schedule", Lesson.class, SchedulePlatformItems::toAisEpo),
+                new Resource<>(ATTESTATION, "attestation_events", AttestationEvent.class, SchedulePlatformItems::toAttestation)),
                 colleges, properties, json, http, clock);
     }
 }

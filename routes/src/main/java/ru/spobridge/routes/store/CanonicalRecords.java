@@ -91,6 +91,13 @@ public class CanonicalRecords {
         return values;
     }
 
+    /** Removes records a newer source version no longer has (planned lessons of a re-imported week). */
+    public void delete(String collegeId, String entityType, java.util.Collection<String> keys) {
+        jdbc.batchUpdate("DELETE FROM canonical_record WHERE college_id = :college AND entity_type = :type AND entity_key = :key",
+                keys.stream().map(key -> new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType)
+                        .addValue("key", key)).toArray(MapSqlParameterSource[]::new));
+    }
+
     public int count(String collegeId, String entityType) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM canonical_record WHERE college_id = :college AND entity_type = :type",
                 Map.of("college", collegeId, "type", entityType), Integer.class);

@@ -9,7 +9,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -60,11 +59,7 @@ public class ContingentSimulatorBeans {
         // the WSDL is documentation, not data: never faulted
         FaultFilter filter = new FaultFilter(simulator.faults(), FaultFlavour.SOAP, properties.retryAfterSeconds(),
                 request -> !isWsdlRequest(request.getQueryString()));
-        FilterRegistrationBean<FaultFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setName("contingentSimFaultFilter");
-        registration.addUrlPatterns(ContingentSoapEndpoint.SERVLET_MAPPING);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
-        return registration;
+        return filter.registration("contingentSimFaultFilter", ContingentSoapEndpoint.SERVLET_MAPPING);
     }
 
     @Bean

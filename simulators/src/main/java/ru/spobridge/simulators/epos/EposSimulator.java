@@ -1,6 +1,7 @@
 package ru.spobridge.simulators.epos;
 
 import static ru.spobridge.simulators.platform.FieldSpec.optional;
+import static ru.spobridge.simulators.platform.FieldSpec.required;
 
 import java.time.Clock;
 import java.util.List;
@@ -13,7 +14,10 @@ import ru.spobridge.simulators.platform.PlatformDescription;
 import ru.spobridge.simulators.platform.PlatformSimulator;
 import ru.spobridge.simulators.platform.ResourceSchema;
 
-/** ЭПОС.СПО integration API at {@code /epos-sim}: header {@code Auth-Token}, token field {@code auth_token}, snake_case. */
+/**
+ * ЭПОС.СПО integration API at {@code /epos-sim}: header {@code Auth-Token}, token field {@code auth_token},
+ * snake_case; lessons at {@code schedule_items} by {@code bell_no} and {@code subject_code} with a {@code status}.
+ */
 public class EposSimulator extends PlatformSimulator {
 
     public static final String BASE = "/epos-sim";
@@ -21,7 +25,10 @@ public class EposSimulator extends PlatformSimulator {
             "auth_token", FieldNaming.SNAKE_CASE, List.of(ResourceSchema.groups(),
             ResourceSchema.students("student_profiles"), ResourceSchema.movements(), ResourceSchema.guardians(),
             ResourceSchema.staff("staff_profiles", optional("roles", FieldSpec.Type.TEXT_LIST)),
-            ResourceSchema.substitutions()));
+            ResourceSchema.substitutions(), ResourceSchema.reference(),
+            ResourceSchema.schedule("schedule_items", required("bellNo", FieldSpec.Type.INTEGER), optional("start"),
+                    optional("end"), optional("subgroup"), required("subjectCode"), ResourceSchema.lessonStatus()),
+            ResourceSchema.attestationEvents()));
 
     public EposSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
                          SimulatorProperties.Platform settings) {

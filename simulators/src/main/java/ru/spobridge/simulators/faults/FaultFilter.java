@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Predicate;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 
 /** Applies a simulator's {@link FaultInjector} before its data endpoints are reached. */
 public final class FaultFilter implements Filter {
@@ -25,6 +27,15 @@ public final class FaultFilter implements Filter {
         this.flavour = flavour;
         this.retryAfterSeconds = retryAfterSeconds;
         this.isDataRequest = isDataRequest;
+    }
+
+    /** This filter registered under {@code name} for {@code urlPattern}, ahead of the hub's own filters. */
+    public FilterRegistrationBean<FaultFilter> registration(String name, String urlPattern) {
+        FilterRegistrationBean<FaultFilter> registration = new FilterRegistrationBean<>(this);
+        registration.setName(name);
+        registration.addUrlPatterns(urlPattern);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
     }
 
     @Override

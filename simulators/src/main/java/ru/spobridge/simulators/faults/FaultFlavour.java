@@ -9,7 +9,10 @@ public enum FaultFlavour {
     SOAP("text/plain;charset=UTF-8", "text/xml;charset=UTF-8",
             "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><broken"),
     REST("application/json", "application/json", "{\"batchId\":"),
-    ODATA("application/json;charset=UTF-8", "application/json;charset=UTF-8", "{\"odata.metadata\":");
+    ODATA("application/json;charset=UTF-8", "application/json;charset=UTF-8", "{\"odata.metadata\":"),
+    /** A served file (the aSc export): JSON failures, a truncated XML document when malformed. */
+    XML_FILE("application/json", "application/xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<timetable ascttversion=\"2021.6.2\"><periods");
 
     /** What 1С's web server asks for: HTTP Basic. */
     public static final String ZUP_CHALLENGE = "Basic realm=\"1C:Enterprise\"";
@@ -33,7 +36,7 @@ public enum FaultFlavour {
         return switch (this) {
             case SOAP -> message.getBytes(StandardCharsets.UTF_8);
             case ODATA -> JsonBodies.bytes(JsonBodies.odataError(message));
-            case REST -> JsonBodies.bytes(JsonBodies.failure(status));
+            case REST, XML_FILE -> JsonBodies.bytes(JsonBodies.failure(status));
         };
     }
 

@@ -12,7 +12,7 @@ final class FieldLabels {
             Map.entry("firstName", "имя"), Map.entry("birthDate", "дата рождения"),
             Map.entry("email", "e-mail"), Map.entry("phone", "телефон"),
             Map.entry("groupExternalId", "группа"), Map.entry("studentExternalId", "студент"),
-            Map.entry("studentExternalIds", "студенты"), Map.entry("kind", "вид движения"),
+            Map.entry("studentExternalIds", "студенты"), Map.entry("kind", "вид"),
             Map.entry("orderNo", "номер приказа"), Map.entry("orderDate", "дата приказа"),
             Map.entry("effectiveDate", "дата вступления в силу"), Map.entry("toGroupExternalId", "группа перевода"),
             Map.entry("position", "должность"), Map.entry("hiredOn", "дата приёма"),
@@ -21,7 +21,16 @@ final class FieldLabels {
             Map.entry("dateFrom", "дата начала"), Map.entry("dateTo", "дата окончания"),
             Map.entry("scope", "группы и дисциплины замены"), Map.entry("teacherExternalId", "преподаватель"),
             Map.entry("disciplineCode", "дисциплина"), Map.entry("disciplineKind", "вид дисциплины"),
-            Map.entry("hours", "часы"));
+            Map.entry("hours", "часы"), Map.entry("code", "код"), Map.entry("attributes", "атрибуты"),
+            Map.entry("building", "корпус"), Map.entry("specialty", "специальность"),
+            Map.entry("startYear", "год начала обучения"), Map.entry("from", "начало периода"),
+            Map.entry("to", "окончание периода"), Map.entry("start", "время начала"),
+            Map.entry("end", "время окончания"), Map.entry("date", "дата"), Map.entry("bellNo", "номер урока"),
+            Map.entry("pairNo", "номер пары"), Map.entry("subgroup", "подгруппа"),
+            Map.entry("subgroupNo", "подгруппа"), Map.entry("subjectCode", "предмет"),
+            Map.entry("teacherExternalIds", "преподаватели"), Map.entry("room", "аудитория"),
+            Map.entry("status", "статус урока"), Map.entry("controlForm", "форма контроля"),
+            Map.entry("examinerExternalIds", "экзаменаторы"));
 
     private FieldLabels() {
     }

@@ -1,9 +1,6 @@
 package ru.spobridge.simulators.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +8,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import ru.spobridge.simulators.contingent.demo.Snils;
+import ru.spobridge.simulators.web.JsonBodies;
 
 /**
  * Field types (envelope, 400 MALFORMED) and per-record field rules (rejections) of batch items, keyed by the
@@ -21,7 +19,7 @@ final class FieldRules {
     static final Set<String> STUDY_FORMS = Set.of("очная", "заочная", "очно-заочная");
     static final Set<String> DISCIPLINE_KINDS = Set.of("УД", "МДК", "ПМ", "практика");
     /** Date fields whose names do not end in {@code Date}. */
-    private static final Set<String> OTHER_DATES = Set.of("hiredOn", "dateFrom", "dateTo");
+    private static final Set<String> OTHER_DATES = Set.of("hiredOn", "dateFrom", "dateTo", "date", "from", "to");
     private static final Pattern PHONE = Pattern.compile("^\\+7\\d{10}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
@@ -32,18 +30,24 @@ final class FieldRules {
         boolean student(String externalId);
 
         boolean staff(String externalId);
+
+        /** Whether a reference item of kind {@code building} with this code was posted. */
+        boolean building(String code);
     }
 
-    private final PlatformDescription platform;
+    /** Attributes of reference items: camelCase on every platform. */
+    private static final FieldRules ATTRIBUTES = new FieldRules(FieldNaming.CAMEL_CASE);
 
-    FieldRules(PlatformDescription platform) {
-        this.platform = platform;
+    private final FieldNaming naming;
+
+    FieldRules(FieldNaming naming) {
+        this.naming = naming;
     }
 
     /** Wire path of the first field with a wrong JSON type, relative to the item; empty when the types are right. */
     Optional<String> typeProblem(ResourceSchema schema, JsonNode item) {
         for (FieldSpec field : schema.fields()) {
-            String name = platform.wire(field.name());
+            String name = naming.wire(field.name());
             JsonNode value = item.get(name);
             if (value == null || value.isNull()) {
                 continue;
@@ -55,6 +59,7 @@ final class FieldRules {
                 case TEXT_LIST -> listProblem(name, value, JsonNode::isTextual);
                 case SUBGROUPS -> objectListProblem(name, value, List.of("code", "name"));
                 case SCOPE -> objectListProblem(name, value, scopeParts());
+                case TEXT_MAP -> textMapProblem(name, value);
             };
             if (problem.isPresent()) {
                 return problem;
@@ -63,30 +68,42 @@ final class FieldRules {
         return Optional.empty();
     }
 
-    /** Every field-level rejection of one well-typed item; state rules of movements come later. */
+    /** Every field-level rejection of one well-typed item; state rules of movements and lessons come later. */
     List<RecordError> errors(ResourceSchema schema, JsonNode item, Known known) {
-        List<RecordError> errors = new ArrayList<>();
-        for (FieldSpec field : schema.fields()) {
-            JsonNode value = item.get(platform.wire(field.name()));
-            if (field.required() && (blank(value) || value.isArray() && value.isEmpty())) {
-                errors.add(error(field.name(), "REQUIRED", "Не заполнено обязательное поле «"
-                        + FieldLabels.of(field.name()) + "»"));
-            } else if (!blank(value)) {
-                check(field.name(), value, known, errors);
-            }
-        }
-        if ("transfer".equals(text(item, "kind")) && blank(item.get(platform.wire("toGroupExternalId")))) {
+        List<RecordError> errors = errors(schema.kind(), schema.fields(), item, known);
+        if (schema.kind() == ResourceKind.MOVEMENTS && "transfer".equals(text(item, "kind"))
+                && blank(item.get(naming.wire("toGroupExternalId")))) {
             errors.add(error("toGroupExternalId", "REQUIRED", "Для перевода нужна группа, в которую переводят"));
         }
-        String from = text(item, "dateFrom");
-        String to = text(item, "dateTo");
-        if (from != null && to != null && realDate(from) && realDate(to) && to.compareTo(from) < 0) {
-            errors.add(error("dateTo", "INVALID_VALUE", "Дата окончания раньше даты начала"));
+        if (schema.kind() == ResourceKind.REFERENCE) {
+            JsonNode attributes = item.get(naming.wire("attributes"));
+            String prefix = naming.wire("attributes") + ".";
+            ATTRIBUTES.errors(schema.kind(), ResourceSchema.referenceAttributes(text(item, "kind")),
+                    attributes == null || !attributes.isObject() ? JsonBodies.MAPPER.createObjectNode() : attributes,
+                    known).forEach(e -> errors.add(new RecordError(prefix + e.field(), e.code(), e.message())));
         }
         return errors;
     }
 
-    private void check(String name, JsonNode value, Known known, List<RecordError> errors) {
+    private List<RecordError> errors(ResourceKind kind, List<FieldSpec> fields, JsonNode item, Known known) {
+        List<RecordError> errors = new ArrayList<>();
+        for (FieldSpec field : fields) {
+            JsonNode value = item.get(naming.wire(field.name()));
+            if (field.required() && (blank(value) || value.isArray() && value.isEmpty())) {
+                errors.add(error(field.name(), "REQUIRED", "Не заполнено обязательное поле «"
+                        + FieldLabels.of(field.name()) + "»"));
+            } else if (!blank(value) && field.values().isEmpty()) {
+                check(kind, field.name(), value, known, errors);
+            } else if (!blank(value) && !field.values().contains(value.asText())) {
+                errors.add(error(field.name(), "INVALID_VALUE", "Недопустимое значение поля «"
+                        + FieldLabels.of(field.name()) + "»"));
+            }
+        }
+        ValueFormats.rangeErrors(item, naming).forEach(e -> errors.add(error(e.field(), e.code(), e.message())));
+        return errors;
+    }
+
+    private void check(ResourceKind kind, String name, JsonNode value, Known known, List<RecordError> errors) {
         String text = value.asText();
         switch (name) {
             case "email" -> {
@@ -128,13 +145,13 @@ final class FieldRules {
             }
             case "studentExternalId" -> {
                 if (!known.student(text)) {
-                    errors.add(unknownStudent(platform.wire(name)));
+                    errors.add(unknownStudent(naming.wire(name)));
                 }
             }
             case "studentExternalIds" -> {
                 for (int i = 0; i < value.size(); i++) {
                     if (!known.student(value.get(i).asText())) {
-                        errors.add(unknownStudent(platform.wire(name) + "[" + i + "]"));
+                        errors.add(unknownStudent(naming.wire(name) + "[" + i + "]"));
                     }
                 }
             }
@@ -142,7 +159,8 @@ final class FieldRules {
             case "scope" -> requireParts(name, value, scopeParts(), "Не указаны группа или дисциплина замены",
                     errors);
             case "teacherExternalId", "absentTeacherExternalId", "substituteTeacherExternalId" -> {
-                if (!known.staff(text)) {
+                // the schedule names teachers as the timetable has them, accounts or not
+                if (kind != ResourceKind.SCHEDULE && !known.staff(text)) {
                     errors.add(error(name, "UNKNOWN_STAFF",
                             "Сотрудник не найден: сначала передайте его учётную запись"));
                 }
@@ -158,6 +176,22 @@ final class FieldRules {
                     errors.add(error(name, "INVALID_VALUE", "Количество часов должно быть больше нуля"));
                 }
             }
+            case "start", "end" -> {
+                if (ValueFormats.time(text).isEmpty()) {
+                    errors.add(invalidFormat(name, "ожидается время Ч:ММ или ЧЧ:ММ"));
+                }
+            }
+            case "bellNo", "pairNo" -> {
+                if (value.asInt() < 0) {
+                    errors.add(error(name, "INVALID_VALUE", "Номер урока не может быть отрицательным"));
+                }
+            }
+            case "building" -> {
+                if (!known.building(text)) {
+                    errors.add(error(name, "UNKNOWN_REFERENCE",
+                            "Корпус не найден: сначала передайте его в справочник"));
+                }
+            }
             default -> {
                 if ((name.endsWith("Date") || OTHER_DATES.contains(name)) && !realDate(text)) {
                     errors.add(invalidFormat(name, "ожидается существующая дата ГГГГ-ММ-ДД"));
@@ -168,22 +202,16 @@ final class FieldRules {
 
     /** The text of a canonical field of an item, or null when absent. */
     String text(JsonNode item, String canonical) {
-        JsonNode value = item.get(platform.wire(canonical));
+        JsonNode value = item.get(naming.wire(canonical));
         return blank(value) ? null : value.asText();
     }
 
     RecordError error(String canonical, String code, String message) {
-        return new RecordError(platform.wire(canonical), code, message);
+        return new RecordError(naming.wire(canonical), code, message);
     }
 
     static boolean realDate(String text) {
-        try {
-            // ISO_LOCAL_DATE resolves strictly: 2007-02-31 is not a date
-            LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        return ValueFormats.date(text).isPresent();
     }
 
     static boolean blank(JsonNode value) {
@@ -196,6 +224,20 @@ final class FieldRules {
 
     private static RecordError unknownStudent(String field) {
         return new RecordError(field, "UNKNOWN_STUDENT", "Студент не найден: сначала передайте его профиль");
+    }
+
+    /** Path of the first value of an object that is not text; the object itself when it is not one. */
+    private static Optional<String> textMapProblem(String name, JsonNode value) {
+        if (!value.isObject()) {
+            return Optional.of(name);
+        }
+        for (var fields = value.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (!field.getValue().isTextual()) {
+                return Optional.of(name + "." + field.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> listProblem(String name, JsonNode value, Predicate<JsonNode> element) {
@@ -212,7 +254,7 @@ final class FieldRules {
 
     /** Wire names of the two parts of a substitution scope element. */
     private List<String> scopeParts() {
-        return List.of(platform.wire("groupExternalId"), platform.wire("disciplineCode"));
+        return List.of(naming.wire("groupExternalId"), naming.wire("disciplineCode"));
     }
 
     /** A REQUIRED error for every element of an object list that lacks one of the (wire-named) parts. */
@@ -221,7 +263,7 @@ final class FieldRules {
         for (int i = 0; i < value.size(); i++) {
             for (String part : parts) {
                 if (blank(value.get(i).get(part))) {
-                    errors.add(new RecordError(platform.wire(name) + "[" + i + "]." + part, "REQUIRED", message));
+                    errors.add(new RecordError(naming.wire(name) + "[" + i + "]." + part, "REQUIRED", message));
                 }
             }
         }

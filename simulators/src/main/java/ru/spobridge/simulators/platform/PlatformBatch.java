@@ -22,12 +22,15 @@ final class PlatformBatch {
     record Answer(int status, ObjectNode body) {
     }
 
+    /** The lesson-state field and its value that cancel a lesson: {@code status} or, on СГО, {@code kind}. */
+    private static final Map<String, String> CANCELLATIONS = Map.of("status", "cancelled", "kind", "cancellation");
+
     private final PlatformSimulator simulator;
     private final FieldRules rules;
 
     PlatformBatch(PlatformSimulator simulator) {
         this.simulator = simulator;
-        this.rules = new FieldRules(simulator.description());
+        this.rules = new FieldRules(simulator.description().naming());
     }
 
     Answer apply(PlatformTenant tenant, ResourceSchema schema, byte[] rawBody) {
@@ -66,7 +69,7 @@ final class PlatformBatch {
             results.add(result);
         }
         // one delivery per request, even when an item repeats inside the batch
-        delivered.forEach(tenant::delivered);
+        delivered.forEach(externalId -> tenant.delivered(schema.kind(), externalId));
         return summary(results);
     }
 
@@ -149,10 +152,36 @@ final class PlatformBatch {
             public boolean staff(String id) {
                 return tenant.has(ResourceKind.STAFF, id);
             }
+
+            @Override
+            public boolean building(String code) {
+                return tenant.hasReference("building", code);
+            }
         });
-        if (!errors.isEmpty() || schema.kind() != ResourceKind.MOVEMENTS) {
+        if (!errors.isEmpty()) {
             return errors;
         }
+        return switch (schema.kind()) {
+            case MOVEMENTS -> movementErrors(tenant, externalId, item, fields);
+            case SCHEDULE -> lessonErrors(tenant, externalId, item);
+            default -> List.of();
+        };
+    }
+
+    /** A lesson with marks or absences is never cancelled: the platform would have to drop them. */
+    private List<RecordError> lessonErrors(PlatformTenant tenant, String externalId, JsonNode item) {
+        if (!tenant.marked(externalId)) {
+            return List.of();
+        }
+        return CANCELLATIONS.entrySet().stream()
+                .filter(state -> state.getValue().equals(rules.text(item, state.getKey())))
+                .map(state -> rules.error(state.getKey(), "LESSON_HAS_MARKS",
+                        "Урок нельзя отменить: по нему уже выставлены отметки или пропуски"))
+                .toList();
+    }
+
+    private List<RecordError> movementErrors(PlatformTenant tenant, String externalId, JsonNode item,
+                                             Map<String, Object> fields) {
         Map<String, Object> prior = tenant.item(ResourceKind.MOVEMENTS, externalId);
         if (prior != null) {
             // a movement is applied once: a repeat must be the same movement

@@ -2,17 +2,13 @@ package ru.spobridge.simulators.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -22,6 +18,7 @@ import ru.spobridge.simulators.auth.TokenEndpoint;
 import ru.spobridge.simulators.faults.FaultControlEndpoints;
 import ru.spobridge.simulators.faults.FaultFilter;
 import ru.spobridge.simulators.faults.FaultFlavour;
+import ru.spobridge.simulators.web.Digests;
 import ru.spobridge.simulators.web.JsonBodies;
 
 /**
@@ -71,11 +68,7 @@ public final class PlatformEndpoints {
         String tokenPath = platform.api() + "token";
         FaultFilter filter = new FaultFilter(simulator.faults(), FaultFlavour.REST, retryAfterSeconds,
                 request -> !request.getRequestURI().endsWith(tokenPath));
-        FilterRegistrationBean<FaultFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setName(platform.id() + "SimFaultFilter");
-        registration.addUrlPatterns(platform.api() + "*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
-        return registration;
+        return filter.registration(platform.id() + "SimFaultFilter", platform.api() + "*");
     }
 
     private ServerResponse write(ServerRequest request, ResourceSchema schema) throws IOException {
@@ -201,14 +194,6 @@ public final class PlatformEndpoints {
     }
 
     private static String fingerprint(String target, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(target.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return Digests.sha256Hex(target.getBytes(StandardCharsets.UTF_8), new byte[] {0}, body);
     }
 }

@@ -79,6 +79,34 @@ public class PlatformSimulator {
         return items(clientId, ResourceKind.SUBSTITUTIONS);
     }
 
+    /** Reference items of a client (buildings, rooms, specialties, …) by externalId, fields as received. */
+    public Map<String, Map<String, Object>> reference(String clientId) {
+        return items(clientId, ResourceKind.REFERENCE);
+    }
+
+    /** Schedule items of a client by lesson key (externalId), the last posted state, fields as received. */
+    public Map<String, Map<String, Object>> lessons(String clientId) {
+        return items(clientId, ResourceKind.SCHEDULE);
+    }
+
+    /**
+     * Accepted, non-replayed schedule posts (distinct idempotency keys) that carried this lesson, whether it was
+     * created, updated or unchanged; proves a re-import sends only the lessons that changed.
+     */
+    public int lessonPosts(String clientId, String externalId) {
+        return tenant(clientId).deliveries(ResourceKind.SCHEDULE, externalId);
+    }
+
+    /** As if a teacher put a mark or an absence on this lesson: from now on it cannot be cancelled. */
+    public void recordMark(String clientId, String lessonExternalId) {
+        tenant(clientId).mark(lessonExternalId);
+    }
+
+    /** Attestation events (exams, state final attestation) of a client by externalId, fields as received. */
+    public Map<String, Map<String, Object>> attestationEvents(String clientId) {
+        return items(clientId, ResourceKind.ATTESTATION_EVENTS);
+    }
+
     /**
      * Whether a stored substitution grants this teacher the journal of this group and discipline. Dates are not
      * checked: the platform trusts the hub to grant and revoke on the right days.

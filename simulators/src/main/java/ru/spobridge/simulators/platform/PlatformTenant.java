@@ -6,14 +6,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one client (one college) has stored on a platform: items per resource, student states, applied
- * movements, idempotency answers, delivery and deletion counts. Guarded by the tenant's own monitor.
+ * movements, idempotency answers, delivery and deletion counts, marked lessons. Guarded by the tenant's own
+ * monitor.
  */
 final class PlatformTenant {
 
@@ -38,8 +41,10 @@ final class PlatformTenant {
     private final Map<String, String> ids = new HashMap<>();
     private final Map<String, StudentState> students = new HashMap<>();
     private final Map<String, StoredAnswer> answers = new HashMap<>();
-    private final Map<String, Integer> deliveries = new HashMap<>();
+    private final Map<ResourceKind, Map<String, Integer>> deliveries = new EnumMap<>(ResourceKind.class);
     private final Map<String, Integer> deletions = new HashMap<>();
+    /** Lesson keys a teacher put a mark or an absence on. */
+    private final Set<String> marked = new HashSet<>();
     private long nextId = 90_001;
 
     /** A copy of the stored items of a resource, by externalId, in the order first stored. */
@@ -118,12 +123,31 @@ final class PlatformTenant {
                 .toList();
     }
 
-    synchronized void delivered(String externalId) {
-        deliveries.merge(externalId, 1, Integer::sum);
+    synchronized void delivered(ResourceKind kind, String externalId) {
+        deliveries.computeIfAbsent(kind, k -> new HashMap<>()).merge(externalId, 1, Integer::sum);
     }
 
+    /** Deliveries of this externalId in any resource. */
     synchronized int deliveries(String externalId) {
-        return deliveries.getOrDefault(externalId, 0);
+        return deliveries.values().stream().mapToInt(counts -> counts.getOrDefault(externalId, 0)).sum();
+    }
+
+    synchronized int deliveries(ResourceKind kind, String externalId) {
+        return deliveries.getOrDefault(kind, Map.of()).getOrDefault(externalId, 0);
+    }
+
+    synchronized void mark(String lessonExternalId) {
+        marked.add(lessonExternalId);
+    }
+
+    synchronized boolean marked(String lessonExternalId) {
+        return marked.contains(lessonExternalId);
+    }
+
+    /** Whether a reference item of {@code kind} with this code is stored (kind and code are spelled alike everywhere). */
+    synchronized boolean hasReference(String kind, String code) {
+        return collection(ResourceKind.REFERENCE).values().stream()
+                .anyMatch(item -> kind.equals(item.get("kind")) && code.equals(item.get("code")));
     }
 
     /** The stored answer for this key if it is younger than 24 hours; older keys are forgotten. */

@@ -8,7 +8,12 @@ public enum ResourceKind {
     GUARDIANS(false),
     STAFF(true),
     SUBSTITUTIONS(true),
-    WORKLOAD(false);
+    WORKLOAD(false),
+    /** Buildings, rooms, specialties, curricula, disciplines, attestation periods, control forms, bells. */
+    REFERENCE(false),
+    /** Dated lessons, replacements and cancellations by lesson key. */
+    SCHEDULE(false),
+    ATTESTATION_EVENTS(false);
 
     private final boolean deletable;
 

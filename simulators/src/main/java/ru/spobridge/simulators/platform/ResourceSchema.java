@@ -1,13 +1,27 @@
 package ru.spobridge.simulators.platform;
 
+import static ru.spobridge.simulators.platform.FieldSpec.oneOf;
 import static ru.spobridge.simulators.platform.FieldSpec.optional;
 import static ru.spobridge.simulators.platform.FieldSpec.required;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A platform resource: its kind, its path under {@code /integration/v1/} and its fields (canonical names). */
 public record ResourceSchema(ResourceKind kind, String path, List<FieldSpec> fields) {
+
+    /** Kinds of reference items, spelled the same on every platform. */
+    public static final List<String> REFERENCE_KINDS = List.of("building", "room", "specialty", "curriculum",
+            "discipline", "attestationPeriod", "controlForm", "bell");
+
+    /** Attributes a reference item of a kind must have; attribute names are camelCase on every platform. */
+    private static final Map<String, List<FieldSpec>> REFERENCE_ATTRIBUTES = Map.of(
+            "room", List.of(required("building")),
+            "curriculum", List.of(required("specialty"), required("form"), required("startYear")),
+            "discipline", List.of(required("disciplineKind")),
+            "attestationPeriod", List.of(required("from"), required("to")),
+            "bell", List.of(required("start"), required("end")));
 
     public ResourceSchema {
         fields = List.copyOf(fields);
@@ -73,5 +87,47 @@ public record ResourceSchema(ResourceKind kind, String path, List<FieldSpec> fie
                 required("teacherExternalId"), required("groupExternalId"),
                 optional("subgroupNo", FieldSpec.Type.INTEGER), required("disciplineCode"),
                 required("disciplineKind"), required("hours", FieldSpec.Type.INTEGER)));
+    }
+
+    /** {@code reference}: externalId (kind:code), kind, code, name, attributes {name: text} per kind. */
+    public static ResourceSchema reference() {
+        return new ResourceSchema(ResourceKind.REFERENCE, "reference", List.of(required("externalId"),
+                oneOf("kind", REFERENCE_KINDS.toArray(String[]::new)), required("code"), required("name"),
+                optional("attributes", FieldSpec.Type.TEXT_MAP)));
+    }
+
+    /** The attributes a reference item of {@code kind} needs, as fields of the attributes object. */
+    public static List<FieldSpec> referenceAttributes(String kind) {
+        return kind == null ? List.of() : REFERENCE_ATTRIBUTES.getOrDefault(kind, List.of());
+    }
+
+    /**
+     * Dated lessons at {@code path}: externalId (the lesson key), date, groupExternalId, teacherExternalIds[]
+     * (may be empty), room?, substituteTeacherExternalId?, then the platform's own fields: lesson number, times,
+     * subgroup, subject and lesson state.
+     */
+    public static ResourceSchema schedule(String path, FieldSpec... own) {
+        List<FieldSpec> fields = new ArrayList<>(List.of(required("externalId"), required("date"),
+                required("groupExternalId"), optional("teacherExternalIds", FieldSpec.Type.TEXT_LIST),
+                optional("room"), optional("substituteTeacherExternalId")));
+        fields.addAll(List.of(own));
+        return new ResourceSchema(ResourceKind.SCHEDULE, path, fields);
+    }
+
+    /** Lesson state of ЭПОС and АИС ЭПО: {@code status} planned, replaced or cancelled. */
+    public static FieldSpec lessonStatus() {
+        return oneOf("status", "planned", "replaced", "cancelled");
+    }
+
+    /**
+     * {@code attestation_events}: externalId, kind (intermediate/stateFinal), date, start, groupExternalId,
+     * disciplineCode, controlForm, room?, examinerExternalIds[] (at least one).
+     */
+    public static ResourceSchema attestationEvents() {
+        return new ResourceSchema(ResourceKind.ATTESTATION_EVENTS, "attestation_events", List.of(
+                required("externalId"), oneOf("kind", "intermediate", "stateFinal"), required("date"),
+                required("start"), required("groupExternalId"), required("disciplineCode"),
+                required("controlForm"), optional("room"),
+                required("examinerExternalIds", FieldSpec.Type.TEXT_LIST)));
     }
 }

@@ -1,6 +1,7 @@
 package ru.spobridge.simulators.ruobr;
 
 import static ru.spobridge.simulators.platform.FieldSpec.optional;
+import static ru.spobridge.simulators.platform.FieldSpec.required;
 
 import java.time.Clock;
 import java.util.List;
@@ -27,7 +28,11 @@ public class RuobrSimulator extends PlatformSimulator {
             ResourceSchema.students("students", optional("subgroupNo", FieldSpec.Type.INTEGER)),
             ResourceSchema.movements(), ResourceSchema.guardians(),
             ResourceSchema.staff("staff", optional("hiredOn")), ResourceSchema.substitutions(),
-            ResourceSchema.workload()));
+            ResourceSchema.workload(), ResourceSchema.reference(),
+            ResourceSchema.schedule("schedule", required("pairNo", FieldSpec.Type.INTEGER), optional("start"),
+                    optional("end"), optional("subgroupNo", FieldSpec.Type.INTEGER), required("disciplineCode"),
+                    ResourceSchema.lessonStatus()),
+            ResourceSchema.attestationEvents()));
 
     public RuobrSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
                           SimulatorProperties.Platform settings) {

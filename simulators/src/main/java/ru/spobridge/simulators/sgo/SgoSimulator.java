@@ -1,6 +1,8 @@
 package ru.spobridge.simulators.sgo;
 
+import static ru.spobridge.simulators.platform.FieldSpec.oneOf;
 import static ru.spobridge.simulators.platform.FieldSpec.optional;
+import static ru.spobridge.simulators.platform.FieldSpec.required;
 
 import java.time.Clock;
 import java.util.List;
@@ -8,13 +10,14 @@ import ru.spobridge.simulators.SimulatorProperties;
 import ru.spobridge.simulators.auth.TokenRegistry;
 import ru.spobridge.simulators.faults.FaultInjector;
 import ru.spobridge.simulators.platform.FieldNaming;
+import ru.spobridge.simulators.platform.FieldSpec;
 import ru.spobridge.simulators.platform.PlatformDescription;
 import ru.spobridge.simulators.platform.PlatformSimulator;
 import ru.spobridge.simulators.platform.ResourceSchema;
 
 /**
  * «Сетевой Город. Образование» integration API at {@code /sgo-sim}: header {@code at}, camelCase; students carry
- * {@code snils} (checked) and {@code subgroup}.
+ * {@code snils} (checked) and {@code subgroup}; lessons by {@code pairNo} with both times and a {@code kind}.
  */
 public class SgoSimulator extends PlatformSimulator {
 
@@ -23,7 +26,12 @@ public class SgoSimulator extends PlatformSimulator {
             "access_token", FieldNaming.CAMEL_CASE, List.of(ResourceSchema.groups(),
             ResourceSchema.students("students", optional("snils"), optional("subgroup")),
             ResourceSchema.movements(), ResourceSchema.guardians(),
-            ResourceSchema.staff("staff", optional("hiredOn")), ResourceSchema.substitutions()));
+            ResourceSchema.staff("staff", optional("hiredOn")), ResourceSchema.substitutions(),
+            ResourceSchema.reference(),
+            ResourceSchema.schedule("schedule", required("pairNo", FieldSpec.Type.INTEGER), required("start"),
+                    required("end"), optional("subgroup"), required("subjectCode"),
+                    oneOf("kind", "lesson", "replacement", "cancellation")),
+            ResourceSchema.attestationEvents()));
 
     public SgoSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
                         SimulatorProperties.Platform settings) {

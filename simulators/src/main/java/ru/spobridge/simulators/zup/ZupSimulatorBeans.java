@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 import ru.spobridge.simulators.SimulatorProperties;
@@ -36,11 +35,7 @@ public class ZupSimulatorBeans {
                                                                 SimulatorProperties properties) {
         FaultFilter filter = new FaultFilter(simulator.faults(), FaultFlavour.ODATA, properties.retryAfterSeconds(),
                 request -> !request.getRequestURI().startsWith(ZupSimulator.BASE + "/_control/"));
-        FilterRegistrationBean<FaultFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setName("zupSimFaultFilter");
-        registration.addUrlPatterns(ZupSimulator.BASE + "/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
-        return registration;
+        return filter.registration("zupSimFaultFilter", ZupSimulator.BASE + "/*");
     }
 
     @Bean

@@ -65,6 +65,28 @@ public final class Item {
                 .with("disciplineKind", "МДК").with("hours", 72);
     }
 
+    /** An item with only its externalId; the test adds the rest. */
+    public static Item of(String externalId) {
+        return new Item().with("externalId", externalId);
+    }
+
+    /** A reference item {@code kind:code} with attributes given as name, value, name, value… (camelCase everywhere). */
+    public static Item reference(String kind, String code, String... attributes) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < attributes.length; i += 2) {
+            values.put(attributes[i], attributes[i + 1]);
+        }
+        return of(kind + ":" + code).with("kind", kind).with("code", code).with("name", code + " (название)")
+                .with("attributes", values);
+    }
+
+    /** An exam of one group in one discipline on 20 Jan 2026 at 9:00 with one examiner. */
+    public static Item attestationEvent(String externalId, String group) {
+        return of(externalId).with("kind", "intermediate").with("date", "2026-01-20").with("start", "9:00")
+                .with("groupExternalId", group).with("disciplineCode", "МДК.01.01").with("controlForm", "экзамен")
+                .with("room", "214").with("examinerExternalIds", List.of("stf-000201"));
+    }
+
     public Item with(String canonical, Object value) {
         fields.put(canonical, value);
         return this;

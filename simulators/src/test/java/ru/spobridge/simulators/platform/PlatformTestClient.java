@@ -72,9 +72,14 @@ public abstract class PlatformTestClient extends SimulatorWebTest {
 
     /** Item {@code index} was rejected with {@code code} on the field, named the platform's way, with a message. */
     protected void assertError(JsonNode body, int index, String canonicalField, String code) {
+        assertWireError(body, index, wire(canonicalField), code);
+    }
+
+    /** Item {@code index} was rejected with {@code code} on exactly this wire field, with a message. */
+    protected void assertWireError(JsonNode body, int index, String field, String code) {
         JsonNode errors = body.at("/results/" + index + "/errors");
         assertThat(errors).as("errors of item %d", index).anySatisfy(error -> {
-            assertThat(error.get("field").asText()).isEqualTo(wire(canonicalField));
+            assertThat(error.get("field").asText()).isEqualTo(field);
             assertThat(error.get("code").asText()).isEqualTo(code);
             assertThat(error.get("message").asText()).isNotBlank();
         });

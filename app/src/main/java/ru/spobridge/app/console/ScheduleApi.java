@@ -1,0 +1,95 @@
+package ru.spobridge.app.console;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.contingent.ContingentSync;
+import ru.spobridge.routes.schedule.ScheduleImport;
+import ru.spobridge.routes.schedule.ScheduleRoutes;
+import ru.spobridge.routes.store.AuditLog;
+
+/** Reference data and schedule files from an operator: an aSc export for a period, changes, attestation, справочники. */
+@RestController
+@RequestMapping("/api/colleges/{college}")
+public class ScheduleApi {
+
+    private static final long MAX_BYTES = 20L * 1024 * 1024;
+
+    private final Colleges colleges;
+    private final ProducerTemplate camel;
+    private final AuditLog audit;
+
+    public ScheduleApi(Colleges colleges, ProducerTemplate camel, AuditLog audit) {
+        this.colleges = colleges;
+        this.camel = camel;
+        this.audit = audit;
+    }
+
+    /** An aSc Timetables 2012 XML export, expanded into dated lessons for [from, to]; weeks A/B counted from termStart. */
+    @PostMapping("/schedule/asc")
+    public ResponseEntity<Map<String, Object>> asc(@PathVariable String college, @RequestParam String name,
+                                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termStart,
+                                                   @RequestBody byte[] content, Principal operator) {
+        if (to.isBefore(from) || to.isAfter(from.plusDays(190))) {
+            return ResponseEntity.badRequest().body(Map.of("message", "Период задаётся датами from ≤ to, не длиннее семестра"));
+        }
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(ScheduleImport.FROM, from);
+        headers.put(ScheduleImport.TO, to);
+        headers.put(ScheduleImport.TERM_START, termStart == null ? from : termStart);
+        return send(college, ScheduleRoutes.ASC, name, content, operator, headers);
+    }
+
+    @PostMapping("/schedule/changes")
+    public ResponseEntity<Map<String, Object>> changes(@PathVariable String college, @RequestParam String name, @RequestBody byte[] content,
+                                                       Principal operator) {
+        return send(college, ScheduleRoutes.CHANGES, name, content, operator, Map.of());
+    }
+
+    @PostMapping("/schedule/attestation")
+    public ResponseEntity<Map<String, Object>> attestation(@PathVariable String college, @RequestParam String name, @RequestBody byte[] content,
+                                                           Principal operator) {
+        return send(college, ScheduleRoutes.ATTESTATION, name, content, operator, Map.of());
+    }
+
+    @PostMapping("/reference")
+    public ResponseEntity<Map<String, Object>> reference(@PathVariable String college, @RequestParam String name, @RequestBody byte[] content,
+                                                         Principal operator) {
+        return send(college, ScheduleRoutes.REFERENCE, name, content, operator, Map.of());
+    }
+
+    private ResponseEntity<Map<String, Object>> send(String college, String entry, String name, byte[] content, Principal operator,
+                                                     Map<String, Object> extra) {
+        if (!colleges.ids().contains(college)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Колледж не настроен"));
+        }
+        if (content.length > MAX_BYTES) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("message", "Файл больше 20 МБ"));
+        }
+        audit.record(operator.getName(), "FILE_UPLOADED", college, entry.substring(entry.indexOf(':') + 1) + " " + name, content.length + " байт");
+        Map<String, Object> headers = new HashMap<>(extra);
+        headers.put(ContingentSync.COLLEGE, college);
+        headers.put(ContingentSync.TRIGGER, "operator:" + operator.getName());
+        headers.put(Exchange.FILE_NAME, name);
+        Exchange exchange = camel.request(entry, ex -> {
+            ex.getIn().setHeaders(headers);
+            ex.getIn().setBody(content);
+        });
+        return ResponseEntity.accepted().body(Map.of("runId", exchange.getMessage().getHeader(ContingentSync.RUN, Long.class)));
+    }
+}

@@ -1,0 +1,229 @@
+package ru.spobridge.mappings.asc;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ru.spobridge.model.RecordError;
+
+/**
+ * Matches the elements of an aSc export to canonical codes, because aSc ids change with every export: first the
+ * college's explicit mapping table (keyed by aSc {@code short}, then {@code name}, then {@code partner_id}), then a
+ * canonical code equal to one of those, then the normalized name (a subject name that starts with its code counts;
+ * a teacher's «Фамилия И.О.» meets «Фамилия Имя Отчество»). A short or name carried by two elements of the file
+ * is not used; an element left without a code is reported for the operator by its id, never by its name.
+ */
+public final class AscMatching {
+
+    /** What is matched; a subgroup is an aSc {@code group} with {@code divisiontag>0}, its explicit table keyed by group name. */
+    public enum Kind {
+        TEACHER("teacher", "UNMATCHED_TEACHER", "Преподаватель"),
+        GROUP("class", "UNMATCHED_GROUP", "Учебная группа"),
+        SUBGROUP("group", "UNMATCHED_GROUP", "Подгруппа"),
+        ROOM("classroom", "UNMATCHED_ROOM", "Аудитория"),
+        SUBJECT("subject", "UNMATCHED_SUBJECT", "Дисциплина");
+
+        final String element;
+        final String unmatched;
+        final String label;
+
+        Kind(String element, String unmatched, String label) {
+            this.element = element;
+            this.unmatched = unmatched;
+            this.label = label;
+        }
+    }
+
+    /** An aSc group: its class, and the subgroup code when it is a подгруппа (null for the entire class). */
+    public record GroupMatch(String classId, String subgroupCode, int divisionTag) {
+    }
+
+    /** aSc id → canonical code per kind, and every element left unmatched or ambiguous. */
+    public record Result(Map<String, String> teachers, Map<String, String> classes, Map<String, GroupMatch> groups,
+                         Map<String, String> rooms, Map<String, String> subjects, List<RecordError> errors) {
+
+        public Result {
+            teachers = Map.copyOf(teachers);
+            classes = Map.copyOf(classes);
+            groups = Map.copyOf(groups);
+            rooms = Map.copyOf(rooms);
+            subjects = Map.copyOf(subjects);
+            errors = List.copyOf(errors);
+        }
+    }
+
+    public static final String AMBIGUOUS = "AMBIGUOUS_SHORT_NAME";
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+    private static final Pattern CODE_PREFIX = Pattern.compile("^(\\S*\\d\\S*)\\s+(.+)$");
+
+    private AscMatching() {
+    }
+
+    /**
+     * @param explicit   per kind, the college's mapping table: aSc short / name / partner_id → canonical code
+     * @param candidates per kind, canonical code → canonical name
+     */
+    public static Result match(AscTimetable timetable, Map<Kind, Map<String, String>> explicit, Map<Kind, Map<String, String>> candidates) {
+        List<RecordError> errors = new ArrayList<>();
+        Map<String, String> teachers = new HashMap<>();
+        var teacherDirectory = new Directory(Kind.TEACHER, explicit, candidates,
+                timetable.teachers().stream().map(t -> List.of(nz(t.shortName()), nz(t.name()), nz(t.partnerId()))).toList());
+        for (var t : timetable.teachers()) {
+            List<String> probes = new ArrayList<>(List.of(nz(t.name()), nz(t.shortName())));
+            if (t.lastName() != null) {
+                probes.add(t.lastName() + " " + nz(t.firstName()));
+            }
+            teacherDirectory.match(t.id(), t.shortName(), t.name(), t.partnerId(), probes, teachers, errors);
+        }
+        Map<String, String> classes = new HashMap<>();
+        var classDirectory = new Directory(Kind.GROUP, explicit, candidates,
+                timetable.classes().stream().map(c -> List.of(nz(c.shortName()), nz(c.name()), nz(c.partnerId()))).toList());
+        for (var c : timetable.classes()) {
+            classDirectory.match(c.id(), c.shortName(), c.name(), c.partnerId(), List.of(nz(c.name()), nz(c.shortName())), classes, errors);
+        }
+        Map<String, String> rooms = new HashMap<>();
+        var roomDirectory = new Directory(Kind.ROOM, explicit, candidates,
+                timetable.classrooms().stream().map(r -> List.of(nz(r.shortName()), nz(r.name()), nz(r.partnerId()))).toList());
+        for (var r : timetable.classrooms()) {
+            roomDirectory.match(r.id(), r.shortName(), r.name(), r.partnerId(), List.of(nz(r.name()), nz(r.shortName())), rooms, errors);
+        }
+        Map<String, String> subjects = new HashMap<>();
+        var subjectDirectory = new Directory(Kind.SUBJECT, explicit, candidates,
+                timetable.subjects().stream().map(s -> List.of(nz(s.shortName()), nz(s.name()), nz(s.partnerId()))).toList());
+        for (var s : timetable.subjects()) {
+            List<String> probes = new ArrayList<>(List.of(nz(s.name()), nz(s.shortName())));
+            Matcher prefix = CODE_PREFIX.matcher(nz(s.name()).strip());
+            if (prefix.matches()) {
+                probes.add(prefix.group(1));
+                probes.add(prefix.group(2));
+            }
+            subjectDirectory.match(s.id(), s.shortName(), s.name(), s.partnerId(), probes, subjects, errors);
+        }
+        return new Result(teachers, classes, subgroups(timetable, explicit.getOrDefault(Kind.SUBGROUP, Map.of())), rooms, subjects, errors);
+    }
+
+    /** Subgroup code: the explicit table by group name, else the number in the name («1 подгруппа» → 1), else the position in its division. */
+    private static Map<String, GroupMatch> subgroups(AscTimetable timetable, Map<String, String> explicit) {
+        Map<String, GroupMatch> groups = new HashMap<>();
+        Map<String, Integer> positions = new HashMap<>();
+        for (var g : timetable.groups()) {
+            if (!g.isSubgroup()) {
+                groups.put(g.id(), new GroupMatch(g.classId(), null, g.divisionTag()));
+                continue;
+            }
+            int position = positions.merge(g.classId() + "#" + g.divisionTag(), 1, Integer::sum);
+            String code = explicit.get(nz(g.name()).strip());
+            if (code == null) {
+                Matcher number = NUMBER.matcher(nz(g.name()));
+                code = number.find() ? String.valueOf(Integer.parseInt(number.group())) : String.valueOf(position);
+            }
+            groups.put(g.id(), new GroupMatch(g.classId(), code, g.divisionTag()));
+        }
+        return groups;
+    }
+
+    /** One kind's mapping table, candidates and their normalized index, and the keys the file itself makes ambiguous. */
+    private static final class Directory {
+        private final Kind kind;
+        private final Map<String, String> explicit;
+        private final Map<String, String> candidates;
+        private final Map<String, Set<String>> index;
+        private final Set<String> sharedKeys = new LinkedHashSet<>();
+
+        Directory(Kind kind, Map<Kind, Map<String, String>> explicit, Map<Kind, Map<String, String>> candidates, List<List<String>> fileKeys) {
+            this.kind = kind;
+            this.explicit = explicit.getOrDefault(kind, Map.of());
+            this.candidates = candidates.getOrDefault(kind, Map.of());
+            this.index = index(kind, this.candidates);
+            Map<String, Integer> counts = new HashMap<>();
+            for (List<String> keys : fileKeys) {
+                keys.stream().map(String::strip).filter(k -> !k.isEmpty()).distinct().forEach(k -> counts.merge(k, 1, Integer::sum));
+            }
+            counts.forEach((key, count) -> {
+                if (count > 1) {
+                    sharedKeys.add(key);
+                }
+            });
+        }
+
+        void match(String id, String shortName, String name, String partnerId, List<String> probes, Map<String, String> into,
+                   List<RecordError> errors) {
+            List<String> keys = new ArrayList<>();
+            boolean ambiguousInFile = false;
+            for (String key : new String[] {shortName, name, partnerId}) {
+                if (key != null && !key.isBlank()) {
+                    if (sharedKeys.contains(key.strip())) {
+                        ambiguousInFile = true;
+                    } else {
+                        keys.add(key.strip());
+                    }
+                }
+            }
+            String code = keys.stream().map(explicit::get).filter(c -> c != null).findFirst()
+                    .or(() -> keys.stream().filter(candidates::containsKey).findFirst()).orElse(null);
+            Set<String> found = Set.of();
+            if (code == null) {
+                for (String probe : probes) {
+                    if (!probe.isBlank() && !sharedKeys.contains(probe.strip())) {
+                        found = index.getOrDefault(normalized(kind, probe), Set.of());
+                        if (!found.isEmpty()) {
+                            break;
+                        }
+                    }
+                }
+                code = found.size() == 1 ? found.iterator().next() : null;
+            }
+            String element = kind.element + " id=" + id;
+            if (code != null) {
+                into.put(id, code);
+            } else if (found.size() > 1 || ambiguousInFile) {
+                errors.add(new RecordError(element, found.size() > 1 ? "name" : "short", AMBIGUOUS, kind.label + " " + element
+                        + ": краткое имя или название неоднозначно (подходит к нескольким) — укажите соответствие в таблице сопоставления"));
+            } else {
+                errors.add(new RecordError(element, "short", kind.unmatched, kind.label + " " + element
+                        + (shortName == null || shortName.isBlank() ? " (без краткого имени)" : "")
+                        + " не найдена в справочнике колледжа — укажите соответствие в таблице сопоставления"));
+            }
+        }
+    }
+
+    /** Normalized code and name of each candidate → the codes they belong to. */
+    private static Map<String, Set<String>> index(Kind kind, Map<String, String> candidates) {
+        Map<String, Set<String>> index = new LinkedHashMap<>();
+        Function<String, Set<String>> slot = key -> index.computeIfAbsent(key, k -> new LinkedHashSet<>());
+        candidates.forEach((code, name) -> {
+            slot.apply(normalized(kind, code)).add(code);
+            if (name != null && !name.isBlank()) {
+                slot.apply(normalized(kind, name)).add(code);
+            }
+        });
+        index.remove("");
+        return index;
+    }
+
+    /** Lower case, ё→е, dots stripped, spaces collapsed; a teacher's name shortened to «фамилия ио». */
+    static String normalized(Kind kind, String value) {
+        String plain = value.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        if (kind != Kind.TEACHER) {
+            return plain.replace(".", "").replaceAll("\\s+", " ").strip();
+        }
+        String[] words = plain.replace('.', ' ').strip().split("\\s+");
+        StringBuilder initials = new StringBuilder();
+        for (int i = 1; i < words.length; i++) {
+            initials.append(words[i].charAt(0));
+        }
+        return initials.isEmpty() ? words[0] : words[0] + " " + initials;
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}

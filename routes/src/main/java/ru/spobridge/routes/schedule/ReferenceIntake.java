@@ -1,0 +1,83 @@
+package ru.spobridge.routes.schedule;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import ru.spobridge.model.RecordError;
+import ru.spobridge.model.reference.ReferenceItem;
+import ru.spobridge.model.reference.ReferenceKind;
+import ru.spobridge.routes.CanonicalJson;
+import ru.spobridge.routes.store.CanonicalRecords;
+import ru.spobridge.routes.store.RejectedRecords;
+
+/** Reference data into canonical state: every entry checked, a room only in a known building. */
+@Component
+public class ReferenceIntake {
+
+    public static final String FLOW = "reference";
+    public static final String REFERENCE = "reference";
+
+    private static final Logger log = LoggerFactory.getLogger(ReferenceIntake.class);
+
+    private final CanonicalRecords canonical;
+    private final RejectedRecords rejected;
+    private final CanonicalJson json;
+
+    public ReferenceIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json) {
+        this.canonical = canonical;
+        this.rejected = rejected;
+        this.json = json;
+    }
+
+    public record Summary(int read, int accepted, int rejected) {
+    }
+
+    public Summary accept(String college, List<ReferenceItem> items, List<RecordError> errors, long runId) {
+        errors.forEach(error -> reject(college, error, runId));
+        Map<String, String> known = canonical.hashes(college, REFERENCE);
+        Set<String> buildings = new HashSet<>();
+        known.keySet().stream().filter(key -> key.startsWith(ReferenceKind.BUILDING.code() + ":"))
+                .forEach(key -> buildings.add(key.substring(key.indexOf(':') + 1)));
+        items.stream().filter(item -> item.kind() == ReferenceKind.BUILDING).forEach(item -> buildings.add(item.code()));
+        List<CanonicalRecords.Row> changed = new ArrayList<>();
+        List<String> valid = new ArrayList<>();
+        int refused = errors.size();
+        for (ReferenceItem item : items) {
+            if (item.kind() == ReferenceKind.ROOM && !buildings.contains(item.attributes().get("building"))) {
+                refused++;
+                reject(college, new RecordError(item.key(), "building", "UNKNOWN_REFERENCE", "Корпус аудитории не найден в справочнике корпусов"), runId);
+                continue;
+            }
+            valid.add(item.key());
+            String payload = json.write(item);
+            String hash = CanonicalJson.sha256(payload);
+            if (!Objects.equals(known.get(item.key()), hash)) {
+                // buildings sort first: a platform takes a room only in a building it knows
+                String sort = (item.kind() == ReferenceKind.BUILDING ? "0" : "1") + item.key();
+                changed.add(new CanonicalRecords.Row(item.key(), sort, "reference", hash, payload, item.name()));
+            }
+        }
+        canonical.save(college, REFERENCE, changed, known);
+        Set<String> open = rejected.openIntakeKeys(college, REFERENCE);
+        rejected.resolve(college, REFERENCE, valid.stream().filter(open::contains).toList(), RejectedRecords.INTAKE);
+        return new Summary(items.size() + errors.size(), valid.size(), refused);
+    }
+
+    /** Canonical codes and names of one kind, for matching a schedule export against them. */
+    public Map<String, String> names(String college, ReferenceKind kind) {
+        return canonical.payloads(college, REFERENCE).values().stream().map(payload -> json.read(payload, ReferenceItem.class))
+                .filter(item -> item.kind() == kind).collect(Collectors.toMap(ReferenceItem::code, ReferenceItem::name, (a, b) -> a));
+    }
+
+    private void reject(String college, RecordError error, long runId) {
+        rejected.reject(college, FLOW, REFERENCE, error.recordKey(), RejectedRecords.INTAKE, List.of(error), null, runId);
+        log.warn("Справочники {}: запись {} отклонена: {}/{}", college, error.recordKey(), error.field(), error.code());
+    }
+}

@@ -1,0 +1,64 @@
+package ru.spobridge.routes.schedule;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+import ru.spobridge.routes.contingent.ContingentSync;
+import ru.spobridge.routes.delivery.PublishRoute;
+
+/**
+ * Reference data and schedule → platforms. An aSc export becomes dated lessons for the period asked, is held if it
+ * would empty or gut that period, and otherwise replaces the period's plan; замены, отмены and переносы arrive
+ * separately and are laid over the plan; only lessons that changed are published.
+ */
+@Component
+public class ScheduleRoutes extends RouteBuilder {
+
+    public static final String ASC = "direct:schedule-asc";
+    public static final String APPLY = "direct:schedule-apply";
+    public static final String CHANGES = "direct:schedule-changes";
+    public static final String ATTESTATION = "direct:schedule-attestation";
+    public static final String REFERENCE = "direct:reference-file";
+
+    @Override
+    public void configure() {
+        from(ASC).routeId("schedule-asc")
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(ScheduleSteps.class, "failed").end()
+                .setHeader(PublishRoute.FLOW, constant(ScheduleState.FLOW))
+                .setHeader(ContingentSync.RUN, method(ScheduleSteps.class, "start"))
+                .bean(ScheduleImport.class, "read")
+                .setHeader(ContingentSync.HELD, method(ScheduleSteps.class, "holdIfUnsafe"))
+                .filter(header(ContingentSync.HELD).isEqualTo(false))
+                    .to(APPLY)
+                .end();
+
+        from(APPLY).routeId("schedule-apply")
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(ScheduleSteps.class, "failed").end()
+                .bean(ScheduleSteps.class, "applyImport")
+                .setHeader(PublishRoute.FLOW, constant(ScheduleState.FLOW))
+                .to(PublishRoute.ENTRY);
+
+        from(CHANGES).routeId("schedule-changes")
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(ScheduleSteps.class, "failed").end()
+                .setHeader(PublishRoute.FLOW, constant(ScheduleState.FLOW))
+                .setHeader(ContingentSync.RUN, method(ScheduleSteps.class, "start"))
+                .convertBodyTo(byte[].class)
+                .bean(ScheduleSteps.class, "applyChanges")
+                .to(PublishRoute.ENTRY);
+
+        from(ATTESTATION).routeId("schedule-attestation")
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(ScheduleSteps.class, "failed").end()
+                .setHeader(PublishRoute.FLOW, constant(ScheduleState.FLOW))
+                .setHeader(ContingentSync.RUN, method(ScheduleSteps.class, "start"))
+                .convertBodyTo(byte[].class)
+                .bean(ScheduleSteps.class, "applyAttestation")
+                .to(PublishRoute.ENTRY);
+
+        from(REFERENCE).routeId("reference-file")
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(ScheduleSteps.class, "failed").end()
+                .setHeader(PublishRoute.FLOW, constant(ReferenceIntake.FLOW))
+                .setHeader(ContingentSync.RUN, method(ScheduleSteps.class, "start"))
+                .convertBodyTo(byte[].class)
+                .bean(ScheduleSteps.class, "applyReference")
+                .to(PublishRoute.ENTRY);
+    }
+}

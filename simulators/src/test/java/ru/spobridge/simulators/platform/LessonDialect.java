@@ -1,0 +1,20 @@
+package ru.spobridge.simulators.platform;
+
+/**
+ * How a platform names the fields of a lesson that differ between platforms.
+ *
+ * @param number    lesson number field: {@code bellNo} or {@code pairNo}
+ * @param subject   subject field: {@code subjectCode} or {@code disciplineCode}
+ * @param state     lesson state field: {@code status} or {@code kind}
+ * @param planned   state of a lesson as planned
+ * @param replaced  state of a lesson given by another teacher
+ * @param cancelled state of a cancelled lesson
+ */
+public record LessonDialect(String number, String subject, String state, String planned, String replaced,
+                            String cancelled) {
+
+    /** ЭПОС and АИС ЭПО: {@code status} planned, replaced, cancelled. */
+    public static LessonDialect withStatus(String number, String subject) {
+        return new LessonDialect(number, subject, "status", "planned", "replaced", "cancelled");
+    }
+}

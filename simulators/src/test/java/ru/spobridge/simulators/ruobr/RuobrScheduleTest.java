@@ -1,0 +1,42 @@
+package ru.spobridge.simulators.ruobr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.spobridge.simulators.platform.Item.group;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import ru.spobridge.simulators.platform.LessonDialect;
+import ru.spobridge.simulators.platform.PlatformScheduleContractTest;
+import ru.spobridge.simulators.platform.PlatformSimulator;
+import ru.spobridge.simulators.platform.ResourceKind;
+
+/** АИС ЭПО lessons at {@code schedule}: {@code pairNo}, {@code disciplineCode}, {@code subgroupNo}, {@code status}. */
+class RuobrScheduleTest extends PlatformScheduleContractTest {
+
+    @Override
+    protected PlatformSimulator simulator() {
+        return ruobr;
+    }
+
+    @Override
+    protected LessonDialect dialect() {
+        return LessonDialect.withStatus("pairNo", "disciplineCode");
+    }
+
+    @Test
+    void ruobr_lessons_name_the_discipline_and_a_numbered_subgroup() {
+        write(ResourceKind.GROUPS, group("ТМ-21"));
+
+        HttpResponse<String> stored = write(ResourceKind.SCHEDULE, lesson("les-1", "ТМ-21").with("subgroupNo", 2)
+                .without("start").without("end"));
+        HttpResponse<String> textSubgroup = write(ResourceKind.SCHEDULE,
+                lesson("les-2", "ТМ-21").with("subgroupNo", "2"));
+
+        assertThat(path(ResourceKind.SCHEDULE)).isEqualTo("/ruobr-sim/integration/v1/schedule");
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(ruobr.lessons(CLIENT).get("les-1")).containsEntry("disciplineCode", "МДК.01.01")
+                .containsEntry("subgroupNo", 2).containsEntry("status", "planned");
+        assertThat(textSubgroup.statusCode()).isEqualTo(400);
+        assertThat(json(textSubgroup).get("path").asText()).isEqualTo("items[0].subgroupNo");
+    }
+}
