@@ -146,6 +146,43 @@ class ScheduleFlowTest extends HubIntegrationTest {
         assertThat(refusal("ex-3")).isEqualTo("kind/INVALID_VALUE");
     }
 
+    @Test
+    void a_month_of_a_large_college_is_expanded_and_delivered_and_the_rate_is_printed() {
+        StringBuilder classes = new StringBuilder();
+        StringBuilder lessons = new StringBuilder();
+        StringBuilder cards = new StringBuilder();
+        for (int c = 1; c <= 25; c++) {
+            String group = "ГР-%02d".formatted(c);
+            contingent.putGroup(OGRN, SourceData.group(group));
+            classes.append("<class id=\"C%d\" name=\"%s\" short=\"%s\" classroomids=\"\" teacherid=\"\" grade=\"\" partner_id=\"\"/>".formatted(c, group, group));
+            lessons.append(("<lesson id=\"L%d\" subjectid=\"S1\" classids=\"C%d\" groupids=\"\" teacherids=\"T1\" classroomids=\"R1\" "
+                    + "periodspercard=\"1\" periodsperweek=\"10\" daysdefid=\"D1\" weeksdefid=\"W1\" termsdefid=\"Y1\" seminargroup=\"\" "
+                    + "capacity=\"*\" partner_id=\"\"/>").formatted(c, c));
+            for (String days : new String[] {"10000", "01000", "00100", "00010", "00001"}) {
+                for (int period = 1; period <= 2; period++) {
+                    cards.append("<card lessonid=\"L%d\" period=\"%d\" days=\"%s\" weeks=\"1\" terms=\"1\" classroomids=\"R1\"/>"
+                            .formatted(c, period, days));
+                }
+            }
+        }
+        syncAndWait(false);
+        String xml = WEEK.substring(0, WEEK.indexOf("<classes")) + "<classes columns=\"id,name,short,classroomids,teacherid,grade,partner_id\">"
+                + classes + "</classes><groups columns=\"id,classid,name,entireclass,divisiontag,studentcount,studentids\"/>"
+                + "<lessons columns=\"id,subjectid,classids,groupids,teacherids,classroomids,periodspercard,periodsperweek,daysdefid,weeksdefid,termsdefid,seminargroup,capacity,partner_id\">"
+                + lessons + "</lessons><cards columns=\"lessonid,period,days,weeks,terms,classroomids\">" + cards + "</cards></timetable>";
+
+        long started = System.nanoTime();
+        Exchange exchange = send(ScheduleRoutes.ASC, "month.xml", xml, Map.of(ScheduleImport.FROM, MONDAY,
+                ScheduleImport.TO, MONDAY.plusDays(27), ScheduleImport.TERM_START, LocalDate.of(2026, 9, 1)));
+        SyncRuns.Run run = awaitRun(exchange.getMessage().getHeader(ContingentSync.RUN, Long.class));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(run.delivered()).isEqualTo(25 * 10 * 4);
+        assertThat(epos.lessons(COLLEGE)).hasSize(1000);
+        System.out.printf("schedule figures: %d cards, %d lessons expanded and delivered to ЭПОС.СПО in %.2f s (%.0f lessons/s)%n",
+                250, run.delivered(), seconds, run.delivered() / seconds);
+    }
+
     private SyncRuns.Run importWeek(String xml) {
         Exchange exchange = send(ScheduleRoutes.ASC, "week.xml", xml, Map.of(ScheduleImport.FROM, MONDAY,
                 ScheduleImport.TO, MONDAY.plusDays(6), ScheduleImport.TERM_START, LocalDate.of(2026, 9, 1)));
