@@ -78,6 +78,16 @@ class ScheduleFlowTest extends HubIntegrationTest {
     }
 
     @Test
+    void an_export_dropped_in_the_inbox_is_imported_for_the_period_its_name_gives() throws Exception {
+        java.nio.file.Path inbox = java.nio.file.Path.of("target/inbox/test-college/schedule");
+        java.nio.file.Files.createDirectories(inbox);
+        java.nio.file.Files.writeString(inbox.resolve("расписание_2026-09-07_2026-09-13.xml"), WEEK);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> epos.lessons(COLLEGE).size() == 4);
+        assertThat(epos.lessons(COLLEGE)).containsKey("les-2026-09-07-1-ИСП-21-ОП.01");
+    }
+
+    @Test
     void a_replacement_reaches_the_platform_and_a_cancelled_lesson_with_marks_is_flagged_not_dropped() {
         importWeek(WEEK);
         epos.recordMark(COLLEGE, "les-2026-09-09-1-ИСП-21-ОП.01");

@@ -46,7 +46,7 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
                                   @NotNull @Valid ContingentSource contingent, @Valid Map<String, TargetSettings> targets,
                                   @Valid HoldSettings hold, @Valid StaffSources staff, @Valid ScheduleSettings schedule) {
         public CollegeSettings {
-            schedule = schedule == null ? new ScheduleSettings(null) : schedule;
+            schedule = schedule == null ? new ScheduleSettings(null, null) : schedule;
             targets = targets == null ? Map.of() : new TreeMap<>(targets);
             hold = hold == null ? new HoldSettings(null) : hold;
             staff = staff == null ? new StaffSources(null, null) : staff;
@@ -57,7 +57,7 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
      * Matching a schedule export to canonical codes: per kind (teachers, groups, rooms, subjects), the export's short
      * name or name → the canonical code. Anything not listed is matched by code, then by normalised name.
      */
-    public record ScheduleSettings(Map<String, Map<String, String>> mapping) {
+    public record ScheduleSettings(Map<String, Map<String, String>> mapping, String inbox) {
         public ScheduleSettings {
             mapping = mapping == null ? Map.of() : Map.copyOf(mapping);
         }
