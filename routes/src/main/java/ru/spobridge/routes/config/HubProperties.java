@@ -44,8 +44,10 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
 
     public record CollegeSettings(@NotBlank String name, String region, @NotBlank String ogrn, @NotNull ZoneId zone,
                                   @NotNull @Valid ContingentSource contingent, @Valid Map<String, TargetSettings> targets,
-                                  @Valid HoldSettings hold, @Valid StaffSources staff, @Valid ScheduleSettings schedule) {
+                                  @Valid HoldSettings hold, @Valid StaffSources staff, @Valid ScheduleSettings schedule,
+                                  @Valid MarksSettings marks) {
         public CollegeSettings {
+            marks = marks == null ? new MarksSettings(null, null, null, null, null) : marks;
             schedule = schedule == null ? new ScheduleSettings(null, null) : schedule;
             targets = targets == null ? Map.of() : new TreeMap<>(targets);
             hold = hold == null ? new HoldSettings(null) : hold;
@@ -65,6 +67,23 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
         public Map<String, String> mapping(String kind) {
             return mapping.getOrDefault(kind, Map.of());
         }
+    }
+
+    /**
+     * Marks and attendance: the college journal pulled on a schedule in the college's zone (e.g. every 15 minutes on
+     * school days 8:00–20:00) and a nightly catch-up; deadlines (seed defaults); another scale → five points.
+     */
+    public record MarksSettings(@Valid JournalSource journal, String schedule, String catchUp,
+                                ru.spobridge.model.marks.Deadlines deadlines, Map<String, String> scale) {
+        public MarksSettings {
+            schedule = schedule == null ? "0 0/15 8-19 ? * MON-SAT" : schedule;
+            catchUp = catchUp == null ? "0 30 2 * * ?" : catchUp;
+            deadlines = deadlines == null ? ru.spobridge.model.marks.Deadlines.SEED_DEFAULTS : deadlines;
+            scale = scale == null ? Map.of() : Map.copyOf(scale);
+        }
+    }
+
+    public record JournalSource(@NotNull URI address, @NotBlank String collegeId, @NotBlank String clientId, @NotBlank String clientSecret) {
     }
 
     /** Where a college's HR orders come from: a 1С:ЗУП OData publication, polled, and a folder for dropped files. */

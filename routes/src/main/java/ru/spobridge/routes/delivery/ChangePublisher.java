@@ -49,7 +49,8 @@ public class ChangePublisher {
             "contingent", java.util.Set.of("group", "student", "guardian", "movement"),
             "staff", java.util.Set.of("staff", "workload", "substitution_grant"),
             "reference", java.util.Set.of("reference"),
-            "schedule", java.util.Set.of("lesson", "attestation_event"));
+            "schedule", java.util.Set.of("lesson", "attestation_event"),
+            "marks", java.util.Set.of("mark", "attendance"));
 
     @Transactional
     public List<DeliveryBatch> batches(@Header(ContingentSync.COLLEGE) String collegeId, @Header(ContingentSync.RUN) long runId, String flow) {

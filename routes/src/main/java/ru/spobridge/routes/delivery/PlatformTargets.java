@@ -9,6 +9,7 @@ import static ru.spobridge.routes.staff.StaffProvisioner.GRANT;
 import static ru.spobridge.routes.schedule.ReferenceIntake.REFERENCE;
 import static ru.spobridge.routes.schedule.ScheduleState.ATTESTATION;
 import static ru.spobridge.routes.schedule.ScheduleState.LESSON;
+import static ru.spobridge.routes.marks.MarksIntake.MARK;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -33,6 +34,9 @@ import ru.spobridge.mappings.schedule.SchedulePlatformItems;
 import ru.spobridge.model.reference.ReferenceItem;
 import ru.spobridge.model.schedule.AttestationEvent;
 import ru.spobridge.model.schedule.Lesson;
+import ru.spobridge.model.marks.Attendance;
+import ru.spobridge.model.marks.Mark;
+import ru.spobridge.mappings.marks.MarksPlatformItems;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
@@ -47,9 +51,14 @@ import ru.spobridge.routes.staff.StaffIntake;
 @Configuration(proxyBeanMethods = false)
 public class PlatformTargets {
 
+    private static final String ABSENCE = ru.spobridge.routes.marks.MarksIntake.ATTENDANCE;
+
     /** A staff account that must not exist today is deleted (dismissal); a substitution no longer in force is revoked. */
     private static final java.util.function.Predicate<StaffAccount> REMOVED = account -> !account.active();
     private static final java.util.function.Predicate<SubstitutionGrant> REVOKED = grant -> !grant.active();
+    /** A mark the teacher deleted is deleted; an absence withdrawn or cleared by a late arrival is deleted everywhere. */
+    private static final java.util.function.Predicate<Mark> DELETED = Mark::deleted;
+    private static final java.util.function.Predicate<Attendance> WITHDRAWN = attendance -> !attendance.standing();
 
     @Bean
     PlatformTarget eposTarget(Colleges colleges, HubProperties properties, CanonicalJson json, HttpClient http, Clock clock) {
@@ -62,7 +71,9 @@ public class PlatformTargets {
                 new Resource<>(ACCOUNT, "staff_profiles", StaffAccount.class, StaffPlatformItems::toEposStaff, REMOVED),
                 new Resource<>(GRANT, "substitutions", SubstitutionGrant.class, StaffPlatformItems::toEposSubstitution, REVOKED),
                 new Resource<>(LESSON, "schedule_items", Lesson.class, SchedulePlatformItems::toEpos),
-                new Resource<>(ATTESTATION, "attestation_events", AttestationEvent.class, SchedulePlatformItems::toEposAttestation)),
+                new Resource<>(ATTESTATION, "attestation_events", AttestationEvent.class, SchedulePlatformItems::toEposAttestation),
+                new Resource<>(MARK, "marks", Mark.class, MarksPlatformItems::toEpos, DELETED),
+                new Resource<>(ABSENCE, "attendances", Attendance.class, MarksPlatformItems::toEpos, WITHDRAWN)),
                 colleges, properties, json, http, clock);
     }
 
@@ -77,7 +88,9 @@ public class PlatformTargets {
                 new Resource<>(ACCOUNT, "staff", StaffAccount.class, StaffPlatformItems::toStaff, REMOVED),
                 new Resource<>(GRANT, "substitutions", SubstitutionGrant.class, StaffPlatformItems::toSubstitution, REVOKED),
                 new Resource<>(LESSON, "schedule", Lesson.class, SchedulePlatformItems::toSgo),
-                new Resource<>(ATTESTATION, "attestation_events", AttestationEvent.class, SchedulePlatformItems::toAttestation)),
+                new Resource<>(ATTESTATION, "attestation_events", AttestationEvent.class, SchedulePlatformItems::toAttestation),
+                new Resource<>(MARK, "marks", Mark.class, MarksPlatformItems::toSgo, DELETED),
+                new Resource<>(ABSENCE, "attendance", Attendance.class, MarksPlatformItems::toAttendance, WITHDRAWN)),
                 colleges, properties, json, http, clock);
     }
 
@@ -93,7 +106,9 @@ public class PlatformTargets {
                 new Resource<>(StaffIntake.WORKLOAD, "workload", Workload.class, StaffPlatformItems::toAisEpoWorkload),
                 new Resource<>(GRANT, "substitutions", SubstitutionGrant.class, StaffPlatformItems::toSubstitution, REVOKED),
                 new Resource<>(LESSON, "schedule", Lesson.class, SchedulePlatformItems::toAisEpo),
-                new Resource<>(ATTESTATION, "attestation_events", AttestationEvent.class, SchedulePlatformItems::toAttestation)),
+                new Resource<>(ATTESTATION, "attestation_events", AttestationEvent.class, SchedulePlatformItems::toAttestation),
+                new Resource<>(MARK, "marks", Mark.class, MarksPlatformItems::toAisEpo, DELETED),
+                new Resource<>(ABSENCE, "attendance", Attendance.class, MarksPlatformItems::toAttendance, WITHDRAWN)),
                 colleges, properties, json, http, clock);
     }
 }

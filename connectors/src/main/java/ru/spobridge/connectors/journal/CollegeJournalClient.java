@@ -1,0 +1,97 @@
+package ru.spobridge.connectors.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import ru.spobridge.connectors.common.ClientCredentialsToken;
+import ru.spobridge.connectors.common.PermanentTargetException;
+import ru.spobridge.connectors.common.TransientTargetException;
+import ru.spobridge.mappings.marks.JournalChange;
+
+/**
+ * The college's own journal (EIOS/LMS): marks and absences pulled as changes since a cursor, with a Bearer token.
+ */
+public class CollegeJournalClient {
+
+    public record Settings(URI baseUrl, String journalCollegeId, String clientId, String clientSecret, Duration timeout) {
+    }
+
+    /** One page of changes and the cursor to continue from. */
+    public record Page(List<JournalChange> changes, String next, boolean hasMore) {
+    }
+
+    private final Settings settings;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final ClientCredentialsToken token;
+
+    public CollegeJournalClient(Settings settings, HttpClient http, ObjectMapper json, Clock clock) {
+        this.settings = settings;
+        this.http = http;
+        this.json = json;
+        this.token = new ClientCredentialsToken(resolve("token"), settings.clientId(), settings.clientSecret(), "access_token", http, json,
+                settings.timeout(), clock);
+    }
+
+    public Page changes(String since, int limit) {
+        URI uri = resolve(URLEncoder.encode(settings.journalCollegeId(), StandardCharsets.UTF_8) + "/changes?limit=" + limit
+                + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8)));
+        HttpResponse<String> response = get(uri);
+        if (response.statusCode() == 401) {
+            token.invalidate();
+            response = get(uri);
+        }
+        int status = response.statusCode();
+        if (status == 429 || status >= 500) {
+            throw new TransientTargetException(status, "UNAVAILABLE", null, "Журнал колледжа временно недоступен (HTTP " + status + ")", null);
+        }
+        if (status != 200) {
+            throw new PermanentTargetException(status, "JOURNAL_ERROR", "Журнал колледжа отказал в чтении изменений (HTTP " + status + ")");
+        }
+        try {
+            JsonNode body = json.readTree(response.body());
+            List<JournalChange> changes = new ArrayList<>();
+            for (JsonNode item : body.path("items")) {
+                changes.add(new JournalChange(item.path("seq").asLong(), text(item, "type"), text(item, "op"), text(item, "id"),
+                        item.path("version").asInt(), text(item, "studentId"), text(item, "lessonKey"), text(item, "date"), text(item, "bell"),
+                        text(item, "group"), text(item, "discipline"), text(item, "teacherId"), text(item, "value"), text(item, "workType"),
+                        text(item, "reason"), item.path("late").asBoolean(false), text(item, "givenAt")));
+            }
+            return new Page(changes, text(body, "next"), body.path("hasMore").asBoolean(false));
+        } catch (IOException e) {
+            throw new TransientTargetException(200, "MALFORMED", null, "Ответ журнала колледжа не разобран", e);
+        }
+    }
+
+    private HttpResponse<String> get(URI uri) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("Authorization", "Bearer " + token.get()).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new TransientTargetException(0, "UNREACHABLE", null, "Журнал колледжа не ответил: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientTargetException(0, "INTERRUPTED", null, "Запрос к журналу колледжа прерван", e);
+        }
+    }
+
+    private URI resolve(String path) {
+        String base = settings.baseUrl().toString();
+        return URI.create((base.endsWith("/") ? base : base + "/") + path);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

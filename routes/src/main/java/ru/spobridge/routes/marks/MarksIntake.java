@@ -1,0 +1,152 @@
+package ru.spobridge.routes.marks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import ru.spobridge.mappings.Mapped;
+import ru.spobridge.mappings.marks.JournalChange;
+import ru.spobridge.mappings.marks.JournalMapping;
+import ru.spobridge.model.Movement;
+import ru.spobridge.model.MovementSequence;
+import ru.spobridge.model.RecordError;
+import ru.spobridge.model.StudentStatus;
+import ru.spobridge.model.marks.Attendance;
+import ru.spobridge.model.marks.Mark;
+import ru.spobridge.routes.CanonicalJson;
+import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.contingent.ContingentIntake;
+import ru.spobridge.routes.schedule.ScheduleState;
+import ru.spobridge.routes.store.CanonicalRecords;
+import ru.spobridge.routes.store.RejectedRecords;
+
+/**
+ * Journal changes into canonical marks and absences, each checked: the value on the scale, a known student who is
+ * not expelled on the lesson's date, a known lesson (or a date + bell + group + discipline key), and never an older
+ * version over a newer one. A version already seen is unchanged, so nothing is sent twice.
+ */
+@Component
+public class MarksIntake {
+
+    public static final String FLOW = "marks";
+    public static final String MARK = "mark";
+    public static final String ATTENDANCE = "attendance";
+
+    private static final Logger log = LoggerFactory.getLogger(MarksIntake.class);
+
+    private final CanonicalRecords canonical;
+    private final RejectedRecords rejected;
+    private final CanonicalJson json;
+    private final Colleges colleges;
+    private final Clock clock;
+
+    public MarksIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json, Colleges colleges, Clock clock) {
+        this.canonical = canonical;
+        this.rejected = rejected;
+        this.json = json;
+        this.colleges = colleges;
+        this.clock = clock;
+    }
+
+    public record Summary(int read, int accepted, int unchanged, int rejected) {
+    }
+
+    public Summary accept(String college, List<JournalChange> changes, long runId) {
+        Instant now = clock.instant();
+        Map<String, String> scale = colleges.settings(college).marks().scale();
+        Set<String> students = canonical.hashes(college, ContingentIntake.STUDENT).keySet();
+        Set<String> lessons = canonical.hashes(college, ScheduleState.LESSON).keySet();
+        Map<String, List<Movement>> movements = new HashMap<>();
+        canonical.payloads(college, ContingentIntake.MOVEMENT).values().forEach(payload -> {
+            Movement movement = json.read(payload, Movement.class);
+            movements.computeIfAbsent(movement.studentId(), id -> new ArrayList<>()).add(movement);
+        });
+        Map<String, Integer> versions = new HashMap<>();
+        for (String type : List.of(MARK, ATTENDANCE)) {
+            canonical.payloads(college, type).forEach((key, payload) -> versions.put(type + ":" + key,
+                    MARK.equals(type) ? json.read(payload, Mark.class).version() : json.read(payload, Attendance.class).version()));
+        }
+        Map<String, Keyed> marks = new HashMap<>();
+        Map<String, Keyed> absences = new HashMap<>();
+        int refused = 0;
+        int unchanged = 0;
+        for (JournalChange change : changes) {
+            boolean isMark = !"attendance".equalsIgnoreCase(change.type());
+            String type = isMark ? MARK : ATTENDANCE;
+            Integer seen = versions.get(type + ":" + change.id());
+            if (seen != null && seen >= change.version()) {
+                unchanged++;
+                continue;
+            }
+            Mapped<?> mapped = isMark ? JournalMapping.toMark(college, change, scale, now) : JournalMapping.toAttendance(college, change, now);
+            List<RecordError> errors = new ArrayList<>(mapped.errors());
+            if (mapped.isValid()) {
+                String key = change.id();
+                if (!students.contains(change.studentId())) {
+                    errors.add(new RecordError(key, "studentId", "UNKNOWN_STUDENT", "Обучающийся не найден среди принятых записей колледжа"));
+                } else if (expelledOn(movements.getOrDefault(change.studentId(), List.of()), isMark ? ((Mark) mapped.value()).date()
+                        : ((Attendance) mapped.value()).date())) {
+                    errors.add(new RecordError(key, "studentId", "STUDENT_EXPELLED", "Обучающийся отчислен на дату занятия"));
+                }
+                String lessonKey = JournalMapping.lessonKey(change);
+                if (!lessonKey.startsWith("dbg:") && !lessons.contains(lessonKey)) {
+                    errors.add(new RecordError(key, "lessonKey", "UNKNOWN_LESSON", "Занятие не найдено в расписании колледжа"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                refused++;
+                rejected.reject(college, FLOW, type, errors.get(0).recordKey(), RejectedRecords.INTAKE, errors, change.studentId(), runId);
+                log.warn("Отметки {}: запись {} {} отклонена: {}", college, type, errors.get(0).recordKey(),
+                        errors.stream().map(error -> error.field() + "/" + error.code()).collect(Collectors.joining(", ")));
+                continue;
+            }
+            // the latest version in this read wins; an older one never overtakes it
+            Map<String, Keyed> target = isMark ? marks : absences;
+            Keyed previous = target.get(change.id());
+            if (previous == null || previous.version() < change.version()) {
+                target.put(change.id(), new Keyed(change.id(), change.version(), change.studentId() + "|" + JournalMapping.lessonKey(change), mapped.value()));
+            }
+            versions.put(type + ":" + change.id(), change.version());
+        }
+        save(college, MARK, marks.values());
+        save(college, ATTENDANCE, absences.values());
+        return new Summary(changes.size(), marks.size() + absences.size(), unchanged, refused);
+    }
+
+    private static boolean expelledOn(List<Movement> history, java.time.LocalDate date) {
+        StudentStatus status = StudentStatus.ACTIVE;
+        for (Movement movement : history.stream().sorted(MovementSequence.ORDER).toList()) {
+            if (movement.effectiveDate().isAfter(date)) {
+                break;
+            }
+            status = MovementSequence.next(status, movement.kind()).orElse(status);
+        }
+        return status == StudentStatus.EXPELLED;
+    }
+
+    private void save(String college, String entityType, java.util.Collection<Keyed> records) {
+        Map<String, String> known = canonical.hashes(college, entityType);
+        List<CanonicalRecords.Row> changed = new ArrayList<>();
+        for (Keyed record : records) {
+            String payload = json.write(record.value());
+            String hash = CanonicalJson.sha256(payload);
+            if (!Objects.equals(known.get(record.key()), hash)) {
+                changed.add(new CanonicalRecords.Row(record.key(), record.sortKey() + "|" + record.key(), "journal", hash, payload, null));
+            }
+        }
+        canonical.save(college, entityType, changed, known);
+        Set<String> open = rejected.openIntakeKeys(college, entityType);
+        rejected.resolve(college, entityType, records.stream().map(Keyed::key).filter(open::contains).toList(), RejectedRecords.INTAKE);
+    }
+
+    private record Keyed(String key, int version, String sortKey, Object value) {
+    }
+}

@@ -1,0 +1,126 @@
+package ru.spobridge.routes.marks;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import ru.spobridge.model.marks.Attendance;
+import ru.spobridge.model.marks.Deadlines;
+import ru.spobridge.model.marks.Mark;
+import ru.spobridge.model.schedule.Lesson;
+import ru.spobridge.model.schedule.LessonStatus;
+import ru.spobridge.routes.CanonicalJson;
+import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.schedule.ScheduleState;
+import ru.spobridge.routes.store.CanonicalRecords;
+
+/**
+ * What deputy directors check (seed 002 §3.10–3.11): marks entered after the college's deadline, lessons with
+ * nothing in the journal, per group and teacher; and what was sent to each platform and what it accepted, per group
+ * and day.
+ */
+@Component
+public class MarksReports {
+
+    private final CanonicalRecords canonical;
+    private final CanonicalJson json;
+    private final Colleges colleges;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public MarksReports(CanonicalRecords canonical, CanonicalJson json, Colleges colleges, NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.canonical = canonical;
+        this.json = json;
+        this.colleges = colleges;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record LateMark(String markId, String studentId, String lessonKey, String workType, LocalDate lessonDate, LocalDate due,
+                           LocalDate received) {
+    }
+
+    public record GroupTeacher(String group, String teacherId, List<LateMark> lateMarks, List<String> lessonsWithoutEntries) {
+    }
+
+    public record DayOutcome(String group, LocalDate date, String target, int sent, int accepted, int rejected, int pending,
+                             List<String> reasons) {
+    }
+
+    public List<GroupTeacher> late(String college) {
+        ZoneId zone = colleges.settings(college).zone();
+        Deadlines deadlines = colleges.settings(college).marks().deadlines();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        Map<String, GroupTeacher> rows = new TreeMap<>();
+        Set<String> lessonsWithEntries = new HashSet<>();
+        for (String payload : canonical.payloads(college, MarksIntake.MARK).values()) {
+            Mark mark = json.read(payload, Mark.class);
+            lessonsWithEntries.add(mark.lessonKey());
+            LocalDate received = LocalDate.ofInstant(mark.receivedAt(), zone);
+            LocalDate due = deadlines.markDue(mark.workType(), mark.date(), null);
+            if (!mark.deleted() && received.isAfter(due)) {
+                row(rows, mark.groupCode(), mark.teacherId()).lateMarks().add(new LateMark(mark.id(), mark.studentId(), mark.lessonKey(),
+                        mark.workType().code(), mark.date(), due, received));
+            }
+        }
+        canonical.payloads(college, MarksIntake.ATTENDANCE).values().forEach(payload -> lessonsWithEntries.add(json.read(payload, Attendance.class).lessonKey()));
+        for (String payload : canonical.payloads(college, ScheduleState.LESSON).values()) {
+            Lesson lesson = json.read(payload, Lesson.class);
+            if (lesson.status() != LessonStatus.CANCELLED && deadlines.attendanceDue(lesson.date()).isBefore(today)
+                    && !lessonsWithEntries.contains(lesson.key())) {
+                String teacher = lesson.substituteTeacherId() != null ? lesson.substituteTeacherId()
+                        : lesson.teacherIds().isEmpty() ? "—" : lesson.teacherIds().get(0);
+                row(rows, lesson.groupCode(), teacher).lessonsWithoutEntries().add(lesson.key());
+            }
+        }
+        return new ArrayList<>(rows.values());
+    }
+
+    public List<DayOutcome> reconciliation(String college) {
+        Map<String, DayOutcome> outcomes = new TreeMap<>();
+        Map<String, List<String>> reasons = new HashMap<>();
+        jdbc.query("SELECT entity_key, field, code, target FROM rejected_record WHERE college_id = :college AND resolved_at IS NULL "
+                + "AND entity_type IN ('mark', 'attendance') AND target IS NOT NULL", Map.of("college", college),
+                rs -> {
+                    reasons.computeIfAbsent(rs.getString(4) + "|" + rs.getString(1), key -> new ArrayList<>()).add(rs.getString(2) + "/" + rs.getString(3));
+                });
+        for (String targetName : colleges.enabledTargets(college)) {
+            jdbc.query("SELECT c.entity_type, c.entity_key, c.payload, c.content_hash, s.delivered_hash, s.rejected_hash, s.published_hash "
+                    + "FROM canonical_record c LEFT JOIN sync_state s ON s.college_id = c.college_id AND s.entity_type = c.entity_type "
+                    + "AND s.entity_key = c.entity_key AND s.target = :target WHERE c.college_id = :college AND c.entity_type IN ('mark', 'attendance')",
+                    Map.of("college", college, "target", targetName), rs -> {
+                        boolean isMark = MarksIntake.MARK.equals(rs.getString(1));
+                        String payload = rs.getString(3);
+                        String group = isMark ? json.read(payload, Mark.class).groupCode() : json.read(payload, Attendance.class).groupCode();
+                        LocalDate date = isMark ? json.read(payload, Mark.class).date() : json.read(payload, Attendance.class).date();
+                        String hash = rs.getString(4);
+                        boolean accepted = hash.equals(rs.getString(5));
+                        boolean refused = hash.equals(rs.getString(6));
+                        boolean sent = accepted || refused || hash.equals(rs.getString(7));
+                        String key = group + "|" + date + "|" + targetName;
+                        DayOutcome old = outcomes.getOrDefault(key, new DayOutcome(group, date, targetName, 0, 0, 0, 0, new ArrayList<>()));
+                        List<String> why = new ArrayList<>(old.reasons());
+                        if (refused) {
+                            why.addAll(reasons.getOrDefault(targetName + "|" + rs.getString(2), List.of()));
+                        }
+                        outcomes.put(key, new DayOutcome(group, date, targetName, old.sent() + (sent ? 1 : 0), old.accepted() + (accepted ? 1 : 0),
+                                old.rejected() + (refused ? 1 : 0), old.pending() + (accepted || refused ? 0 : 1), why));
+                    });
+        }
+        return new ArrayList<>(outcomes.values());
+    }
+
+    private static GroupTeacher row(Map<String, GroupTeacher> rows, String group, String teacher) {
+        String g = group == null ? "—" : group;
+        String t = teacher == null ? "—" : teacher;
+        return rows.computeIfAbsent(g + "|" + t, key -> new GroupTeacher(g, t, new ArrayList<>(), new ArrayList<>()));
+    }
+}

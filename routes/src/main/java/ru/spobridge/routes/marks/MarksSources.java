@@ -1,0 +1,88 @@
+package ru.spobridge.routes.marks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+import ru.spobridge.connectors.journal.CollegeJournalClient;
+import ru.spobridge.mappings.marks.JournalChange;
+import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.HubProperties;
+import ru.spobridge.routes.contingent.ContingentSync;
+
+/** Pulls a college journal's changes since the stored cursor, page by page; the cursor moves only after intake. */
+@Component
+public class MarksSources {
+
+    private static final int PAGE = 500;
+
+    private final Colleges colleges;
+    private final HubProperties properties;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Map<String, CollegeJournalClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, String> pendingCursor = new ConcurrentHashMap<>();
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
+
+    public MarksSources(Colleges colleges, HubProperties properties, HttpClient http, ObjectMapper json, Clock clock,
+                        org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
+        this.colleges = colleges;
+        this.properties = properties;
+        this.http = http;
+        this.json = json;
+        this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    public List<JournalChange> pull(@Header(ContingentSync.COLLEGE) String collegeId) {
+        CollegeJournalClient client = client(collegeId);
+        String cursor = cursor(collegeId);
+        List<JournalChange> changes = new ArrayList<>();
+        CollegeJournalClient.Page page;
+        do {
+            page = client.changes(cursor, PAGE);
+            changes.addAll(page.changes());
+            cursor = page.next() == null ? cursor : page.next();
+        } while (page.hasMore() && !page.changes().isEmpty());
+        if (cursor != null) {
+            pendingCursor.put(collegeId, cursor);
+        }
+        return changes;
+    }
+
+    /** After the changes are stored: a crash before this reads them again, and intake sees them as unchanged. */
+    public void commitCursor(@Header(ContingentSync.COLLEGE) String collegeId) {
+        String cursor = pendingCursor.remove(collegeId);
+        if (cursor == null) {
+            return;
+        }
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("college", collegeId)
+                .addValue("source", "journal").addValue("cursor", cursor).addValue("now", java.sql.Timestamp.from(clock.instant()));
+        if (jdbc.update("UPDATE source_cursor SET cursor_value = :cursor, updated_at = :now WHERE college_id = :college AND source = :source", params) == 0) {
+            jdbc.update("INSERT INTO source_cursor (college_id, source, cursor_value, updated_at) VALUES (:college, :source, :cursor, :now)", params);
+        }
+    }
+
+    private String cursor(String collegeId) {
+        return jdbc.queryForList("SELECT cursor_value FROM source_cursor WHERE college_id = :college AND source = 'journal'",
+                Map.of("college", collegeId), String.class).stream().findFirst().orElse(null);
+    }
+
+    private CollegeJournalClient client(String collegeId) {
+        return clients.computeIfAbsent(collegeId, id -> {
+            HubProperties.JournalSource journal = colleges.settings(id).marks().journal();
+            if (journal == null) {
+                throw new IllegalStateException("У колледжа " + id + " не настроен журнал (spo.colleges." + id + ".marks.journal)");
+            }
+            return new CollegeJournalClient(new CollegeJournalClient.Settings(journal.address(), journal.collegeId(), journal.clientId(),
+                    journal.clientSecret(), properties.delivery().httpTimeout()), http, json, clock);
+        });
+    }
+
+}
