@@ -26,6 +26,7 @@ public record SimulatorProperties(
         @DefaultValue @Valid @NotNull Platform sgo,
         @DefaultValue @Valid @NotNull Platform ruobr,
         @DefaultValue @Valid @NotNull Zup zup,
+        @DefaultValue @Valid @NotNull Journal journal,
         @DefaultValue @Valid @NotNull Demo demo,
         @DefaultValue("1") @Min(0) @Max(3600) int retryAfterSeconds) {
 
@@ -61,6 +62,15 @@ public record SimulatorProperties(
         Platform withDefaults(Duration ttl, int batch, int perSecond) {
             return new Platform(tokenTtl == null ? ttl : tokenTtl, batchLimit == null ? batch : batchLimit,
                     rateLimitPerSecond == null ? perSecond : rateLimitPerSecond, clients);
+        }
+    }
+
+    /** The college's own journal (change feed) simulator: token lifetime and clients (empty = any non-blank secret). */
+    public record Journal(
+            @DefaultValue("3600s") @NotNull Duration tokenTtl,
+            Map<String, String> clients) {
+        public Journal {
+            clients = clients == null ? Map.of() : Map.copyOf(clients);
         }
     }
 

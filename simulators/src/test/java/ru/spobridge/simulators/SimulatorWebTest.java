@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import ru.spobridge.simulators.asc.AscSimulator;
 import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
+import ru.spobridge.simulators.journal.JournalSimulator;
 import ru.spobridge.simulators.ruobr.RuobrSimulator;
 import ru.spobridge.simulators.sgo.SgoSimulator;
 import ru.spobridge.simulators.zup.ZupSimulator;
@@ -64,6 +65,8 @@ public abstract class SimulatorWebTest {
     @Autowired
     protected AscSimulator asc;
     @Autowired
+    protected JournalSimulator journal;
+    @Autowired
     protected MovableClock clock;
 
     @BeforeEach
@@ -74,6 +77,7 @@ public abstract class SimulatorWebTest {
         ruobr.reset();
         zup.reset();
         asc.reset();
+        journal.reset();
         clock.reset();
     }
 

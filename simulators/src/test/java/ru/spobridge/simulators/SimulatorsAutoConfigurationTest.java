@@ -10,6 +10,7 @@ import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
 import ru.spobridge.simulators.ruobr.RuobrSimulator;
 import ru.spobridge.simulators.sgo.SgoSimulator;
+import ru.spobridge.simulators.journal.JournalSimulator;
 import ru.spobridge.simulators.zup.ZupSimulator;
 
 class SimulatorsAutoConfigurationTest {
@@ -52,6 +53,8 @@ class SimulatorsAutoConfigurationTest {
             assertThat(context).hasSingleBean(SgoSimulator.class);
             assertThat(context).hasSingleBean(RuobrSimulator.class);
             assertThat(context).hasSingleBean(AscSimulator.class);
+            assertThat(properties.journal().tokenTtl()).hasSeconds(3600);
+            assertThat(context).hasSingleBean(JournalSimulator.class);
         });
     }
 

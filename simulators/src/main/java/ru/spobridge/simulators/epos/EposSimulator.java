@@ -1,9 +1,11 @@
 package ru.spobridge.simulators.epos;
 
+import static ru.spobridge.simulators.platform.FieldSpec.oneOf;
 import static ru.spobridge.simulators.platform.FieldSpec.optional;
 import static ru.spobridge.simulators.platform.FieldSpec.required;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import ru.spobridge.simulators.SimulatorProperties;
 import ru.spobridge.simulators.auth.TokenRegistry;
@@ -16,7 +18,9 @@ import ru.spobridge.simulators.platform.ResourceSchema;
 
 /**
  * ЭПОС.СПО integration API at {@code /epos-sim}: header {@code Auth-Token}, token field {@code auth_token},
- * snake_case; lessons at {@code schedule_items} by {@code bell_no} and {@code subject_code} with a {@code status}.
+ * snake_case; lessons at {@code schedule_items} by {@code bell_no} and {@code subject_code} with a {@code status};
+ * marks as text ({@code "5"}, {@code "5/4"}, {@code "зач"}) with a {@code control_form}, absences at
+ * {@code attendances} by {@code reason_code}.
  */
 public class EposSimulator extends PlatformSimulator {
 
@@ -28,7 +32,21 @@ public class EposSimulator extends PlatformSimulator {
             ResourceSchema.substitutions(), ResourceSchema.reference(),
             ResourceSchema.schedule("schedule_items", required("bellNo", FieldSpec.Type.INTEGER), optional("start"),
                     optional("end"), optional("subgroup"), required("subjectCode"), ResourceSchema.lessonStatus()),
-            ResourceSchema.attestationEvents()));
+            ResourceSchema.attestationEvents(),
+            ResourceSchema.marks("marks", new FieldSpec("value", FieldSpec.Type.TEXT, true, markValues()),
+                    oneOf("controlForm", "текущая", "промежуточная"), ResourceSchema.weight()),
+            ResourceSchema.attendance("attendances",
+                    oneOf("reasonCode", ResourceSchema.ABSENCE_CODES.toArray(String[]::new)))));
+
+    /** ЭПОС writes a mark cell as text: "5", two marks as "5/4", or an attestation code. */
+    private static List<String> markValues() {
+        List<String> values = new ArrayList<>(ResourceSchema.MARKS);
+        for (String first : ResourceSchema.MARKS) {
+            ResourceSchema.MARKS.forEach(second -> values.add(first + "/" + second));
+        }
+        values.addAll(ResourceSchema.ATTESTATION_CODES);
+        return values;
+    }
 
     public EposSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
                          SimulatorProperties.Platform settings) {

@@ -30,7 +30,10 @@ final class FieldLabels {
             Map.entry("subgroupNo", "подгруппа"), Map.entry("subjectCode", "предмет"),
             Map.entry("teacherExternalIds", "преподаватели"), Map.entry("room", "аудитория"),
             Map.entry("status", "статус урока"), Map.entry("controlForm", "форма контроля"),
-            Map.entry("examinerExternalIds", "экзаменаторы"));
+            Map.entry("examinerExternalIds", "экзаменаторы"), Map.entry("lessonKey", "урок"),
+            Map.entry("value", "отметка"), Map.entry("marks", "отметки"),
+            Map.entry("attestation", "результат аттестации"), Map.entry("workType", "вид работы"),
+            Map.entry("weight", "вес отметки"), Map.entry("reasonCode", "причина отсутствия"));
 
     private FieldLabels() {
     }

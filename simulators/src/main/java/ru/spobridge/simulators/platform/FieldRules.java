@@ -33,15 +33,20 @@ final class FieldRules {
 
         /** Whether a reference item of kind {@code building} with this code was posted. */
         boolean building(String code);
+
+        /** Whether a schedule item with this lesson key was posted. */
+        boolean lesson(String key);
     }
 
     /** Attributes of reference items: camelCase on every platform. */
     private static final FieldRules ATTRIBUTES = new FieldRules(FieldNaming.CAMEL_CASE);
 
     private final FieldNaming naming;
+    private final MarkRules marks;
 
     FieldRules(FieldNaming naming) {
         this.naming = naming;
+        this.marks = new MarkRules(naming);
     }
 
     /** Wire path of the first field with a wrong JSON type, relative to the item; empty when the types are right. */
@@ -60,6 +65,8 @@ final class FieldRules {
                 case SUBGROUPS -> objectListProblem(name, value, List.of("code", "name"));
                 case SCOPE -> objectListProblem(name, value, scopeParts());
                 case TEXT_MAP -> textMapProblem(name, value);
+                case MARK_CELL -> value.isTextual() || value.isIntegralNumber() ? Optional.empty()
+                        : listProblem(name, value, JsonNode::isIntegralNumber);
             };
             if (problem.isPresent()) {
                 return problem;
@@ -74,6 +81,9 @@ final class FieldRules {
         if (schema.kind() == ResourceKind.MOVEMENTS && "transfer".equals(text(item, "kind"))
                 && blank(item.get(naming.wire("toGroupExternalId")))) {
             errors.add(error("toGroupExternalId", "REQUIRED", "Для перевода нужна группа, в которую переводят"));
+        }
+        if (schema.kind() == ResourceKind.MARKS) {
+            errors.addAll(marks.errors(schema, item));
         }
         if (schema.kind() == ResourceKind.REFERENCE) {
             JsonNode attributes = item.get(naming.wire("attributes"));
@@ -171,9 +181,16 @@ final class FieldRules {
                             "Недопустимый вид дисциплины: ожидается УД, МДК, ПМ или практика"));
                 }
             }
-            case "hours" -> {
+            case "hours", "weight" -> {
                 if (value.asInt() <= 0) {
-                    errors.add(error(name, "INVALID_VALUE", "Количество часов должно быть больше нуля"));
+                    errors.add(error(name, "INVALID_VALUE", "Значение поля «" + FieldLabels.of(name)
+                            + "» должно быть больше нуля"));
+                }
+            }
+            case "lessonKey" -> {
+                if (!text.startsWith(ResourceSchema.LESSON_BY_DATE_PREFIX) && !known.lesson(text)) {
+                    errors.add(error(name, "UNKNOWN_LESSON", "Урок не найден: передайте его в расписании "
+                            + "или укажите ключ по дате, звонку, группе и дисциплине"));
                 }
             }
             case "start", "end" -> {

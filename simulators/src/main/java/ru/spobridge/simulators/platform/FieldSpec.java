@@ -18,7 +18,9 @@ public record FieldSpec(String name, Type type, boolean required, List<String> v
         /** Substitution scope: objects with groupExternalId and disciplineCode. */
         SCOPE,
         /** An object whose every value is text, such as the attributes of a reference item. */
-        TEXT_MAP
+        TEXT_MAP,
+        /** A mark cell as СГО writes it: a whole number, a list of whole numbers, or text. */
+        MARK_CELL
     }
 
     public FieldSpec {

@@ -117,6 +117,10 @@ final class PlatformBatch {
             return result;
         }
         PlatformTenant.Stored stored;
+        if (schema.kind() == ResourceKind.MARKS || schema.kind() == ResourceKind.ATTENDANCE) {
+            // a lesson with a mark or an absence on it can no longer be cancelled, even after they are withdrawn
+            tenant.mark(rules.text(item, "lessonKey"));
+        }
         if (schema.kind() != ResourceKind.MOVEMENTS) {
             stored = tenant.store(schema.kind(), externalId, fields);
         } else if (tenant.has(ResourceKind.MOVEMENTS, externalId)) {
@@ -156,6 +160,11 @@ final class PlatformBatch {
             @Override
             public boolean building(String code) {
                 return tenant.hasReference("building", code);
+            }
+
+            @Override
+            public boolean lesson(String key) {
+                return tenant.has(ResourceKind.SCHEDULE, key);
             }
         });
         if (!errors.isEmpty()) {

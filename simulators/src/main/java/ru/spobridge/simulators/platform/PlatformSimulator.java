@@ -102,6 +102,26 @@ public class PlatformSimulator {
         tenant(clientId).mark(lessonExternalId);
     }
 
+    /** Marks of a client by externalId, fields as received in the platform's encoding; withdrawn ones are gone. */
+    public Map<String, Map<String, Object>> marks(String clientId) {
+        return items(clientId, ResourceKind.MARKS);
+    }
+
+    /** Absences of a client by externalId, fields as received; withdrawn ones are gone. */
+    public Map<String, Map<String, Object>> attendance(String clientId) {
+        return items(clientId, ResourceKind.ATTENDANCE);
+    }
+
+    /** Accepted, non-replayed mark posts (distinct idempotency keys) that carried this mark. */
+    public int markPosts(String clientId, String externalId) {
+        return tenant(clientId).deliveries(ResourceKind.MARKS, externalId);
+    }
+
+    /** Accepted, non-replayed attendance posts (distinct idempotency keys) that carried this absence. */
+    public int attendancePosts(String clientId, String externalId) {
+        return tenant(clientId).deliveries(ResourceKind.ATTENDANCE, externalId);
+    }
+
     /** Attestation events (exams, state final attestation) of a client by externalId, fields as received. */
     public Map<String, Map<String, Object>> attestationEvents(String clientId) {
         return items(clientId, ResourceKind.ATTESTATION_EVENTS);
@@ -142,7 +162,7 @@ public class PlatformSimulator {
         return tenant(clientId).deliveries(externalId);
     }
 
-    /** Accepted, non-replayed DELETE requests of this externalId. */
+    /** Accepted, non-replayed DELETE requests of this externalId (staff, substitutions, marks, absences). */
     public int deletions(String clientId, String externalId) {
         return tenant(clientId).deletions(externalId);
     }

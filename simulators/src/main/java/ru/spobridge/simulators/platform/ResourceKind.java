@@ -13,7 +13,11 @@ public enum ResourceKind {
     REFERENCE(false),
     /** Dated lessons, replacements and cancellations by lesson key. */
     SCHEDULE(false),
-    ATTESTATION_EVENTS(false);
+    ATTESTATION_EVENTS(false),
+    /** Marks of students on lessons; a withdrawn mark is deleted. */
+    MARKS(true),
+    /** Absences of students from lessons; a withdrawn absence is deleted. */
+    ATTENDANCE(true);
 
     private final boolean deletable;
 

@@ -23,8 +23,27 @@ public record ResourceSchema(ResourceKind kind, String path, List<FieldSpec> fie
             "attestationPeriod", List.of(required("from"), required("to")),
             "bell", List.of(required("start"), required("end")));
 
+    /** Marks of the five-point scale, as text; a cell holds one or two of them. */
+    public static final List<String> MARKS = List.of("5", "4", "3", "2");
+    /**
+     * Attestation results of ЭПОС and СГО: зачтено, академическая задолженность, не аттестован, не прошёл
+     * промежуточную аттестацию по уважительной причине.
+     */
+    public static final List<String> ATTESTATION_CODES = List.of("зач", "а/з", "н/а", "НПА");
+    /** Absence codes every platform takes: reason unknown, valid reason, no valid reason. */
+    public static final List<String> ABSENCE_CODES = List.of("Н", "УП", "НУ");
+    /** What a mark was given for; {@code attestation} is the only kind that takes an attestation result. */
+    public static final List<String> WORK_TYPES = List.of("current", "written", "practical", "test", "attestation");
+    /** Lesson keys with this prefix name a lesson by date, bell, group and discipline, posted or not. */
+    public static final String LESSON_BY_DATE_PREFIX = "dbg:";
+
     public ResourceSchema {
         fields = List.copyOf(fields);
+    }
+
+    /** Whether the resource has a field of this canonical name. */
+    public boolean has(String canonical) {
+        return fields.stream().anyMatch(f -> f.name().equals(canonical));
     }
 
     /** {@code groups}: externalId, name, course, specialtyCode, form, subgroups[{code,name}]. */
@@ -129,5 +148,27 @@ public record ResourceSchema(ResourceKind kind, String path, List<FieldSpec> fie
                 required("start"), required("groupExternalId"), required("disciplineCode"),
                 required("controlForm"), optional("room"),
                 required("examinerExternalIds", FieldSpec.Type.TEXT_LIST)));
+    }
+
+    /**
+     * Marks at {@code path}: externalId, studentExternalId, lessonKey (a posted lesson or a {@code dbg:} key),
+     * workType, then the platform's own value fields ({@code own}), which carry its encoding.
+     */
+    public static ResourceSchema marks(String path, FieldSpec... own) {
+        List<FieldSpec> fields = new ArrayList<>(List.of(required("externalId"), required("studentExternalId"),
+                required("lessonKey"), oneOf("workType", WORK_TYPES.toArray(String[]::new))));
+        fields.addAll(List.of(own));
+        return new ResourceSchema(ResourceKind.MARKS, path, fields);
+    }
+
+    /** Absences at {@code path}: externalId, studentExternalId, lessonKey and the platform's {@code code} field. */
+    public static ResourceSchema attendance(String path, FieldSpec code) {
+        return new ResourceSchema(ResourceKind.ATTENDANCE, path, List.of(required("externalId"),
+                required("studentExternalId"), required("lessonKey"), code));
+    }
+
+    /** An optional positive whole weight of a mark. */
+    public static FieldSpec weight() {
+        return optional("weight", FieldSpec.Type.INTEGER);
     }
 }

@@ -1,5 +1,6 @@
 package ru.spobridge.simulators.ruobr;
 
+import static ru.spobridge.simulators.platform.FieldSpec.oneOf;
 import static ru.spobridge.simulators.platform.FieldSpec.optional;
 import static ru.spobridge.simulators.platform.FieldSpec.required;
 
@@ -18,7 +19,8 @@ import ru.spobridge.simulators.platform.ResourceSchema;
 
 /**
  * АИС ЭПО (ruobr) integration API at {@code /ruobr-sim}: header {@code Authorization: Bearer}, camelCase;
- * students carry {@code subgroupNo} (integer) and no СНИЛС; the only platform that takes teaching load.
+ * students carry {@code subgroupNo} (integer) and no СНИЛС; the only platform that takes teaching load; marks as a
+ * list of text marks or an attestation result in words, never both.
  */
 public class RuobrSimulator extends PlatformSimulator {
 
@@ -32,7 +34,12 @@ public class RuobrSimulator extends PlatformSimulator {
             ResourceSchema.schedule("schedule", required("pairNo", FieldSpec.Type.INTEGER), optional("start"),
                     optional("end"), optional("subgroupNo", FieldSpec.Type.INTEGER), required("disciplineCode"),
                     ResourceSchema.lessonStatus()),
-            ResourceSchema.attestationEvents()));
+            ResourceSchema.attestationEvents(),
+            ResourceSchema.marks("marks", optional("marks", FieldSpec.Type.TEXT_LIST), new FieldSpec("attestation",
+                    FieldSpec.Type.TEXT, false, List.of("зачтено", "академическая задолженность", "не аттестован",
+                    "не прошёл по уважительной причине"))),
+            ResourceSchema.attendance("attendance",
+                    oneOf("code", ResourceSchema.ABSENCE_CODES.toArray(String[]::new)))));
 
     public RuobrSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
                           SimulatorProperties.Platform settings) {

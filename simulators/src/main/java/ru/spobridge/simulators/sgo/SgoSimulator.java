@@ -17,7 +17,9 @@ import ru.spobridge.simulators.platform.ResourceSchema;
 
 /**
  * «Сетевой Город. Образование» integration API at {@code /sgo-sim}: header {@code at}, camelCase; students carry
- * {@code snils} (checked) and {@code subgroup}; lessons by {@code pairNo} with both times and a {@code kind}.
+ * {@code snils} (checked) and {@code subgroup}; lessons by {@code pairNo} with both times and a {@code kind};
+ * marks as numbers ({@code 5}, two as {@code [5,4]}, attestation as text), absences by {@code code} with the
+ * platform's own Б (illness) and ОП (excused in advance).
  */
 public class SgoSimulator extends PlatformSimulator {
 
@@ -31,7 +33,10 @@ public class SgoSimulator extends PlatformSimulator {
             ResourceSchema.schedule("schedule", required("pairNo", FieldSpec.Type.INTEGER), required("start"),
                     required("end"), optional("subgroup"), required("subjectCode"),
                     oneOf("kind", "lesson", "replacement", "cancellation")),
-            ResourceSchema.attestationEvents()));
+            ResourceSchema.attestationEvents(),
+            ResourceSchema.marks("marks", new FieldSpec("value", FieldSpec.Type.MARK_CELL, true),
+                    ResourceSchema.weight()),
+            ResourceSchema.attendance("attendance", oneOf("code", "Н", "УП", "НУ", "Б", "ОП"))));
 
     public SgoSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
                         SimulatorProperties.Platform settings) {

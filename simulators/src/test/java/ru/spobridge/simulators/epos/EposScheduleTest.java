@@ -20,7 +20,7 @@ class EposScheduleTest extends PlatformScheduleContractTest {
 
     @Override
     protected LessonDialect dialect() {
-        return LessonDialect.withStatus("bellNo", "subjectCode");
+        return LessonDialect.EPOS;
     }
 
     @Test

@@ -87,6 +87,13 @@ public final class Item {
                 .with("room", "214").with("examinerExternalIds", List.of("stf-000201"));
     }
 
+    /** A planned first pair of {@code group} on Monday 2 Feb 2026 with one teacher in room 214, in a dialect. */
+    public static Item lesson(String externalId, String group, LessonDialect d) {
+        return of(externalId).with("date", "2026-02-02").with(d.number(), 1).with("start", "8:30")
+                .with("end", "10:00").with("groupExternalId", group).with(d.subject(), "МДК.01.01")
+                .with("teacherExternalIds", List.of("stf-000201")).with("room", "214").with(d.state(), d.planned());
+    }
+
     public Item with(String canonical, Object value) {
         fields.put(canonical, value);
         return this;

@@ -13,6 +13,14 @@ package ru.spobridge.simulators.platform;
 public record LessonDialect(String number, String subject, String state, String planned, String replaced,
                             String cancelled) {
 
+    /** ЭПОС.СПО: {@code bellNo}, {@code subjectCode}, {@code status}. */
+    public static final LessonDialect EPOS = withStatus("bellNo", "subjectCode");
+    /** СГО: {@code pairNo}, {@code subjectCode}, {@code kind} lesson, replacement, cancellation. */
+    public static final LessonDialect SGO = new LessonDialect("pairNo", "subjectCode", "kind", "lesson",
+            "replacement", "cancellation");
+    /** АИС ЭПО: {@code pairNo}, {@code disciplineCode}, {@code status}. */
+    public static final LessonDialect RUOBR = withStatus("pairNo", "disciplineCode");
+
     /** ЭПОС and АИС ЭПО: {@code status} planned, replaced, cancelled. */
     public static LessonDialect withStatus(String number, String subject) {
         return new LessonDialect(number, subject, "status", "planned", "replaced", "cancelled");

@@ -18,10 +18,7 @@ public abstract class PlatformScheduleContractTest extends PlatformReferenceCont
 
     /** A planned first pair of group {@code group} on Monday 2 Feb 2026 with one teacher in room 214. */
     protected Item lesson(String externalId, String group) {
-        LessonDialect d = dialect();
-        return Item.of(externalId).with("date", "2026-02-02").with(d.number(), 1).with("start", "8:30")
-                .with("end", "10:00").with("groupExternalId", group).with(d.subject(), "МДК.01.01")
-                .with("teacherExternalIds", List.of("stf-000201")).with("room", "214").with(d.state(), d.planned());
+        return Item.lesson(externalId, group, dialect());
     }
 
     protected Item cancelled(String externalId, String group) {

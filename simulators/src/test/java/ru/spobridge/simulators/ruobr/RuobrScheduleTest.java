@@ -20,7 +20,7 @@ class RuobrScheduleTest extends PlatformScheduleContractTest {
 
     @Override
     protected LessonDialect dialect() {
-        return LessonDialect.withStatus("pairNo", "disciplineCode");
+        return LessonDialect.RUOBR;
     }
 
     @Test

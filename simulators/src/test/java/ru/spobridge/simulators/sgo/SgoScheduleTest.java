@@ -20,7 +20,7 @@ class SgoScheduleTest extends PlatformScheduleContractTest {
 
     @Override
     protected LessonDialect dialect() {
-        return new LessonDialect("pairNo", "subjectCode", "kind", "lesson", "replacement", "cancellation");
+        return LessonDialect.SGO;
     }
 
     @Test

@@ -1,0 +1,191 @@
+package ru.spobridge.simulators.journal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import ru.spobridge.simulators.auth.TokenRegistry;
+import ru.spobridge.simulators.faults.FaultInjector;
+
+/**
+ * In-memory journal of the colleges themselves (ЭИОС/LMS) that teachers fill with marks and absences; the hub pulls
+ * its changes since a cursor at {@code GET /journal-sim/api/v1/{collegeId}/changes}. Read-only over HTTP; tests
+ * and the demo write through this API. Every change gets the college's next sequence number; every change of one
+ * record bumps that record's version. Thread-safe.
+ */
+public class JournalSimulator {
+
+    public static final String BASE = "/journal-sim";
+    public static final String API = BASE + "/api/v1/";
+    public static final String MARK = "mark";
+    public static final String ATTENDANCE = "attendance";
+    /** Lesson keys with this prefix name the lesson as {@code dbg:date:bell:group:discipline}. */
+    public static final String LESSON_BY_DATE_PREFIX = "dbg:";
+    private static final Set<String> TYPES = Set.of(MARK, ATTENDANCE);
+
+    /** Where and when a lesson is: what the journal knows about a lesson key. */
+    public record Lesson(LocalDate date, int bell, String group, String discipline) {
+    }
+
+    /** One page of changes after a sequence number, and whether more follow. */
+    record Page(List<Map<String, Object>> items, boolean hasMore) {
+    }
+
+    private static final class College {
+        long seq;
+        final List<Map<String, Object>> changes = new ArrayList<>();
+        final Map<String, Map<String, Object>> live = new HashMap<>();
+        final Map<String, Integer> versions = new HashMap<>();
+        final Map<String, Lesson> lessons = new HashMap<>();
+    }
+
+    private final Map<String, College> colleges = new HashMap<>();
+    private final FaultInjector faults;
+    private final TokenRegistry tokens;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    public JournalSimulator(FaultInjector faults, TokenRegistry tokens) {
+        this.faults = faults;
+        this.tokens = tokens;
+    }
+
+    /** Forgets every college and its changes, clears faults and counters; tokens stay. */
+    public synchronized void reset() {
+        colleges.clear();
+        faults.clear();
+        faults.resetCounters();
+        requests.set(0);
+    }
+
+    /**
+     * Tells the journal where a (schedule) lesson key is, so its changes carry date, bell, group and discipline;
+     * {@code dbg:} keys describe themselves.
+     */
+    public synchronized void describeLesson(String collegeId, String lessonKey, Lesson lesson) {
+        college(collegeId).lessons.put(lessonKey, lesson);
+    }
+
+    /** A teacher puts or changes a mark; any value text (the hub validates). The change's sequence number. */
+    public synchronized long putMark(String collegeId, String id, String studentId, String lessonKey, String value,
+                                     String workType, String teacherId, Instant givenAt) {
+        Map<String, Object> fields = record(studentId, lessonKey, teacherId, college(collegeId));
+        fields.put("value", value);
+        fields.put("workType", workType);
+        fields.put("givenAt", givenAt.toString());
+        return change(collegeId, MARK, "upsert", id, fields);
+    }
+
+    /** A teacher puts or changes an absence ({@code late}: the student came late). The change's sequence number. */
+    public synchronized long putAttendance(String collegeId, String id, String studentId, String lessonKey,
+                                           String reason, boolean late, String teacherId, Instant givenAt) {
+        Map<String, Object> fields = record(studentId, lessonKey, teacherId, college(collegeId));
+        fields.put("reason", reason);
+        fields.put("late", late);
+        fields.put("givenAt", givenAt.toString());
+        return change(collegeId, ATTENDANCE, "upsert", id, fields);
+    }
+
+    /**
+     * A teacher withdraws a live mark or absence; the change carries its last fields. The change's sequence
+     * number; a record that is not live is refused.
+     */
+    public synchronized long delete(String collegeId, String type, String id) {
+        Map<String, Object> last = college(collegeId).live.get(key(type, id));
+        if (last == null) {
+            throw new IllegalArgumentException("no live " + type + " " + id + " in college " + collegeId);
+        }
+        return change(collegeId, type, "delete", id, last);
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Change requests that reached the simulator past fault injection, authorised or not. */
+    public int requests() {
+        return requests.get();
+    }
+
+    synchronized Page changes(String collegeId, long after, int limit) {
+        College college = colleges.get(collegeId);
+        if (college == null) {
+            return new Page(List.of(), false);
+        }
+        List<Map<String, Object>> newer = college.changes.stream()
+                .filter(change -> (long) change.get("seq") > after).toList();
+        return new Page(newer.subList(0, Math.min(limit, newer.size())), newer.size() > limit);
+    }
+
+    TokenRegistry tokens() {
+        return tokens;
+    }
+
+    void countRequest() {
+        requests.incrementAndGet();
+    }
+
+    private long change(String collegeId, String type, String op, String id, Map<String, Object> fields) {
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException("type must be mark or attendance");
+        }
+        College college = college(collegeId);
+        String key = key(type, id);
+        int version = college.versions.merge(key, 1, Integer::sum);
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("seq", ++college.seq);
+        change.put("type", type);
+        change.put("op", op);
+        change.put("id", id);
+        change.put("version", version);
+        change.putAll(fields);
+        college.changes.add(Collections.unmodifiableMap(change));
+        if ("delete".equals(op)) {
+            college.live.remove(key);
+        } else {
+            college.live.put(key, new LinkedHashMap<>(fields));
+        }
+        return college.seq;
+    }
+
+    private static Map<String, Object> record(String studentId, String lessonKey, String teacherId,
+                                              College college) {
+        Lesson lesson = college.lessons.getOrDefault(lessonKey, byDate(lessonKey));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("studentId", studentId);
+        fields.put("lessonKey", lessonKey);
+        fields.put("date", lesson == null ? null : lesson.date().toString());
+        fields.put("bell", lesson == null ? null : lesson.bell());
+        fields.put("group", lesson == null ? null : lesson.group());
+        fields.put("discipline", lesson == null ? null : lesson.discipline());
+        fields.put("teacherId", teacherId);
+        return fields;
+    }
+
+    /** The lesson a {@code dbg:date:bell:group:discipline} key names; null for any other or a malformed key. */
+    static Lesson byDate(String lessonKey) {
+        if (lessonKey == null || !lessonKey.startsWith(LESSON_BY_DATE_PREFIX)) {
+            return null;
+        }
+        String[] parts = lessonKey.substring(LESSON_BY_DATE_PREFIX.length()).split(":", 4);
+        try {
+            return parts.length == 4 ? new Lesson(LocalDate.parse(parts[0]), Integer.parseInt(parts[1]), parts[2],
+                    parts[3]) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private College college(String collegeId) {
+        return colleges.computeIfAbsent(collegeId, k -> new College());
+    }
+
+    private static String key(String type, String id) {
+        return type + ":" + id;
+    }
+}
