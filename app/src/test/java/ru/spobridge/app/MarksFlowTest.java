@@ -112,10 +112,18 @@ class MarksFlowTest extends HubIntegrationTest {
         journal.putMark("test-college", "m-late", "stu-9001", LESSON, "4", "current", "per-t1", GIVEN);
         journal.putMark("test-college", "m-work", "stu-9002", LESSON, "3", "written", "per-t1", GIVEN);
         journal.putMark("test-college", "m-fresh", "stu-9002", "dbg:2026-09-14:2:ИСП-21:ОП.01", "5", "current", "per-t1", GIVEN);
+        // an attestation mark is on time until a day before its attestation period ends (seed 001 §3.2)
+        journal.putMark("test-college", "m-exam", "stu-9001", "dbg:2026-09-07:3:ИСП-21:ОП.01", "зач", "attestation", "per-t1", GIVEN);
+        Exchange reference = camel.request(ru.spobridge.routes.schedule.ScheduleRoutes.REFERENCE, ex -> {
+            ex.getIn().setHeaders(Map.of(ContingentSync.COLLEGE, COLLEGE, ContingentSync.TRIGGER, "test", Exchange.FILE_NAME, "periods.csv"));
+            ex.getIn().setBody("kind;code;name;attributes\nattestationPeriod;2026-1;Осенний семестр;from=2026-09-01|to=2026-12-28\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        });
+        awaitRun(reference.getMessage().getHeader(ContingentSync.RUN, Long.class));
 
         pull("test-college");
 
-        assertThat(epos.marks("test-college")).containsKeys("m-late", "m-work", "m-fresh");
+        assertThat(epos.marks("test-college")).containsKeys("m-late", "m-work", "m-fresh", "m-exam");
         List<MarksReports.GroupTeacher> late = reports.late("test-college");
         assertThat(late).singleElement().satisfies(row -> {
             assertThat(row.group()).isEqualTo("ИСП-21");
@@ -124,7 +132,7 @@ class MarksFlowTest extends HubIntegrationTest {
         });
         assertThat(reports.reconciliation("test-college")).anySatisfy(day -> {
             assertThat(day.date()).hasToString("2026-09-07");
-            assertThat(day.accepted()).isEqualTo(2);
+            assertThat(day.accepted()).as("two late marks and the exam, all accepted").isEqualTo(3);
             assertThat(day.pending()).isZero();
         });
     }

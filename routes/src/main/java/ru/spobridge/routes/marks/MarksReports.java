@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import ru.spobridge.model.marks.Attendance;
+import ru.spobridge.model.reference.ReferenceItem;
+import ru.spobridge.model.reference.ReferenceKind;
 import ru.spobridge.model.marks.Deadlines;
 import ru.spobridge.model.marks.Mark;
 import ru.spobridge.model.schedule.Lesson;
@@ -61,11 +63,18 @@ public class MarksReports {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Map<String, GroupTeacher> rows = new TreeMap<>();
         Set<String> lessonsWithEntries = new HashSet<>();
+        // attestation periods from справочники: an attestation mark is due a day before its period ends
+        List<LocalDate[]> periods = new ArrayList<>();
+        canonical.payloads(college, "reference").values().stream().map(payload -> json.read(payload, ReferenceItem.class))
+                .filter(item -> item.kind() == ReferenceKind.ATTESTATION_PERIOD)
+                .forEach(item -> periods.add(new LocalDate[] {LocalDate.parse(item.attributes().get("from")), LocalDate.parse(item.attributes().get("to"))}));
         for (String payload : canonical.payloads(college, MarksIntake.MARK).values()) {
             Mark mark = json.read(payload, Mark.class);
             lessonsWithEntries.add(mark.lessonKey());
             LocalDate received = LocalDate.ofInstant(mark.receivedAt(), zone);
-            LocalDate due = deadlines.markDue(mark.workType(), mark.date(), null);
+            LocalDate periodEnd = periods.stream().filter(period -> !mark.date().isBefore(period[0]) && !mark.date().isAfter(period[1]))
+                    .map(period -> period[1]).findFirst().orElse(null);
+            LocalDate due = deadlines.markDue(mark.workType(), mark.date(), periodEnd);
             if (!mark.deleted() && received.isAfter(due)) {
                 row(rows, mark.groupCode(), mark.teacherId()).lateMarks().add(new LateMark(mark.id(), mark.studentId(), mark.lessonKey(),
                         mark.workType().code(), mark.date(), due, received));
