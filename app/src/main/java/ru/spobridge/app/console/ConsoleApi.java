@@ -61,12 +61,6 @@ public class ConsoleApi {
         return rejected.open(college, Math.min(Math.max(limit, 1), 1000));
     }
 
-    @GetMapping("/dead-letters")
-    public List<DeadLetters.DeadLetter> deadLetters(@RequestParam(required = false) String college,
-                                                    @RequestParam(defaultValue = "200") int limit) {
-        return deadLetters.open(college, Math.min(Math.max(limit, 1), 1000));
-    }
-
     @GetMapping("/held-runs")
     public List<HeldRuns.Held> heldRuns() {
         return heldRuns.open();

@@ -67,6 +67,55 @@ public class DeadLetters {
                 params.toArray(MapSqlParameterSource[]::new));
     }
 
+    /** Open dead letters by filter (any of the criteria may be null), oldest first. */
+    public List<DeadLetter> find(String collegeId, String flow, String target, String errorCode, Instant olderThan, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT id, college_id, flow, target, entity_type, entity_key, masked_label, error_code, cause, "
+                + "attempts, created_at FROM dead_letter WHERE status = 'OPEN'");
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("limit", limit);
+        if (collegeId != null) {
+            sql.append(" AND college_id = :college");
+            params.addValue("college", collegeId);
+        }
+        if (flow != null) {
+            sql.append(" AND flow = :flow");
+            params.addValue("flow", flow);
+        }
+        if (target != null) {
+            sql.append(" AND target = :target");
+            params.addValue("target", target);
+        }
+        if (errorCode != null) {
+            sql.append(" AND error_code LIKE :code");
+            params.addValue("code", errorCode + "%");
+        }
+        if (olderThan != null) {
+            sql.append(" AND created_at < :before");
+            params.addValue("before", Timestamp.from(olderThan));
+        }
+        sql.append(" ORDER BY id LIMIT :limit");
+        return jdbc.query(sql.toString(), params, (rs, i) -> new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getTimestamp(11).toInstant()));
+    }
+
+    public java.util.Optional<DeadLetter> get(long id) {
+        return jdbc.query("SELECT id, college_id, flow, target, entity_type, entity_key, masked_label, error_code, cause, attempts, created_at "
+                + "FROM dead_letter WHERE id = :id", Map.of("id", id), (rs, i) -> new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
+                rs.getTimestamp(11).toInstant())).stream().findFirst();
+    }
+
+    /** Gives up on one dead letter: not sent again until the record changes at its source. */
+    public boolean discard(long id, String reason) {
+        return jdbc.update("UPDATE dead_letter SET status = 'DISCARDED', resolved_at = :now, resolution = :reason WHERE id = :id AND status = 'OPEN'",
+                new MapSqlParameterSource().addValue("id", id).addValue("now", Timestamp.from(clock.instant()))
+                        .addValue("reason", reason == null || reason.isBlank() ? "отказ оператора" : reason.substring(0, Math.min(reason.length(), 200)))) == 1;
+    }
+
+    /** The content hash a dead letter was made of, for marking it as not to be sent. */
+    public String contentHash(long id) {
+        return jdbc.queryForObject("SELECT content_hash FROM dead_letter WHERE id = :id", Map.of("id", id), String.class);
+    }
+
     public List<DeadLetter> open(String collegeId, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("college", collegeId).addValue("limit", limit);
         return jdbc.query("SELECT id, college_id, flow, target, entity_type, entity_key, masked_label, error_code, cause, attempts, "
