@@ -42,8 +42,23 @@ public final class EnterpriseDataStaffParser {
         XMLStreamReader reader = null;
         try {
             reader = hardenedFactory().createXMLStreamReader(xml);
+            boolean rootSeen = false;
             while (reader.hasNext()) {
-                if (reader.next() == XMLStreamConstants.START_ELEMENT && KINDS.containsKey(reader.getLocalName())) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.DTD) {
+                    // a DTD has no place in an exchange message; entity tricks start here
+                    errors.add(new RecordError(fileName, "DOCTYPE", "DTD_NOT_ALLOWED", "Файл содержит DTD: такие файлы не принимаются"));
+                    return new Parsed<>(records, errors);
+                }
+                if (event == XMLStreamConstants.START_ELEMENT && !rootSeen) {
+                    rootSeen = true;
+                    if (!"Message".equals(reader.getLocalName())) {
+                        errors.add(new RecordError(fileName, reader.getLocalName(), "NOT_ENTERPRISE_DATA",
+                                "Корневой элемент не msg:Message: файл не в формате EnterpriseData"));
+                        return new Parsed<>(records, errors);
+                    }
+                }
+                if (event == XMLStreamConstants.START_ELEMENT && KINDS.containsKey(reader.getLocalName())) {
                     long line = reader.getLocation().getLineNumber();
                     String kind = KINDS.get(reader.getLocalName());
                     Map<String, String> fields = readDocument(reader);
