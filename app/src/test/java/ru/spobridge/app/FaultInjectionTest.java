@@ -1,0 +1,102 @@
+package ru.spobridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import ru.spobridge.routes.store.SyncRuns;
+import ru.spobridge.simulators.contingent.demo.DemoCollege;
+import ru.spobridge.simulators.contingent.demo.DemoContingent;
+import ru.spobridge.simulators.contingent.wsdl.Student;
+import ru.spobridge.simulators.platform.PlatformSimulator;
+
+/**
+ * The three demo colleges synced while every system misbehaves a fifth of the time: ИС «Контингент» and ЭПОС.СПО
+ * answer 503, СГО 429 with Retry-After, АИС ЭПО 500, and every token has expired at the start. Runs repeat as the
+ * nightly schedule would until nothing is left; then every valid record is at its platform, once.
+ */
+class FaultInjectionTest extends HubIntegrationTest {
+
+    /** Syncs every college, as the schedule would, until all runs complete and no dead letter is left. */
+    private int syncUntilQuiet(Map<String, String> ogrns, int rounds) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            rounds++;
+            boolean done = true;
+            for (String college : ogrns.keySet()) {
+                SyncRuns.Run run = syncAndWait(college, false);
+                done &= SyncRuns.COMPLETED.equals(run.status()) || SyncRuns.COMPLETED_WITH_ERRORS.equals(run.status());
+            }
+            if (done && jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = 'OPEN'", Integer.class) == 0) {
+                return rounds;
+            }
+        }
+        throw new AssertionError("the hub did not settle within ten runs under faults");
+    }
+
+    @Test
+    void a_full_sync_under_twenty_percent_faults_loses_nothing_and_duplicates_nothing() {
+        Map<String, String> ogrns = new LinkedHashMap<>(Map.of("test-college", "1025900000017", "test-sgo", "1027400000021",
+                "test-aisepo", "1024200000034"));
+        Map<String, DemoCollege> demos = new LinkedHashMap<>();
+        ogrns.forEach((college, ogrn) -> {
+            DemoCollege demo = DemoContingent.generate(ogrn, 300, 12, ogrn.hashCode());
+            demo.groups().forEach(group -> contingent.putGroup(ogrn, group));
+            demo.students().forEach(student -> contingent.putStudent(ogrn, student));
+            demos.put(college, demo);
+        });
+        contingent.faults().errorRate(0.2, 503, 1);
+        epos.faults().errorRate(0.2, 503, 2);
+        sgo.faults().errorRate(0.2, 429, 3);
+        ruobr.faults().errorRate(0.2, 500, 4);
+        epos.expireTokens();
+        sgo.expireTokens();
+        ruobr.expireTokens();
+
+        int rounds = syncUntilQuiet(ogrns, 0);
+        // three more days of changes, each delivered under the same faults
+        for (int day = 1; day <= 3; day++) {
+            clock.set(java.time.Instant.now().plusSeconds(60L * day));
+            for (Map.Entry<String, String> college : ogrns.entrySet()) {
+                int changedHere = 0;
+                for (Student student : contingent.students(college.getValue())) {
+                    if (changedHere < 60 && !demos.get(college.getKey()).invalidFieldByExternalId().containsKey(student.getExternalId())) {
+                        student.setEmail("day" + day + "-" + student.getExternalId() + "@changed.spo-college.example");
+                        contingent.putStudent(college.getValue(), student);
+                        changedHere++;
+                    }
+                }
+            }
+            rounds = syncUntilQuiet(ogrns, rounds);
+        }
+
+        int delivered = 0;
+        int duplicates = 0;
+        for (Map.Entry<String, DemoCollege> entry : demos.entrySet()) {
+            String college = entry.getKey();
+            PlatformSimulator platform = college.equals("test-college") ? epos : college.equals("test-sgo") ? sgo : ruobr;
+            for (Student student : entry.getValue().students()) {
+                if (entry.getValue().invalidFieldByExternalId().containsKey(student.getExternalId())) {
+                    continue;
+                }
+                assertThat(platform.students(college)).as("%s at %s", student.getExternalId(), college).containsKey(student.getExternalId());
+                Student current = contingent.students(ogrns.get(college)).stream()
+                        .filter(s -> s.getExternalId().equals(student.getExternalId())).findFirst().orElseThrow();
+                assertThat(platform.students(college).get(student.getExternalId()).get("email"))
+                        .as("the latest version of %s", student.getExternalId()).isEqualTo(current.getEmail());
+                int versions = current.getEmail().startsWith("day") ? 1 + Integer.parseInt(current.getEmail().substring(3, 4)) : 1;
+                int deliveries = platform.deliveries(college, student.getExternalId());
+                delivered++;
+                duplicates += deliveries > versions ? 1 : 0;
+            }
+        }
+        long injected = contingent.faults().injected() + epos.faults().injected() + sgo.faults().injected() + ruobr.faults().injected();
+        long requests = contingent.faults().requests() + epos.faults().requests() + sgo.faults().requests() + ruobr.faults().requests();
+        int deadLetters = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter", Integer.class);
+        System.out.printf("fault injection figures: rounds %d, requests %d, faults injected %d, students delivered %d, lost 0, duplicates %d, "
+                + "dead letters on the way %d (all re-sent)%n", rounds, requests, injected, delivered, duplicates, deadLetters);
+        assertThat(rounds).as("finished within the allowed rounds").isLessThan(40);
+        assertThat(injected).isPositive();
+        assertThat(duplicates).isZero();
+    }
+}
