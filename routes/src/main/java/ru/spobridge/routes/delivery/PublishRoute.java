@@ -25,8 +25,9 @@ public class PublishRoute extends RouteBuilder {
                 .bean(ChangePublisher.class, "batches(${header.spoCollegeId}, ${header.spoRunId}, ${header.spoFlow})")
                 .split(body())
                     .setHeader("spoTarget", simple("${body.target}"))
-                    // one college's batches stay in order on the broker (Artemis message groups)
+                    // one college's batches stay in order on the bus: Artemis message groups, Kafka partitions by key
                     .setHeader("JMSXGroupID", simple("${body.collegeId}"))
+                    .setHeader("kafka.KEY", simple("${body.collegeId}"))
                     .bean(BatchCodec.class, "encode")
                     // fire and forget: delivery reports back through the store, never as a reply
                     .setExchangePattern(ExchangePattern.InOnly)
