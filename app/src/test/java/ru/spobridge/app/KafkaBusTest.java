@@ -21,6 +21,9 @@ class KafkaBusTest extends HubIntegrationTest {
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("camel.component.kafka.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
         registry.add("server.port", () -> freePortForSecondContext());
+        // this context lives beside the shared test context in one JVM, where Quartz keeps one scheduler per name
+        registry.add("spring.quartz.scheduler-name", () -> "spo-bridge-kafka-test");
+        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "spo-bridge-kafka-test");
     }
 
     @Test
