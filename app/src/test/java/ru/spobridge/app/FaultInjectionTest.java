@@ -99,4 +99,28 @@ class FaultInjectionTest extends HubIntegrationTest {
         assertThat(injected).isPositive();
         assertThat(duplicates).isZero();
     }
+
+    @Test
+    void a_platform_that_keeps_failing_is_left_alone_by_its_circuit_and_probed_back_later() {
+        contingent.putGroup("1024200000034", SourceData.group("ИСП-21"));
+        for (int i = 1; i <= 20; i++) {
+            contingent.putStudent("1024200000034", SourceData.student("stu-77%02d".formatted(i), s -> { }));
+        }
+        ruobr.faults().failAlways(503);
+
+        SyncRuns.Run down = syncAndWait("test-aisepo", false);
+
+        long attemptsMade = ruobr.faults().requests();
+        assertThat(down.deadLetters()).isPositive();
+        assertThat(jdbc.queryForList("SELECT DISTINCT error_code FROM dead_letter", String.class)).anyMatch(code -> code.startsWith("CIRCUIT_OPEN"));
+        assertThat(attemptsMade).as("after four failures in a row the platform is not called").isLessThan(3L * 3);
+
+        ruobr.faults().clear();
+        org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofMillis(2100)).until(() -> true);
+        SyncRuns.Run back = syncAndWait("test-aisepo", false);
+        assertThat(back.status()).isEqualTo(SyncRuns.COMPLETED);
+        assertThat(ruobr.students("test-aisepo")).hasSize(20);
+        System.out.printf("circuit figures: %d calls reached the platform while it was down, %d dead letters, all delivered after it came back%n",
+                attemptsMade, down.deadLetters());
+    }
 }

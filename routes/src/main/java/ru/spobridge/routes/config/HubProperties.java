@@ -22,12 +22,14 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("spo")
 public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid SyncSettings sync,
-                            @Valid DeliverySettings delivery, @Valid BusSettings bus, @Valid StaffSettings staff) {
+                            @Valid DeliverySettings delivery, @Valid Map<String, DeliverySettings> targetDelivery,
+                            @Valid BusSettings bus, @Valid StaffSettings staff) {
 
     public HubProperties {
         colleges = colleges == null ? Map.of() : new TreeMap<>(colleges);
         sync = sync == null ? new SyncSettings(false, true, null) : sync;
-        delivery = delivery == null ? new DeliverySettings(0, null, 0, null, null, 0, null) : delivery;
+        delivery = delivery == null ? new DeliverySettings(0, null, 0, null, null, 0, null, null, null, null, null) : delivery;
+        targetDelivery = targetDelivery == null ? Map.of() : Map.copyOf(targetDelivery);
         bus = bus == null ? new BusSettings(null, null) : bus;
         staff = staff == null ? new StaffSettings(null) : staff;
     }
@@ -138,9 +140,20 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
     }
 
     /** Retry policy of deliveries and source reads: exponential backoff, then a dead letter. */
+    /**
+     * @param jitter            share of each backoff delay drawn at random, so that many hubs do not retry in step
+     * @param circuitFailureRate per cent of failed calls in the window that opens the target's circuit
+     * @param circuitWindow      calls the failure rate is measured over (and the fewest before it is judged)
+     * @param circuitOpenFor     how long an open circuit refuses calls before letting probes through
+     */
     public record DeliverySettings(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay,
-                                   Duration httpTimeout, int readAttempts, Duration readDelay) {
+                                   Duration httpTimeout, int readAttempts, Duration readDelay, Double jitter,
+                                   Integer circuitFailureRate, Integer circuitWindow, Duration circuitOpenFor) {
         public DeliverySettings {
+            jitter = jitter == null ? 0.15 : jitter;
+            circuitFailureRate = circuitFailureRate == null ? 50 : circuitFailureRate;
+            circuitWindow = circuitWindow == null ? 10 : circuitWindow;
+            circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(30) : circuitOpenFor;
             maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
             initialDelay = initialDelay == null ? Duration.ofMillis(500) : initialDelay;
             multiplier = multiplier < 1 ? 2.0 : multiplier;
@@ -168,6 +181,11 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
         public String consumerFor(String target) {
             return consumer.replace("{target}", target);
         }
+    }
+
+    /** The delivery policy of one platform: its own settings in spo.target-delivery.<name>, else spo.delivery. */
+    public DeliverySettings deliveryFor(String target) {
+        return targetDelivery.getOrDefault(target, delivery);
     }
 
     public CollegeSettings college(String id) {

@@ -28,13 +28,14 @@ public class DeliveryRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        HubProperties.DeliverySettings policy = properties.delivery();
         for (TargetAdapter target : targets) {
+            HubProperties.DeliverySettings policy = properties.deliveryFor(target.name());
             from(properties.bus().consumerFor(target.name())).routeId("deliver-" + target.name())
                     .onException(TransientTargetException.class)
                         .maximumRedeliveries(policy.maxAttempts() - 1)
                         .redeliveryDelay(policy.initialDelay().toMillis())
                         .useExponentialBackOff().backOffMultiplier(policy.multiplier())
+                        .useCollisionAvoidance().collisionAvoidanceFactor(policy.jitter())
                         .maximumRedeliveryDelay(policy.maxDelay().toMillis())
                         .onExceptionOccurred(DeliveryRoute::honourRetryAfter)
                         .retryAttemptedLogLevel(LoggingLevel.WARN)
@@ -63,6 +64,7 @@ public class DeliveryRoute extends RouteBuilder {
             cause = exchange.getException();
         }
         if (cause instanceof TransientTargetException transientFailure && transientFailure.retryAfter() != null) {
+            // the platform's own wish, not a guess: no jitter below what it asked
             exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, transientFailure.retryAfter().toMillis());
         }
     }

@@ -49,11 +49,13 @@ public class DeliveryService {
     private final TransactionTemplate transaction;
     private final CanonicalJson json;
     private final List<DeliveryObserver> observers;
+    private final TargetCircuits circuits;
 
     public DeliveryService(List<TargetAdapter> adapters, DeliveryLedger ledger, RejectedRecords rejected,
                            DeadLetters deadLetters, SyncRuns runs, TransactionTemplate transaction, CanonicalJson json,
-                           List<DeliveryObserver> observers) {
+                           List<DeliveryObserver> observers, TargetCircuits circuits) {
         this.observers = observers;
+        this.circuits = circuits;
         this.targets = adapters.stream().collect(Collectors.toMap(TargetAdapter::name, Function.identity()));
         this.ledger = ledger;
         this.rejected = rejected;
@@ -81,7 +83,7 @@ public class DeliveryService {
         if (target == null) {
             throw new PermanentTargetException(0, "UNKNOWN_TARGET", "Платформа " + toSend.target() + " не поддерживается");
         }
-        BatchResult result = target.send(toSend);
+        BatchResult result = circuits.call(toSend.target(), () -> target.send(toSend));
         if (result.results().size() != toSend.items().size()) {
             // an answer that does not account for every record cannot be trusted; the same key makes a retry safe
             throw new TransientTargetException(result.httpStatus(), "INCOMPLETE_RESULT", null,
