@@ -151,7 +151,7 @@ public class PlatformTarget implements TargetAdapter {
                 throw new IllegalStateException("У колледжа " + id + " не настроена платформа " + protocol.title());
             }
             return new IntegrationApiClient(protocol, new PlatformSettings(target.baseUrl(), target.clientId(), target.clientSecret(),
-                    target.batchLimit(), properties.delivery().httpTimeout()), json.mapper(), http, clock);
+                    target.batchLimit(), properties.deliveryFor(name()).httpTimeout()), json.mapper(), http, clock);
         });
     }
 }
