@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -153,20 +152,12 @@ public class ContingentIntake {
     }
 
     private IntakeSummary store(String college, String entityType, List<Keyed> valid, int read, int rejects) {
-        Map<String, String> known = canonical.hashes(college, entityType);
-        List<CanonicalRecords.Row> changed = new ArrayList<>();
-        for (Keyed record : valid) {
-            String payload = json.write(record.value());
-            String hash = CanonicalJson.sha256(payload);
-            if (!Objects.equals(known.get(record.key()), hash)) {
-                changed.add(new CanonicalRecords.Row(record.key(), record.sortKey(), ContingentStudentMapping.SOURCE, hash, payload, record.label()));
-            }
-        }
-        canonical.save(college, entityType, changed, known);
+        int changed = canonical.saveChanged(college, entityType, ContingentStudentMapping.SOURCE, valid.stream()
+                .map(record -> new CanonicalRecords.Candidate(record.key(), record.sortKey(), record.value(), record.label())).toList(), json);
         Set<String> open = rejected.openIntakeKeys(college, entityType);
         List<String> nowValid = valid.stream().map(Keyed::key).filter(open::contains).toList();
         rejected.resolve(college, entityType, nowValid, RejectedRecords.INTAKE);
-        return new IntakeSummary(read, rejects, changed.size(), valid.size() - changed.size());
+        return new IntakeSummary(read, rejects, changed, valid.size() - changed);
     }
 
     /** Groups a page's records by id, keeping source order; a blank id forms its own group to be refused by mapping. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -133,16 +132,8 @@ public class MarksIntake {
     }
 
     private void save(String college, String entityType, java.util.Collection<Keyed> records) {
-        Map<String, String> known = canonical.hashes(college, entityType);
-        List<CanonicalRecords.Row> changed = new ArrayList<>();
-        for (Keyed record : records) {
-            String payload = json.write(record.value());
-            String hash = CanonicalJson.sha256(payload);
-            if (!Objects.equals(known.get(record.key()), hash)) {
-                changed.add(new CanonicalRecords.Row(record.key(), record.sortKey() + "|" + record.key(), "journal", hash, payload, null));
-            }
-        }
-        canonical.save(college, entityType, changed, known);
+        canonical.saveChanged(college, entityType, "journal", records.stream()
+                .map(record -> new CanonicalRecords.Candidate(record.key(), record.sortKey() + "|" + record.key(), record.value(), null)).toList(), json);
         Set<String> open = rejected.openIntakeKeys(college, entityType);
         rejected.resolve(college, entityType, records.stream().map(Keyed::key).filter(open::contains).toList(), RejectedRecords.INTAKE);
     }

@@ -1,12 +1,10 @@
 package ru.spobridge.routes.schedule;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -107,17 +105,9 @@ public class ScheduleState {
     }
 
     private int save(String college, String entityType, Map<String, ?> records) {
-        Map<String, String> known = canonical.hashes(college, entityType);
-        List<CanonicalRecords.Row> changed = new ArrayList<>();
-        records.forEach((key, value) -> {
-            String payload = json.write(value);
-            String hash = CanonicalJson.sha256(payload);
-            if (!Objects.equals(known.get(key), hash)) {
-                String sort = value instanceof Lesson lesson ? lesson.date() + "|" + String.format("%02d", lesson.bellNo()) + "|" + key : key;
-                changed.add(new CanonicalRecords.Row(key, sort, "schedule", hash, payload, null));
-            }
-        });
-        canonical.save(college, entityType, changed, known);
-        return changed.size();
+        return canonical.saveChanged(college, entityType, "schedule", records.entrySet().stream()
+                .map(entry -> new CanonicalRecords.Candidate(entry.getKey(), entry.getValue() instanceof Lesson lesson
+                        ? lesson.date() + "|" + String.format("%02d", lesson.bellNo()) + "|" + entry.getKey() : entry.getKey(), entry.getValue(), null))
+                .toList(), json);
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -212,16 +211,8 @@ public class StaffIntake {
     }
 
     private void store(String college, String entityType, List<Keyed> valid) {
-        Map<String, String> known = canonical.hashes(college, entityType);
-        List<CanonicalRecords.Row> changed = new ArrayList<>();
-        for (Keyed record : valid) {
-            String payload = json.write(record.value());
-            String hash = CanonicalJson.sha256(payload);
-            if (!Objects.equals(known.get(record.key()), hash)) {
-                changed.add(new CanonicalRecords.Row(record.key(), record.sortKey(), StaffOrderMapping.SOURCE, hash, payload, record.label()));
-            }
-        }
-        canonical.save(college, entityType, changed, known);
+        canonical.saveChanged(college, entityType, StaffOrderMapping.SOURCE, valid.stream()
+                .map(record -> new CanonicalRecords.Candidate(record.key(), record.sortKey(), record.value(), record.label())).toList(), json);
         Set<String> open = rejected.openIntakeKeys(college, entityType);
         rejected.resolve(college, entityType, valid.stream().map(Keyed::key).filter(open::contains).toList(), RejectedRecords.INTAKE);
     }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.camel.Header;
@@ -111,16 +110,8 @@ public class StaffProvisioner {
     }
 
     private void save(String collegeId, String entityType, List<Keyed> records) {
-        Map<String, String> known = canonical.hashes(collegeId, entityType);
-        List<CanonicalRecords.Row> changed = new ArrayList<>();
-        for (Keyed record : records) {
-            String payload = json.write(record.value());
-            String hash = CanonicalJson.sha256(payload);
-            if (!Objects.equals(known.get(record.key()), hash)) {
-                changed.add(new CanonicalRecords.Row(record.key(), record.key(), "hub", hash, payload, null));
-            }
-        }
-        canonical.save(collegeId, entityType, changed, known);
+        canonical.saveChanged(collegeId, entityType, "hub", records.stream()
+                .map(record -> new CanonicalRecords.Candidate(record.key(), record.key(), record.value(), null)).toList(), json);
     }
 
     private record Keyed(String key, Object value) {

@@ -32,6 +32,30 @@ public class CanonicalRecords {
         return byKey(collegeId, entityType, "content_hash");
     }
 
+    /** A record to keep: its key, delivery order, canonical value and a masked label for the console. */
+    public record Candidate(String key, String sortKey, Object value, String label) {
+    }
+
+    /**
+     * Stores the candidates whose canonical JSON differs from what is stored (by content hash) and returns their
+     * number: one place decides what "changed" means for every flow.
+     */
+    @Transactional
+    public int saveChanged(String collegeId, String entityType, String sourceSystem, java.util.Collection<Candidate> candidates,
+                           ru.spobridge.routes.CanonicalJson json) {
+        Map<String, String> known = hashes(collegeId, entityType);
+        List<Row> changed = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            String payload = json.write(candidate.value());
+            String hash = ru.spobridge.routes.CanonicalJson.sha256(payload);
+            if (!java.util.Objects.equals(known.get(candidate.key()), hash)) {
+                changed.add(new Row(candidate.key(), candidate.sortKey(), sourceSystem, hash, payload, candidate.label()));
+            }
+        }
+        save(collegeId, entityType, changed, known);
+        return changed.size();
+    }
+
     /** Writes new and changed rows; the caller has compared hashes already. */
     @Transactional
     public void save(String collegeId, String entityType, List<Row> rows, Map<String, String> knownHashes) {
