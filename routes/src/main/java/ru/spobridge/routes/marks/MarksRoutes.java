@@ -5,6 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.FlowRuns;
 import ru.spobridge.routes.config.HubProperties;
 import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.delivery.PublishRoute;
@@ -35,23 +36,23 @@ public class MarksRoutes extends RouteBuilder {
                     .maximumRedeliveries(policy.readAttempts() - 1).redeliveryDelay(policy.readDelay().toMillis())
                     .useExponentialBackOff().backOffMultiplier(policy.multiplier())
                     .retryAttemptedLogLevel(LoggingLevel.WARN).logStackTrace(false).logExhausted(false)
-                    .handled(true).bean(MarksSteps.class, "failed")
+                    .handled(true).bean(FlowRuns.class, "failed")
                 .end()
-                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(MarksSteps.class, "failed").end()
-                .setHeader(ContingentSync.RUN, method(MarksSteps.class, "start"))
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(FlowRuns.class, "failed").end()
+                .setHeader(PublishRoute.FLOW, constant(MarksIntake.FLOW))
+                .setHeader(ContingentSync.RUN, method(FlowRuns.class, "start"))
                 .bean(MarksSources.class, "pull")
                 .bean(MarksSteps.class, "intake")
                 .bean(MarksSources.class, "commitCursor")
-                .setHeader(PublishRoute.FLOW, constant(MarksIntake.FLOW))
                 .to(PublishRoute.ENTRY);
 
         from(STATEMENT).routeId("marks-statement")
-                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(MarksSteps.class, "failed").end()
-                .setHeader(ContingentSync.RUN, method(MarksSteps.class, "start"))
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(FlowRuns.class, "failed").end()
+                .setHeader(PublishRoute.FLOW, constant(MarksIntake.FLOW))
+                .setHeader(ContingentSync.RUN, method(FlowRuns.class, "start"))
                 .convertBodyTo(byte[].class)
                 .bean(MarksStatement.class, "read")
                 .bean(MarksSteps.class, "intake")
-                .setHeader(PublishRoute.FLOW, constant(MarksIntake.FLOW))
                 .to(PublishRoute.ENTRY);
 
         if (!properties.sync().schedules()) {

@@ -14,12 +14,14 @@ import ru.spobridge.mappings.marks.JournalChange;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
 import ru.spobridge.routes.contingent.ContingentSync;
+import ru.spobridge.routes.store.SourceCursors;
 
 /** Pulls a college journal's changes since the stored cursor, page by page; the cursor moves only after intake. */
 @Component
 public class MarksSources {
 
     private static final int PAGE = 500;
+    private static final String SOURCE = "journal";
 
     private final Colleges colleges;
     private final HubProperties properties;
@@ -28,21 +30,21 @@ public class MarksSources {
     private final Clock clock;
     private final Map<String, CollegeJournalClient> clients = new ConcurrentHashMap<>();
     private final Map<String, String> pendingCursor = new ConcurrentHashMap<>();
-    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
+    private final SourceCursors cursors;
 
     public MarksSources(Colleges colleges, HubProperties properties, HttpClient http, ObjectMapper json, Clock clock,
-                        org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
+                        SourceCursors cursors) {
         this.colleges = colleges;
         this.properties = properties;
         this.http = http;
         this.json = json;
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.cursors = cursors;
     }
 
     public List<JournalChange> pull(@Header(ContingentSync.COLLEGE) String collegeId) {
         CollegeJournalClient client = client(collegeId);
-        String cursor = cursor(collegeId);
+        String cursor = cursors.text(collegeId, SOURCE);
         List<JournalChange> changes = new ArrayList<>();
         CollegeJournalClient.Page page;
         do {
@@ -59,19 +61,9 @@ public class MarksSources {
     /** After the changes are stored: a crash before this reads them again, and intake sees them as unchanged. */
     public void commitCursor(@Header(ContingentSync.COLLEGE) String collegeId) {
         String cursor = pendingCursor.remove(collegeId);
-        if (cursor == null) {
-            return;
+        if (cursor != null) {
+            cursors.putText(collegeId, SOURCE, cursor);
         }
-        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("college", collegeId)
-                .addValue("source", "journal").addValue("cursor", cursor).addValue("now", java.sql.Timestamp.from(clock.instant()));
-        if (jdbc.update("UPDATE source_cursor SET cursor_value = :cursor, updated_at = :now WHERE college_id = :college AND source = :source", params) == 0) {
-            jdbc.update("INSERT INTO source_cursor (college_id, source, cursor_value, updated_at) VALUES (:college, :source, :cursor, :now)", params);
-        }
-    }
-
-    private String cursor(String collegeId) {
-        return jdbc.queryForList("SELECT cursor_value FROM source_cursor WHERE college_id = :college AND source = 'journal'",
-                Map.of("college", collegeId), String.class).stream().findFirst().orElse(null);
     }
 
     private CollegeJournalClient client(String collegeId) {

@@ -1,7 +1,6 @@
 package ru.spobridge.routes.marks;
 
 import java.util.List;
-import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +9,7 @@ import ru.spobridge.mappings.marks.JournalChange;
 import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.store.SyncRuns;
 
-/** Run bookkeeping of the marks flow. */
+/** The marks intake step and what it adds to its run. */
 @Component
 public class MarksSteps {
 
@@ -24,24 +23,10 @@ public class MarksSteps {
         this.intake = intake;
     }
 
-    public long start(@Header(ContingentSync.COLLEGE) String collegeId, @Header(ContingentSync.TRIGGER) String trigger) {
-        return runs.start(collegeId, MarksIntake.FLOW, trigger == null ? "manual" : trigger);
-    }
-
     public void intake(@Header(ContingentSync.COLLEGE) String collegeId, List<JournalChange> changes, @Header(ContingentSync.RUN) long runId) {
         MarksIntake.Summary summary = intake.accept(collegeId, changes, runId);
         runs.readFinished(runId, false, summary.read(), summary.unchanged(), summary.accepted(), summary.rejected());
         log.info("Отметки {}: запуск {} прочитано {}, принято {}, без изменений {}, отклонено {}", collegeId, runId, summary.read(),
                 summary.accepted(), summary.unchanged(), summary.rejected());
-    }
-
-    public void failed(Exchange exchange) {
-        Long runId = exchange.getIn().getHeader(ContingentSync.RUN, Long.class);
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = cause == null ? "неизвестная ошибка" : cause.getMessage();
-        if (runId != null) {
-            runs.failed(runId, reason);
-        }
-        log.error("Отметки {}: запуск {} не выполнен: {}", exchange.getIn().getHeader(ContingentSync.COLLEGE), runId, reason);
     }
 }

@@ -2,6 +2,7 @@ package ru.spobridge.routes.schedule;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
+import ru.spobridge.routes.FlowRuns;
 import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.delivery.PublishRoute;
 
@@ -53,9 +54,9 @@ public class ScheduleRoutes extends RouteBuilder {
         }
 
         from(ASC).routeId("schedule-asc")
-                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(ScheduleSteps.class, "failed").end()
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(FlowRuns.class, "failed").end()
                 .setHeader(PublishRoute.FLOW, constant(ScheduleState.FLOW))
-                .setHeader(ContingentSync.RUN, method(ScheduleSteps.class, "start"))
+                .setHeader(ContingentSync.RUN, method(FlowRuns.class, "start"))
                 .bean(ScheduleImport.class, "read")
                 .setHeader(ContingentSync.HELD, method(ScheduleSteps.class, "holdIfUnsafe"))
                 .filter(header(ContingentSync.HELD).isEqualTo(false))
@@ -63,31 +64,31 @@ public class ScheduleRoutes extends RouteBuilder {
                 .end();
 
         from(APPLY).routeId("schedule-apply")
-                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(ScheduleSteps.class, "failed").end()
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(FlowRuns.class, "failed").end()
                 .bean(ScheduleSteps.class, "applyImport")
                 .setHeader(PublishRoute.FLOW, constant(ScheduleState.FLOW))
                 .to(PublishRoute.ENTRY);
 
         from(CHANGES).routeId("schedule-changes")
-                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(ScheduleSteps.class, "failed").end()
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(FlowRuns.class, "failed").end()
                 .setHeader(PublishRoute.FLOW, constant(ScheduleState.FLOW))
-                .setHeader(ContingentSync.RUN, method(ScheduleSteps.class, "start"))
+                .setHeader(ContingentSync.RUN, method(FlowRuns.class, "start"))
                 .convertBodyTo(byte[].class)
                 .bean(ScheduleSteps.class, "applyChanges")
                 .to(PublishRoute.ENTRY);
 
         from(ATTESTATION).routeId("schedule-attestation")
-                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(ScheduleSteps.class, "failed").end()
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(FlowRuns.class, "failed").end()
                 .setHeader(PublishRoute.FLOW, constant(ScheduleState.FLOW))
-                .setHeader(ContingentSync.RUN, method(ScheduleSteps.class, "start"))
+                .setHeader(ContingentSync.RUN, method(FlowRuns.class, "start"))
                 .convertBodyTo(byte[].class)
                 .bean(ScheduleSteps.class, "applyAttestation")
                 .to(PublishRoute.ENTRY);
 
         from(REFERENCE).routeId("reference-file")
-                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(ScheduleSteps.class, "failed").end()
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(FlowRuns.class, "failed").end()
                 .setHeader(PublishRoute.FLOW, constant(ReferenceIntake.FLOW))
-                .setHeader(ContingentSync.RUN, method(ScheduleSteps.class, "start"))
+                .setHeader(ContingentSync.RUN, method(FlowRuns.class, "start"))
                 .convertBodyTo(byte[].class)
                 .bean(ScheduleSteps.class, "applyReference")
                 .to(PublishRoute.ENTRY);

@@ -44,11 +44,6 @@ public class ScheduleSteps {
         this.json = json;
     }
 
-    public long start(@Header(ContingentSync.COLLEGE) String college, @Header(ContingentSync.TRIGGER) String trigger,
-                      @Header("spoFlow") String flow, @Header(ContingentSync.RUN) Long existing) {
-        return existing != null ? existing : runs.start(college, flow, trigger == null ? "manual" : trigger);
-    }
-
     /**
      * An export that would empty a period or remove more than the college's share of its planned lessons is held
      * like a mass removal: an empty or cut file must never wipe a schedule.
@@ -111,16 +106,6 @@ public class ScheduleSteps {
         var rows = ScheduleCsv.reference(college, fileName, TextDecoding.decode(content).text());
         ReferenceIntake.Summary summary = reference.accept(college, rows.records(), rows.errors(), runId);
         runs.readFinished(runId, false, summary.read(), 0, summary.accepted(), summary.rejected());
-    }
-
-    public void failed(org.apache.camel.Exchange exchange) {
-        Long runId = exchange.getIn().getHeader(ContingentSync.RUN, Long.class);
-        Exception cause = exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = cause == null ? "неизвестная ошибка" : cause.getMessage();
-        if (runId != null) {
-            runs.failed(runId, reason);
-        }
-        log.error("Расписание {}: запуск {} не выполнен: {}", exchange.getIn().getHeader(ContingentSync.COLLEGE), runId, reason);
     }
 
     private void reject(String college, String entityType, RecordError error, long runId) {

@@ -6,6 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.FlowRuns;
 import ru.spobridge.routes.config.HubProperties;
 import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.delivery.PublishRoute;
@@ -38,11 +39,11 @@ public class StaffRoutes extends RouteBuilder {
         HubProperties.DeliverySettings policy = properties.delivery();
 
         from(REFRESH).routeId("staff-refresh")
-                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(StaffRunSteps.class, "failed").end()
-                .setHeader(ContingentSync.RUN, method(StaffRunSteps.class, "start"))
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(FlowRuns.class, "failed").end()
+                .setHeader(PublishRoute.FLOW, constant(StaffIntake.FLOW))
+                .setHeader(ContingentSync.RUN, method(FlowRuns.class, "start"))
                 .setHeader("spoDue", method(StaffProvisioner.class, "refresh"))
                 .bean(StaffSchedule.class, "schedule(${header.spoCollegeId}, ${header.spoDue})")
-                .setHeader(PublishRoute.FLOW, constant(StaffIntake.FLOW))
                 .to(PublishRoute.ENTRY);
 
         from(ZUP).routeId("staff-zup")
@@ -50,10 +51,11 @@ public class StaffRoutes extends RouteBuilder {
                     .maximumRedeliveries(policy.readAttempts() - 1).redeliveryDelay(policy.readDelay().toMillis())
                     .useExponentialBackOff().backOffMultiplier(policy.multiplier())
                     .retryAttemptedLogLevel(LoggingLevel.WARN).logStackTrace(false).logExhausted(false)
-                    .handled(true).bean(StaffRunSteps.class, "failed")
+                    .handled(true).bean(FlowRuns.class, "failed")
                 .end()
-                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(StaffRunSteps.class, "failed").end()
-                .setHeader(ContingentSync.RUN, method(StaffRunSteps.class, "start"))
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(FlowRuns.class, "failed").end()
+                .setHeader(PublishRoute.FLOW, constant(StaffIntake.FLOW))
+                .setHeader(ContingentSync.RUN, method(FlowRuns.class, "start"))
                 // the cursor is the time the read began: orders posted while reading are read again next time
                 .process(exchange -> exchange.getIn().setHeader("spoReadStartedAt", clock.instant()))
                 .setHeader("spoInitialLoad", method(StaffSources.class, "firstRead"))
@@ -64,8 +66,9 @@ public class StaffRoutes extends RouteBuilder {
                 .to(REFRESH);
 
         from(FILE).routeId("staff-file")
-                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(StaffRunSteps.class, "failed").end()
-                .setHeader(ContingentSync.RUN, method(StaffRunSteps.class, "start"))
+                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(FlowRuns.class, "failed").end()
+                .setHeader(PublishRoute.FLOW, constant(StaffIntake.FLOW))
+                .setHeader(ContingentSync.RUN, method(FlowRuns.class, "start"))
                 .convertBodyTo(byte[].class)
                 .bean(StaffFiles.class, "accept")
                 .bean(StaffRunSteps.class, "intakeDone")

@@ -22,14 +22,24 @@ public class SourceCursors {
     }
 
     public Instant get(String collegeId, String source) {
-        List<String> values = jdbc.queryForList("SELECT cursor_value FROM source_cursor WHERE college_id = :college AND source = :source",
-                Map.of("college", collegeId, "source", source), String.class);
-        return values.isEmpty() ? null : Instant.parse(values.get(0));
+        String value = text(collegeId, source);
+        return value == null ? null : Instant.parse(value);
     }
 
     public void put(String collegeId, String source, Instant cursor) {
+        putText(collegeId, source, cursor.toString());
+    }
+
+    /** A cursor the source hands out as an opaque token (the college journal's {@code next}). */
+    public String text(String collegeId, String source) {
+        List<String> values = jdbc.queryForList("SELECT cursor_value FROM source_cursor WHERE college_id = :college AND source = :source",
+                Map.of("college", collegeId, "source", source), String.class);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    public void putText(String collegeId, String source, String cursor) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("college", collegeId).addValue("source", source)
-                .addValue("cursor", cursor.toString()).addValue("now", Timestamp.from(clock.instant()));
+                .addValue("cursor", cursor).addValue("now", Timestamp.from(clock.instant()));
         if (jdbc.update("UPDATE source_cursor SET cursor_value = :cursor, updated_at = :now WHERE college_id = :college AND source = :source", params) == 0) {
             jdbc.update("INSERT INTO source_cursor (college_id, source, cursor_value, updated_at) VALUES (:college, :source, :cursor, :now)", params);
         }
