@@ -24,6 +24,7 @@ import ru.spobridge.routes.store.SyncRuns;
 class OperatorApiTest extends HubIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] CSV = "kind;code;name;attributes\nbuilding;1;Главный корпус;\n".getBytes(StandardCharsets.UTF_8);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -131,6 +132,24 @@ class OperatorApiTest extends HubIntegrationTest {
                 .as("a report is repaired once").isEqualTo(409);
         assertThat(jdbc.queryForList("SELECT action FROM audit_log ORDER BY id", String.class))
                 .containsExactly("RECONCILIATION", "RECONCILIATION_REPAIR", "RECONCILIATION");
+    }
+
+    @Test
+    void a_file_uploaded_by_an_operator_is_imported_audited_by_name_and_size_and_answered_with_its_run() throws Exception {
+        HttpRequest.Builder upload = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/colleges/test-college/reference?name=ref.csv"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("tester:test-password".getBytes(StandardCharsets.UTF_8)))
+                .header("X-Requested-With", "test").header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(CSV));
+
+        HttpResponse<String> answer = http.send(upload.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        SyncRuns.Run run = awaitRun(JSON.readTree(answer.body()).get("runId").asLong());
+        assertThat(run.flow()).isEqualTo("reference");
+        assertThat(run.trigger()).isEqualTo("operator:tester");
+        assertThat(epos.reference(COLLEGE)).containsKey("building:1");
+        assertThat(jdbc.queryForList("SELECT details FROM audit_log WHERE action = 'FILE_UPLOADED'", String.class)).containsExactly(CSV.length + " байт");
+        assertThat(post("/api/colleges/nowhere/marks/pull", "tester:test-password", true).statusCode()).isEqualTo(404);
     }
 
     private Map<String, Integer> deliveries() {

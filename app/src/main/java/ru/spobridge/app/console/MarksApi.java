@@ -3,9 +3,6 @@ package ru.spobridge.app.console;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,10 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.spobridge.routes.Colleges;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.marks.MarksReports;
 import ru.spobridge.routes.marks.MarksRoutes;
-import ru.spobridge.routes.store.AuditLog;
 
 /** Marks and attendance: late report, sent-vs-accepted reconciliation, a statement upload, a pull on command. */
 @RestController
@@ -27,14 +22,12 @@ public class MarksApi {
 
     private final Colleges colleges;
     private final MarksReports reports;
-    private final ProducerTemplate camel;
-    private final AuditLog audit;
+    private final FlowCommands commands;
 
-    public MarksApi(Colleges colleges, MarksReports reports, ProducerTemplate camel, AuditLog audit) {
+    public MarksApi(Colleges colleges, MarksReports reports, FlowCommands commands) {
         this.colleges = colleges;
         this.reports = reports;
-        this.camel = camel;
-        this.audit = audit;
+        this.commands = commands;
     }
 
     @GetMapping("/late")
@@ -49,26 +42,12 @@ public class MarksApi {
 
     @PostMapping("/pull")
     public ResponseEntity<Map<String, Object>> pull(@PathVariable String college, Principal operator) {
-        if (!colleges.ids().contains(college)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Колледж не настроен"));
-        }
-        Exchange exchange = camel.request(MarksRoutes.PULL, ex -> ex.getIn().setHeaders(Map.of(ContingentSync.COLLEGE, college,
-                ContingentSync.TRIGGER, "operator:" + operator.getName())));
-        return ResponseEntity.accepted().body(Map.of("runId", exchange.getMessage().getHeader(ContingentSync.RUN, Long.class)));
+        return commands.run(college, MarksRoutes.PULL, operator);
     }
 
     @PostMapping("/statement")
     public ResponseEntity<Map<String, Object>> statement(@PathVariable String college, @RequestParam String name, @RequestBody byte[] content,
                                                          Principal operator) {
-        if (!colleges.ids().contains(college)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Колледж не настроен"));
-        }
-        audit.record(operator.getName(), "STATEMENT_UPLOADED", college, name, content.length + " байт");
-        Exchange exchange = camel.request(MarksRoutes.STATEMENT, ex -> {
-            ex.getIn().setHeaders(Map.of(ContingentSync.COLLEGE, college, ContingentSync.TRIGGER, "operator:" + operator.getName(),
-                    Exchange.FILE_NAME, name));
-            ex.getIn().setBody(content);
-        });
-        return ResponseEntity.accepted().body(Map.of("runId", exchange.getMessage().getHeader(ContingentSync.RUN, Long.class)));
+        return commands.upload(college, MarksRoutes.STATEMENT, operator, name, content, Map.of());
     }
 }

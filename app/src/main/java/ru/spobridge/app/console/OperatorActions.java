@@ -41,7 +41,7 @@ public class OperatorActions {
     public ResponseEntity<Map<String, Object>> runContingent(@PathVariable String college, @RequestParam(defaultValue = "false") boolean full,
                                                              Principal operator) {
         if (!colleges.ids().contains(college)) {
-            return notFound();
+            return FlowCommands.unknownCollege();
         }
         Long runId = commands.runContingent(college, full, "operator:" + operator.getName());
         if (runId == null) {
@@ -53,7 +53,7 @@ public class OperatorActions {
     @PostMapping("/colleges/{college}/contingent/preview")
     public ResponseEntity<?> preview(@PathVariable String college, @RequestParam(defaultValue = "false") boolean full) {
         if (!colleges.ids().contains(college)) {
-            return notFound();
+            return FlowCommands.unknownCollege();
         }
         return ResponseEntity.ok(preview.preview(college, full));
     }
@@ -72,7 +72,7 @@ public class OperatorActions {
     @PostMapping("/colleges/{college}/reconciliation")
     public ResponseEntity<Map<String, Object>> reconcile(@PathVariable String college, Principal operator) {
         if (!colleges.ids().contains(college)) {
-            return notFound();
+            return FlowCommands.unknownCollege();
         }
         List<Long> reports = reconciliation.reconcile(college, operator.getName());
         return ResponseEntity.ok(Map.of("reports", reports));
@@ -95,9 +95,5 @@ public class OperatorActions {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Запуск не задержан или решение уже принято"));
         }
         return ResponseEntity.ok(Map.of("runId", runId));
-    }
-
-    private static ResponseEntity<Map<String, Object>> notFound() {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Колледж не настроен"));
     }
 }

@@ -4,8 +4,6 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,11 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import ru.spobridge.routes.Colleges;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.schedule.ScheduleImport;
 import ru.spobridge.routes.schedule.ScheduleRoutes;
-import ru.spobridge.routes.store.AuditLog;
 
 /** Reference data and schedule files from an operator: an aSc export for a period, changes, attestation, справочники. */
 @RestController
@@ -28,14 +23,10 @@ public class ScheduleApi {
 
     private static final long MAX_BYTES = 20L * 1024 * 1024;
 
-    private final Colleges colleges;
-    private final ProducerTemplate camel;
-    private final AuditLog audit;
+    private final FlowCommands commands;
 
-    public ScheduleApi(Colleges colleges, ProducerTemplate camel, AuditLog audit) {
-        this.colleges = colleges;
-        this.camel = camel;
-        this.audit = audit;
+    public ScheduleApi(FlowCommands commands) {
+        this.commands = commands;
     }
 
     /** An aSc Timetables 2012 XML export, expanded into dated lessons for [from, to]; weeks A/B counted from termStart. */
@@ -75,21 +66,9 @@ public class ScheduleApi {
 
     private ResponseEntity<Map<String, Object>> send(String college, String entry, String name, byte[] content, Principal operator,
                                                      Map<String, Object> extra) {
-        if (!colleges.ids().contains(college)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Колледж не настроен"));
-        }
         if (content.length > MAX_BYTES) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("message", "Файл больше 20 МБ"));
         }
-        audit.record(operator.getName(), "FILE_UPLOADED", college, entry.substring(entry.indexOf(':') + 1) + " " + name, content.length + " байт");
-        Map<String, Object> headers = new HashMap<>(extra);
-        headers.put(ContingentSync.COLLEGE, college);
-        headers.put(ContingentSync.TRIGGER, "operator:" + operator.getName());
-        headers.put(Exchange.FILE_NAME, name);
-        Exchange exchange = camel.request(entry, ex -> {
-            ex.getIn().setHeaders(headers);
-            ex.getIn().setBody(content);
-        });
-        return ResponseEntity.accepted().body(Map.of("runId", exchange.getMessage().getHeader(ContingentSync.RUN, Long.class)));
+        return commands.upload(college, entry, operator, name, content, extra);
     }
 }

@@ -5,15 +5,11 @@ import java.io.StringWriter;
 import java.security.Principal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.spobridge.routes.Colleges;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.staff.StaffRoutes;
 import ru.spobridge.routes.staff.StaffSla;
-import ru.spobridge.routes.store.AuditLog;
 
 /** Staff: the same-day SLA report (JSON and CSV), uploading an HR file, polling 1С:ЗУП and recomputing on command. */
 @RestController
@@ -38,14 +32,12 @@ public class StaffApi {
 
     private final Colleges colleges;
     private final StaffSla sla;
-    private final ProducerTemplate camel;
-    private final AuditLog audit;
+    private final FlowCommands commands;
 
-    public StaffApi(Colleges colleges, StaffSla sla, ProducerTemplate camel, AuditLog audit) {
+    public StaffApi(Colleges colleges, StaffSla sla, FlowCommands commands) {
         this.colleges = colleges;
         this.sla = sla;
-        this.camel = camel;
-        this.audit = audit;
+        this.commands = commands;
     }
 
     @GetMapping("/sla")
@@ -83,37 +75,16 @@ public class StaffApi {
     @PostMapping("/files")
     public ResponseEntity<Map<String, Object>> upload(@PathVariable String college, @RequestParam String name, @RequestBody byte[] content,
                                                       Principal operator) {
-        if (!colleges.ids().contains(college)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Колледж не настроен"));
-        }
-        audit.record(operator.getName(), "STAFF_FILE_UPLOADED", college, name, content.length + " байт");
-        Map<String, Object> headers = new HashMap<>();
-        headers.put(ContingentSync.COLLEGE, college);
-        headers.put(ContingentSync.TRIGGER, "operator:" + operator.getName());
-        headers.put(Exchange.FILE_NAME, name);
-        Exchange exchange = camel.request(StaffRoutes.FILE, ex -> {
-            ex.getIn().setHeaders(headers);
-            ex.getIn().setBody(content);
-        });
-        return ResponseEntity.accepted().body(Map.of("runId", exchange.getMessage().getHeader(ContingentSync.RUN, Long.class)));
+        return commands.upload(college, StaffRoutes.FILE, operator, name, content, Map.of());
     }
 
     @PostMapping("/zup-runs")
     public ResponseEntity<Map<String, Object>> pollZup(@PathVariable String college, Principal operator) {
-        return start(college, StaffRoutes.ZUP, operator);
+        return commands.run(college, StaffRoutes.ZUP, operator);
     }
 
     @PostMapping("/refresh")
     public ResponseEntity<Map<String, Object>> refresh(@PathVariable String college, Principal operator) {
-        return start(college, StaffRoutes.REFRESH, operator);
-    }
-
-    private ResponseEntity<Map<String, Object>> start(String college, String entry, Principal operator) {
-        if (!colleges.ids().contains(college)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Колледж не настроен"));
-        }
-        Exchange exchange = camel.request(entry, ex -> ex.getIn().setHeaders(Map.of(ContingentSync.COLLEGE, college,
-                ContingentSync.TRIGGER, "operator:" + operator.getName())));
-        return ResponseEntity.accepted().body(Map.of("runId", exchange.getMessage().getHeader(ContingentSync.RUN, Long.class)));
+        return commands.run(college, StaffRoutes.REFRESH, operator);
     }
 }
