@@ -1,5 +1,7 @@
 package ru.spobridge.app;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.marks.MarksRoutes;
 import ru.spobridge.routes.schedule.ScheduleImport;
 import ru.spobridge.routes.schedule.ScheduleRoutes;
@@ -108,8 +109,8 @@ class BadInputCorpusTest extends HubIntegrationTest {
     private SyncRuns.Run handledRun(String name, byte[] content) {
         String entry = ENTRY.get(name.substring(0, name.indexOf('-')));
         Map<String, Object> headers = new HashMap<>();
-        headers.put(ContingentSync.COLLEGE, COLLEGE);
-        headers.put(ContingentSync.TRIGGER, "corpus");
+        headers.put(FlowHeaders.COLLEGE, COLLEGE);
+        headers.put(FlowHeaders.TRIGGER, "corpus");
         headers.put(Exchange.FILE_NAME, name);
         headers.put(ScheduleImport.FROM, LocalDate.of(2026, 9, 7));
         headers.put(ScheduleImport.TO, LocalDate.of(2026, 9, 13));
@@ -119,7 +120,7 @@ class BadInputCorpusTest extends HubIntegrationTest {
             ex.getIn().setHeaders(headers);
             ex.getIn().setBody(content);
         });
-        Long runId = exchange.getMessage().getHeader(ContingentSync.RUN, Long.class);
+        Long runId = exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class);
         assertThat(runId).as("a run was recorded for " + name).isNotNull();
         SyncRuns.Run run = awaitRun(runId);
         int rejected = jdbc.queryForObject("SELECT COUNT(*) FROM rejected_record WHERE run_id = ? AND resolved_at IS NULL", Integer.class, runId);
