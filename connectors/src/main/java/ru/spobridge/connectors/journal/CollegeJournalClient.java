@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriUtils;
 import ru.spobridge.connectors.common.ClientCredentialsToken;
 import ru.spobridge.connectors.common.HttpTransport;
 import ru.spobridge.connectors.common.PermanentTargetException;
@@ -45,7 +46,7 @@ public class CollegeJournalClient {
     }
 
     public Page changes(String since, int limit) {
-        URI uri = resolve(URLEncoder.encode(settings.journalCollegeId(), StandardCharsets.UTF_8) + "/changes?limit=" + limit
+        URI uri = resolve(UriUtils.encodePathSegment(settings.journalCollegeId(), StandardCharsets.UTF_8) + "/changes?limit=" + limit
                 + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8)));
         Answer response = get(uri);
         if (response.status() == 401) {
