@@ -1,0 +1,52 @@
+package ru.spobridge.mappings.xml;
+
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The one way the mappings read XML from outside: the JDK's own StAX parser with no DTD, no external entities,
+ * no entity expansion and the JDK's secure-processing limits pinned, so a file from a college cannot reach the
+ * network, the disk or the heap through its markup.
+ */
+public final class SafeXml {
+
+    /** Entities a document may expand in all; with DTDs off only the five predefined ones exist. */
+    private static final String ENTITY_EXPANSION_LIMIT = "64";
+
+    private SafeXml() {
+    }
+
+    /** A new factory each time: a configured StAX factory is not promised to be thread-safe. */
+    public static XMLInputFactory inputFactory() {
+        // the JDK implementation, not whatever StAX provider the classpath brings: the limits below are its properties
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        // StAX has no FEATURE_SECURE_PROCESSING switch; the JDK applies it by default and we pin its limits here
+        factory.setProperty("jdk.xml.entityExpansionLimit", ENTITY_EXPANSION_LIMIT);
+        factory.setProperty("jdk.xml.totalEntitySizeLimit", "100000");
+        factory.setProperty("jdk.xml.maxGeneralEntitySizeLimit", "10000");
+        return factory;
+    }
+
+    /** A stream reader over characters the caller decoded; a leading byte-order mark is skipped. */
+    public static XMLStreamReader streamReader(Reader xml) throws XMLStreamException, IOException {
+        return inputFactory().createXMLStreamReader(withoutBom(xml));
+    }
+
+    private static Reader withoutBom(Reader xml) throws IOException {
+        PushbackReader reader = new PushbackReader(xml, 1);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
+    }
+}
