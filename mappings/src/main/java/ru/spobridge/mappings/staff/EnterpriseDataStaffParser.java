@@ -38,11 +38,6 @@ public final class EnterpriseDataStaffParser {
             boolean rootSeen = false;
             while (reader.hasNext()) {
                 int event = reader.next();
-                if (event == XMLStreamConstants.DTD) {
-                    // a DTD has no place in an exchange message; entity tricks start here
-                    errors.add(new RecordError(fileName, "DOCTYPE", "DTD_NOT_ALLOWED", "Файл содержит DTD: такие файлы не принимаются"));
-                    return new Parsed<>(records, errors);
-                }
                 if (event == XMLStreamConstants.START_ELEMENT && !rootSeen) {
                     rootSeen = true;
                     if (!"Message".equals(reader.getLocalName())) {
@@ -62,6 +57,9 @@ public final class EnterpriseDataStaffParser {
                             fields.get("Должность/Код"))));
                 }
             }
+        } catch (SafeXml.DtdRefused e) {
+            // a DTD has no place in an exchange message; entity tricks start here
+            errors.add(new RecordError(fileName, "DOCTYPE", "DTD_NOT_ALLOWED", "Файл содержит DTD: такие файлы не принимаются"));
         } catch (XMLStreamException e) {
             String where = e.getLocation() == null ? fileName : fileName + ":" + e.getLocation().getLineNumber();
             errors.add(new RecordError(where, "-", "MALFORMED_XML", "XML-файл повреждён или оборван (после строки "
