@@ -161,7 +161,7 @@ class ContingentToEposFlowTest extends HubIntegrationTest {
         assertThat(epos.students(COLLEGE).keySet()).containsExactly("stu-6001");
         Map<String, String> codeByKey = jdbc.queryForList(
                 "SELECT entity_key, code, field FROM rejected_record WHERE resolved_at IS NULL").stream()
-                .collect(Collectors.toMap(row -> (String) row.get("entity_key"), row -> row.get("field") + "/" + row.get("code")));
+                .collect(Collectors.toMap(row -> (String) row.get("entity_key"), row -> row.get("field") + "/" + row.get("code"), (first, repeated) -> first));
         assertThat(codeByKey).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "stu-6002", "group/UNKNOWN_GROUP",
                 "stu-6003", "birthDate/INVALID_DATE",

@@ -77,23 +77,17 @@ public class ContingentIntake {
         List<Keyed> validStudents = new ArrayList<>();
         List<ContingentStudentRecord> validStudentRecords = new ArrayList<>();
         int studentRejects = 0;
-        for (List<ContingentStudentRecord> occurrences : byExternalId(snapshot.students().students()).values()) {
-            ContingentStudentRecord record = occurrences.get(0);
+        // every occurrence of a duplicated id and every defect of a record is reported, not only the first
+        for (ContingentStudentMapping.ReadStudent read : ContingentStudentMapping.toStudents(college, snapshot.students().students(), groups)) {
+            ContingentStudentRecord record = read.record();
             String label = PersonalDataMask.maskName(record.lastName(), record.firstName(), record.middleName());
-            if (occurrences.stream().distinct().count() > 1) {
-                studentRejects += occurrences.size();
-                reject(college, STUDENT, List.of(new RecordError(record.externalId(), "externalId", "DUPLICATE_ID",
-                        "Идентификатор встречается в ответе ИС «Контингент» " + occurrences.size()
-                                + " раз(а) с разным содержимым: запись не принята, пока источник не исправит дубликат")), label, runId);
-                continue;
-            }
-            Mapped<Student> mapped = ContingentStudentMapping.toStudent(college, record, groups);
+            Mapped<Student> mapped = read.mapped();
             if (mapped.isValid()) {
                 Student student = mapped.value();
                 validStudents.add(Keyed.of(student.key().sourceId(), student, student.name().masked() + ", " + student.groupCode()));
                 validStudentRecords.add(record);
             } else {
-                studentRejects++;
+                studentRejects += read.occurrences();
                 reject(college, STUDENT, mapped.errors(), label, runId);
             }
         }
@@ -158,17 +152,6 @@ public class ContingentIntake {
         List<String> nowValid = valid.stream().map(Keyed::key).filter(open::contains).toList();
         rejected.resolve(college, entityType, nowValid, RejectedRecords.INTAKE);
         return new IntakeSummary(read, rejects, changed, valid.size() - changed);
-    }
-
-    /** Groups a page's records by id, keeping source order; a blank id forms its own group to be refused by mapping. */
-    private static Map<String, List<ContingentStudentRecord>> byExternalId(List<ContingentStudentRecord> records) {
-        Map<String, List<ContingentStudentRecord>> byId = new LinkedHashMap<>();
-        int anonymous = 0;
-        for (ContingentStudentRecord record : records) {
-            String id = record.externalId() == null || record.externalId().isBlank() ? "\u0000" + anonymous++ : record.externalId().strip();
-            byId.computeIfAbsent(id, key -> new ArrayList<>()).add(record);
-        }
-        return byId;
     }
 
     private record Keyed(String key, String sortKey, Object value, String label) {
