@@ -1,20 +1,19 @@
 package ru.spobridge.routes.marks;
 
-import ru.spobridge.routes.flow.FlowHeaders;
-
-import org.apache.camel.LoggingLevel;
+import java.util.List;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
-import ru.spobridge.connectors.common.TransientTargetException;
-import ru.spobridge.routes.Colleges;
-import ru.spobridge.routes.flow.FlowErrorPolicy;
-import ru.spobridge.routes.flow.FlowRuns;
-import ru.spobridge.routes.config.HubProperties;
+import ru.spobridge.mappings.marks.JournalChange;
 import ru.spobridge.routes.delivery.PublishRoute;
+import ru.spobridge.routes.flow.FlowErrorPolicy;
+import ru.spobridge.routes.flow.FlowHeaders;
+import ru.spobridge.routes.flow.FlowRuns;
 
 /**
  * Marks and attendance, college journal → platforms: pulled on each college's schedule in its own time zone (and a
- * nightly catch-up), or imported from a statement; checked per record; published as they change.
+ * nightly catch-up), or imported from a statement; checked per record; published as they change. The journal's
+ * cursor moves only once the changes are stored, so a failed run reads them again.
  */
 @Component
 public class MarksRoutes extends RouteBuilder {
@@ -22,30 +21,41 @@ public class MarksRoutes extends RouteBuilder {
     public static final String PULL = "direct:marks-pull";
     public static final String STATEMENT = "direct:marks-statement";
 
-    private final HubProperties properties;
-    private final Colleges colleges;
+    private final FlowRuns runs;
+    private final MarksSources sources;
+    private final MarksStatement statement;
+    private final MarksSteps steps;
 
-    public MarksRoutes(HubProperties properties, Colleges colleges) {
-        this.properties = properties;
-        this.colleges = colleges;
+    public MarksRoutes(FlowRuns runs, MarksSources sources, MarksStatement statement, MarksSteps steps) {
+        this.runs = runs;
+        this.sources = sources;
+        this.statement = statement;
+        this.steps = steps;
     }
 
     @Override
     public void configure() {
         from(PULL).routeId("marks-pull").routeConfigurationId(FlowErrorPolicy.SOURCE_THEN_STEPS)
                 .setHeader(FlowHeaders.FLOW, constant(MarksIntake.FLOW))
-                .setHeader(FlowHeaders.RUN, method(FlowRuns.class, "start(${exchange})"))
-                .bean(MarksSources.class, "pull")
-                .bean(MarksSteps.class, "intake")
-                .bean(MarksSources.class, "commitCursor")
+                .process(runs::start)
+                .process(exchange -> exchange.getIn().setBody(sources.pull(FlowHeaders.college(exchange))))
+                .process(exchange -> steps.intake(FlowHeaders.college(exchange), changes(exchange), FlowHeaders.requireRun(exchange)))
+                .process(exchange -> sources.commitCursor(FlowHeaders.college(exchange)))
                 .to(PublishRoute.ENTRY);
 
         from(STATEMENT).routeId("marks-statement").routeConfigurationId(FlowErrorPolicy.FLOW_STEP)
                 .setHeader(FlowHeaders.FLOW, constant(MarksIntake.FLOW))
-                .setHeader(FlowHeaders.RUN, method(FlowRuns.class, "start(${exchange})"))
+                .process(runs::start)
                 .convertBodyTo(byte[].class)
-                .bean(MarksStatement.class, "read")
-                .bean(MarksSteps.class, "intake")
+                .process(exchange -> exchange.getIn().setBody(statement.read(FlowHeaders.college(exchange),
+                        exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), exchange.getIn().getBody(byte[].class),
+                        FlowHeaders.requireRun(exchange))))
+                .process(exchange -> steps.intake(FlowHeaders.college(exchange), changes(exchange), FlowHeaders.requireRun(exchange)))
                 .to(PublishRoute.ENTRY);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<JournalChange> changes(Exchange exchange) {
+        return exchange.getIn().getBody(List.class);
     }
 }

@@ -1,7 +1,5 @@
 package ru.spobridge.routes.marks;
 
-import ru.spobridge.routes.flow.FlowHeaders;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -9,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.journal.CollegeJournalClient;
 import ru.spobridge.mappings.marks.JournalChange;
@@ -43,7 +40,7 @@ public class MarksSources {
         this.cursors = cursors;
     }
 
-    public List<JournalChange> pull(@Header(FlowHeaders.COLLEGE) String collegeId) {
+    public List<JournalChange> pull(String collegeId) {
         CollegeJournalClient client = client(collegeId);
         String cursor = cursors.text(collegeId, SOURCE);
         List<JournalChange> changes = new ArrayList<>();
@@ -60,7 +57,7 @@ public class MarksSources {
     }
 
     /** After the changes are stored: a crash before this reads them again, and intake sees them as unchanged. */
-    public void commitCursor(@Header(FlowHeaders.COLLEGE) String collegeId) {
+    public void commitCursor(String collegeId) {
         String cursor = pendingCursor.remove(collegeId);
         if (cursor != null) {
             cursors.putText(collegeId, SOURCE, cursor);

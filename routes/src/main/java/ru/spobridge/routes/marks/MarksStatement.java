@@ -1,9 +1,6 @@
 package ru.spobridge.routes.marks;
 
-import ru.spobridge.routes.flow.FlowHeaders;
-
 import java.util.List;
-import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.files.TextDecoding;
 import ru.spobridge.mappings.marks.JournalChange;
@@ -20,8 +17,7 @@ public class MarksStatement {
         this.rejected = rejected;
     }
 
-    public List<JournalChange> read(@Header(FlowHeaders.COLLEGE) String college, @Header("CamelFileName") String fileName, byte[] content,
-                                    @Header(FlowHeaders.RUN) long runId) {
+    public List<JournalChange> read(String college, String fileName, byte[] content, long runId) {
         StatementCsv.Rows rows = StatementCsv.parse(fileName, TextDecoding.decode(content).text());
         rows.errors().forEach(error -> rejected.reject(college, MarksIntake.FLOW, "file", error.recordKey(), RejectedRecords.INTAKE,
                 List.of(error), null, runId));

@@ -1,9 +1,6 @@
 package ru.spobridge.routes.marks;
 
-import ru.spobridge.routes.flow.FlowHeaders;
-
 import java.util.List;
-import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,7 +21,7 @@ public class MarksSteps {
         this.intake = intake;
     }
 
-    public void intake(@Header(FlowHeaders.COLLEGE) String collegeId, List<JournalChange> changes, @Header(FlowHeaders.RUN) long runId) {
+    public void intake(String collegeId, List<JournalChange> changes, long runId) {
         MarksIntake.Summary summary = intake.accept(collegeId, changes, runId);
         runs.readFinished(runId, false, summary.read(), summary.unchanged(), summary.accepted(), summary.rejected());
         log.info("Отметки {}: запуск {} прочитано {}, принято {}, без изменений {}, отклонено {}", collegeId, runId, summary.read(),

@@ -1,7 +1,5 @@
 package ru.spobridge.routes.schedule;
 
-import ru.spobridge.routes.flow.FlowHeaders;
-
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +7,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.files.TextDecoding;
 import ru.spobridge.mappings.asc.AscExpansion;
@@ -49,8 +46,7 @@ public class ScheduleImport {
         this.reference = reference;
     }
 
-    public ScheduleSnapshot read(@Header(FlowHeaders.COLLEGE) String college, @Header("CamelFileName") String fileName, byte[] content,
-                                 @Header(FROM) LocalDate from, @Header(TO) LocalDate to, @Header(TERM_START) LocalDate termStart) {
+    public ScheduleSnapshot read(String college, String fileName, byte[] content, LocalDate from, LocalDate to, LocalDate termStart) {
         String name = fileName == null ? "(расписание)" : fileName;
         AscTimetableParser.Result parsed = AscTimetableParser.parse(name, new StringReader(TextDecoding.decode(content).text()));
         AscMatching.Result matches = AscMatching.match(parsed.timetable(), explicit(college), candidates(college));

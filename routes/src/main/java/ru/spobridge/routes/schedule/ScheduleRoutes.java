@@ -1,16 +1,16 @@
 package ru.spobridge.routes.schedule;
 
-import ru.spobridge.routes.flow.FlowHeaders;
-
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
-import ru.spobridge.routes.flow.FlowErrorPolicy;
-import ru.spobridge.routes.flow.FlowRuns;
 import ru.spobridge.routes.delivery.PublishRoute;
+import ru.spobridge.routes.flow.FlowErrorPolicy;
+import ru.spobridge.routes.flow.FlowHeaders;
+import ru.spobridge.routes.flow.FlowRuns;
 
 /**
  * Reference data and schedule → platforms. An aSc export becomes dated lessons for the period asked, is held if it
@@ -31,53 +31,89 @@ public class ScheduleRoutes extends RouteBuilder {
     public static final String REFERENCE = "direct:reference-file";
     private static final String HELD = "spoHeld";
 
+    private final FlowRuns runs;
+    private final ScheduleImport scheduleImport;
+    private final ScheduleSteps steps;
+
+    public ScheduleRoutes(FlowRuns runs, ScheduleImport scheduleImport, ScheduleSteps steps) {
+        this.runs = runs;
+        this.scheduleImport = scheduleImport;
+        this.steps = steps;
+    }
+
     @Override
     public void configure() {
         from(INBOX).routeId("schedule-inbox").routeConfigurationId(FlowErrorPolicy.FLOW_STEP)
-                .process(exchange -> {
-                    Matcher period = PERIOD.matcher(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class));
-                    if (period.find()) {
-                        exchange.getIn().setHeader(ScheduleImport.FROM, LocalDate.parse(period.group(1)));
-                        exchange.getIn().setHeader(ScheduleImport.TO, LocalDate.parse(period.group(2)));
-                        exchange.getIn().setHeader(ScheduleImport.TERM_START, LocalDate.parse(period.group(1)));
-                    }
-                })
+                .process(exchange -> periodFromFileName(exchange.getIn()))
                 .convertBodyTo(byte[].class)
                 .to(ASC);
 
         from(ASC).routeId("schedule-asc").routeConfigurationId(FlowErrorPolicy.FLOW_STEP)
                 .setHeader(FlowHeaders.FLOW, constant(ScheduleState.FLOW))
-                .setHeader(FlowHeaders.RUN, method(FlowRuns.class, "start(${exchange})"))
-                .bean(ScheduleImport.class, "read")
-                .setHeader(HELD, method(ScheduleSteps.class, "holdIfUnsafe"))
+                .process(runs::start)
+                .process(exchange -> exchange.getIn().setBody(scheduleImport.read(FlowHeaders.college(exchange), fileName(exchange),
+                        content(exchange), date(exchange, ScheduleImport.FROM), date(exchange, ScheduleImport.TO),
+                        date(exchange, ScheduleImport.TERM_START))))
+                .process(exchange -> exchange.getIn().setHeader(HELD,
+                        steps.holdIfUnsafe(snapshot(exchange), FlowHeaders.requireRun(exchange))))
                 .filter(header(HELD).isEqualTo(false))
                     .to(APPLY)
                 .end();
 
         from(APPLY).routeId("schedule-apply").routeConfigurationId(FlowErrorPolicy.FLOW_STEP)
-                .bean(ScheduleSteps.class, "applyImport")
+                .process(exchange -> steps.applyImport(snapshot(exchange), FlowHeaders.requireRun(exchange)))
                 .setHeader(FlowHeaders.FLOW, constant(ScheduleState.FLOW))
                 .to(PublishRoute.ENTRY);
 
         from(CHANGES).routeId("schedule-changes").routeConfigurationId(FlowErrorPolicy.FLOW_STEP)
                 .setHeader(FlowHeaders.FLOW, constant(ScheduleState.FLOW))
-                .setHeader(FlowHeaders.RUN, method(FlowRuns.class, "start(${exchange})"))
+                .process(runs::start)
                 .convertBodyTo(byte[].class)
-                .bean(ScheduleSteps.class, "applyChanges")
+                .process(exchange -> steps.applyChanges(FlowHeaders.college(exchange), fileName(exchange), content(exchange),
+                        FlowHeaders.requireRun(exchange)))
                 .to(PublishRoute.ENTRY);
 
         from(ATTESTATION).routeId("schedule-attestation").routeConfigurationId(FlowErrorPolicy.FLOW_STEP)
                 .setHeader(FlowHeaders.FLOW, constant(ScheduleState.FLOW))
-                .setHeader(FlowHeaders.RUN, method(FlowRuns.class, "start(${exchange})"))
+                .process(runs::start)
                 .convertBodyTo(byte[].class)
-                .bean(ScheduleSteps.class, "applyAttestation")
+                .process(exchange -> steps.applyAttestation(FlowHeaders.college(exchange), fileName(exchange), content(exchange),
+                        FlowHeaders.requireRun(exchange)))
                 .to(PublishRoute.ENTRY);
 
         from(REFERENCE).routeId("reference-file").routeConfigurationId(FlowErrorPolicy.FLOW_STEP)
                 .setHeader(FlowHeaders.FLOW, constant(ReferenceIntake.FLOW))
-                .setHeader(FlowHeaders.RUN, method(FlowRuns.class, "start(${exchange})"))
+                .process(runs::start)
                 .convertBodyTo(byte[].class)
-                .bean(ScheduleSteps.class, "applyReference")
+                .process(exchange -> steps.applyReference(FlowHeaders.college(exchange), fileName(exchange), content(exchange),
+                        FlowHeaders.requireRun(exchange)))
                 .to(PublishRoute.ENTRY);
+    }
+
+    /** A file named …_2026-09-07_2026-09-13.xml is the period from the first date to the second, its weeks counted from the first. */
+    private static void periodFromFileName(Message message) {
+        String name = message.getHeader(Exchange.FILE_NAME, String.class);
+        Matcher period = name == null ? null : PERIOD.matcher(name);
+        if (period != null && period.find()) {
+            message.setHeader(ScheduleImport.FROM, LocalDate.parse(period.group(1)));
+            message.setHeader(ScheduleImport.TO, LocalDate.parse(period.group(2)));
+            message.setHeader(ScheduleImport.TERM_START, LocalDate.parse(period.group(1)));
+        }
+    }
+
+    private static String fileName(Exchange exchange) {
+        return exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
+    }
+
+    private static byte[] content(Exchange exchange) {
+        return exchange.getIn().getBody(byte[].class);
+    }
+
+    private static LocalDate date(Exchange exchange, String header) {
+        return exchange.getIn().getHeader(header, LocalDate.class);
+    }
+
+    private static ScheduleSnapshot snapshot(Exchange exchange) {
+        return exchange.getIn().getBody(ScheduleSnapshot.class);
     }
 }

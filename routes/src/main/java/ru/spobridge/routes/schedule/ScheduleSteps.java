@@ -1,10 +1,7 @@
 package ru.spobridge.routes.schedule;
 
-import ru.spobridge.routes.flow.FlowHeaders;
-
 import java.util.List;
 import java.util.Locale;
-import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,7 +43,7 @@ public class ScheduleSteps {
      * An export that would empty a period or remove more than the college's share of its planned lessons is held
      * like a mass removal: an empty or cut file must never wipe a schedule.
      */
-    public boolean holdIfUnsafe(ScheduleSnapshot snapshot, @Header(FlowHeaders.RUN) long runId) {
+    public boolean holdIfUnsafe(ScheduleSnapshot snapshot, long runId) {
         java.util.Set<String> planned = state.planned(snapshot.collegeId(), snapshot.from(), snapshot.to()).keySet();
         java.util.Set<String> incoming = new java.util.HashSet<>();
         snapshot.lessons().forEach(lesson -> incoming.add(lesson.key()));
@@ -69,7 +66,7 @@ public class ScheduleSteps {
         return true;
     }
 
-    public void applyImport(ScheduleSnapshot snapshot, @Header(FlowHeaders.RUN) long runId) {
+    public void applyImport(ScheduleSnapshot snapshot, long runId) {
         snapshot.errors().forEach(error -> reject(snapshot.collegeId(), "card", error, runId));
         int[] planned = state.replacePlanned(snapshot.collegeId(), snapshot.from(), snapshot.to(), snapshot.lessons());
         int changed = state.compose(snapshot.collegeId());
@@ -79,8 +76,7 @@ public class ScheduleSteps {
                 snapshot.lessons().size(), planned[0], planned[1], snapshot.errors().size());
     }
 
-    public void applyChanges(@Header(FlowHeaders.COLLEGE) String college, @Header("CamelFileName") String fileName, byte[] content,
-                             @Header(FlowHeaders.RUN) long runId) {
+    public void applyChanges(String college, String fileName, byte[] content, long runId) {
         var rows = ScheduleCsv.changes(college, fileName, TextDecoding.decode(content).text());
         rows.errors().forEach(error -> reject(college, ScheduleState.CHANGE, error, runId));
         state.saveChanges(college, rows.records());
@@ -88,16 +84,14 @@ public class ScheduleSteps {
         runs.readFinished(runId, false, rows.records().size() + rows.errors().size(), 0, changed, rows.errors().size());
     }
 
-    public void applyAttestation(@Header(FlowHeaders.COLLEGE) String college, @Header("CamelFileName") String fileName, byte[] content,
-                                 @Header(FlowHeaders.RUN) long runId) {
+    public void applyAttestation(String college, String fileName, byte[] content, long runId) {
         var rows = ScheduleCsv.attestation(college, fileName, TextDecoding.decode(content).text());
         rows.errors().forEach(error -> reject(college, ScheduleState.ATTESTATION, error, runId));
         int changed = state.saveAttestation(college, rows.records());
         runs.readFinished(runId, false, rows.records().size() + rows.errors().size(), rows.records().size() - changed, changed, rows.errors().size());
     }
 
-    public void applyReference(@Header(FlowHeaders.COLLEGE) String college, @Header("CamelFileName") String fileName, byte[] content,
-                               @Header(FlowHeaders.RUN) long runId) {
+    public void applyReference(String college, String fileName, byte[] content, long runId) {
         var rows = ScheduleCsv.reference(college, fileName, TextDecoding.decode(content).text());
         ReferenceIntake.Summary summary = reference.accept(college, rows.records(), rows.errors(), runId);
         runs.readFinished(runId, false, summary.read(), 0, summary.accepted(), summary.rejected());

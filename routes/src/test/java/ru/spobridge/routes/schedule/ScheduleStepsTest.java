@@ -1,0 +1,104 @@
+package ru.spobridge.routes.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import ru.spobridge.model.schedule.Lesson;
+import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.HubProperties;
+import ru.spobridge.routes.config.HubProperties.CollegeSettings;
+import ru.spobridge.routes.flow.Holds;
+
+/** The schedule hold rule: an import may remove at most the college's share of a period's planned lessons unattended. */
+class ScheduleStepsTest {
+
+    private static final String COLLEGE = "test-college";
+    private static final long RUN = 7L;
+    private static final LocalDate MONDAY = LocalDate.of(2026, 9, 7);
+
+    private final Holds holds = mock(Holds.class);
+
+    @Test
+    void an_import_removing_exactly_the_college_share_of_the_planned_lessons_is_applied_unattended() {
+        ScheduleSteps steps = steps(planned(100), 0.10);
+
+        assertThat(steps.holdIfUnsafe(importOf(90), RUN)).isFalse();
+
+        verify(holds, never()).hold(anyLong(), any(), any(), any(), any());
+    }
+
+    @Test
+    void an_import_removing_one_lesson_more_than_the_share_is_held_as_a_mass_removal() {
+        ScheduleSteps steps = steps(planned(100), 0.10);
+        ScheduleSnapshot snapshot = importOf(89);
+
+        assertThat(steps.holdIfUnsafe(snapshot, RUN)).isTrue();
+
+        verify(holds).hold(eq(RUN), eq(COLLEGE), eq(ScheduleState.FLOW), argThat(hold -> Holds.MASS_REMOVAL.equals(hold.code())
+                && hold.reason().contains("11 из 100")), eq(snapshot));
+    }
+
+    @Test
+    void an_import_removing_one_lesson_less_than_the_share_is_applied_unattended() {
+        ScheduleSteps steps = steps(planned(100), 0.10);
+
+        assertThat(steps.holdIfUnsafe(importOf(91), RUN)).isFalse();
+
+        verify(holds, never()).hold(anyLong(), any(), any(), any(), any());
+    }
+
+    @Test
+    void an_empty_export_is_held_even_for_a_period_with_nothing_planned() {
+        ScheduleSteps steps = steps(Map.of(), 0.10);
+
+        assertThat(steps.holdIfUnsafe(importOf(0), RUN)).isTrue();
+
+        verify(holds).hold(eq(RUN), eq(COLLEGE), anyString(), argThat(hold -> ScheduleSteps.EMPTY_EXPORT.equals(hold.code())), any());
+    }
+
+    private ScheduleSteps steps(Map<String, Lesson> planned, double maxRemovalShare) {
+        ScheduleState state = new ScheduleState(null, null) {
+            @Override
+            public Map<String, Lesson> planned(String college, LocalDate from, LocalDate to) {
+                return planned;
+            }
+        };
+        CollegeSettings college = new CollegeSettings("Тестовый колледж", null, "1025900000017", ZoneId.of("Europe/Moscow"), null, null,
+                new HubProperties.HoldSettings(maxRemovalShare), null, null, null);
+        Colleges colleges = new Colleges(new HubProperties(Map.of(COLLEGE, college), null, null, null, null, null));
+        return new ScheduleSteps(state, null, null, null, holds, colleges);
+    }
+
+    /** Lessons 1..count of the period, each on its own bell of the week. */
+    private static List<Lesson> lessons(int count) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(n -> new Lesson(COLLEGE, MONDAY.plusDays((n - 1) % 6), n, null, null, "ИСП-21", null, "ОП.01", List.of(), null,
+                        null, null))
+                .toList();
+    }
+
+    private static Map<String, Lesson> planned(int count) {
+        Map<String, Lesson> planned = new LinkedHashMap<>();
+        lessons(count).forEach(lesson -> planned.put(lesson.key(), lesson));
+        return planned;
+    }
+
+    /** An export keeping the first {@code kept} of the planned lessons. */
+    private static ScheduleSnapshot importOf(int kept) {
+        return new ScheduleSnapshot(COLLEGE, "week.xml", MONDAY, MONDAY.plusDays(6), kept, lessons(kept), List.of());
+    }
+}
