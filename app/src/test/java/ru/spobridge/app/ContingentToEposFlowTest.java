@@ -1,7 +1,9 @@
 package ru.spobridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -167,6 +169,38 @@ class ContingentToEposFlowTest extends HubIntegrationTest {
                 "stu-6003", "birthDate/INVALID_DATE",
                 "stu-6004", "externalId/DUPLICATE_ID"));
         assertThat(contingent.faults().injected()).as("the malformed answer was met and the read retried").isEqualTo(1);
+    }
+
+    @Test
+    void a_platform_that_lost_its_data_gets_the_lost_group_again_then_the_student_and_the_drift_is_reported() {
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        contingent.putStudent(OGRN, SourceData.student("stu-7001", s -> { }));
+        contingent.putStudent(OGRN, SourceData.student("stu-7002", s -> { }));
+        syncAndWait(false);
+        assertThat(epos.students(COLLEGE)).containsOnlyKeys("stu-7001", "stu-7002");
+
+        // the platform was restored from an older backup: it no longer knows what the hub delivered
+        epos.reset();
+        Student changed = contingent.students(OGRN).stream().filter(s -> "stu-7001".equals(s.getExternalId())).findFirst().orElseThrow();
+        changed.setEmail("after-restore@test.spo-college.example");
+        contingent.putStudent(OGRN, changed);
+        syncAndWait(false);
+
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> epos.students(COLLEGE).containsKey("stu-7001"));
+        } catch (RuntimeException e) {
+            System.out.println("DEBUG runs " + jdbc.queryForList("SELECT * FROM sync_run"));
+            System.out.println("DEBUG state " + jdbc.queryForList("SELECT * FROM sync_state"));
+            System.out.println("DEBUG batches " + jdbc.queryForList("SELECT * FROM delivery_batch"));
+            System.out.println("DEBUG epos " + epos.groups(COLLEGE).keySet() + epos.students(COLLEGE).keySet());
+            throw e;
+        }
+        assertThat(epos.groups(COLLEGE)).containsOnlyKeys("ИСП-21");
+        assertThat(epos.students(COLLEGE).get("stu-7001").get("email")).isEqualTo("after-restore@test.spo-college.example");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dead_letter WHERE status = 'OPEN'", Integer.class) == 0);
+        assertThat(jdbc.queryForList("SELECT subject FROM audit_log WHERE action = 'DRIFT_REPAIRED'", String.class))
+                .containsExactly("epos group");
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import ru.spobridge.model.GuardianLinks;
 import ru.spobridge.model.Movement;
+import ru.spobridge.model.Student;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.config.HubProperties.CollegeSettings;
 import ru.spobridge.routes.flow.CollegeRoute;
@@ -66,6 +68,46 @@ public class ContingentFlow implements Flow {
     @Override
     public void runEnded(String collegeId, Long runId) {
         sync.finish(collegeId, runId);
+    }
+
+    /** A student needs its group; a guardian its students; an order its student and the groups it names. */
+    @Override
+    public Map<String, Set<String>> parentsOf(String entityType, String payload, String errorCode) {
+        boolean group = "UNKNOWN_GROUP".equals(errorCode);
+        boolean student = "UNKNOWN_STUDENT".equals(errorCode);
+        Map<String, Set<String>> parents = new HashMap<>();
+        switch (entityType) {
+            case ContingentIntake.STUDENT -> {
+                Student child = json.read(payload, Student.class);
+                if (group && child.groupCode() != null) {
+                    parents.put(ContingentIntake.GROUP, Set.of(child.groupCode()));
+                }
+            }
+            case ContingentIntake.GUARDIAN -> {
+                if (student) {
+                    parents.put(ContingentIntake.STUDENT, Set.copyOf(json.read(payload, GuardianLinks.class).studentIds()));
+                }
+            }
+            case ContingentIntake.MOVEMENT -> {
+                Movement order = json.read(payload, Movement.class);
+                if (student) {
+                    parents.put(ContingentIntake.STUDENT, Set.of(order.studentId()));
+                }
+                if (group) {
+                    Set<String> groups = new java.util.HashSet<>();
+                    if (order.fromGroup() != null) {
+                        groups.add(order.fromGroup());
+                    }
+                    if (order.toGroup() != null) {
+                        groups.add(order.toGroup());
+                    }
+                    parents.put(ContingentIntake.GROUP, groups);
+                }
+            }
+            default -> {
+            }
+        }
+        return parents;
     }
 
     /** A student's earlier undelivered orders go before the replayed one. */

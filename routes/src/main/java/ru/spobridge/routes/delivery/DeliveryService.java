@@ -19,6 +19,8 @@ import ru.spobridge.model.RecordError;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.flow.Flow;
 import ru.spobridge.routes.flow.Flows;
+import ru.spobridge.routes.flow.Republish;
+import ru.spobridge.routes.store.AuditLog;
 import ru.spobridge.routes.store.DeadLetters;
 import ru.spobridge.routes.store.DeliveryLedger;
 import ru.spobridge.routes.store.DueReason;
@@ -51,11 +53,15 @@ public class DeliveryService {
     private final List<DeliveryObserver> observers;
     private final TargetCircuits circuits;
     private final Flows flows;
+    private final Republish republish;
+    private final AuditLog audit;
 
     public DeliveryService(List<TargetAdapter> adapters, DeliveryLedger ledger, RejectedRecords rejected,
                            DeadLetters deadLetters, SyncRuns runs, TransactionTemplate transaction, CanonicalJson json,
-                           List<DeliveryObserver> observers, TargetCircuits circuits, Flows flows) {
+                           List<DeliveryObserver> observers, TargetCircuits circuits, Flows flows, Republish republish, AuditLog audit) {
         this.flows = flows;
+        this.republish = republish;
+        this.audit = audit;
         this.observers = observers;
         this.circuits = circuits;
         this.targets = adapters.stream().collect(Collectors.toMap(TargetAdapter::name, Function.identity()));
@@ -92,13 +98,19 @@ public class DeliveryService {
                     "Платформа вернула " + result.results().size() + " результатов на " + toSend.items().size() + " записей", null);
         }
         // outside the HTTP call: the transaction covers only the bookkeeping of one batch
-        transaction.executeWithoutResult(status -> record(toSend, result));
+        boolean parentsLost = Boolean.TRUE.equals(transaction.execute(status -> record(toSend, result)));
+        if (parentsLost) {
+            // after the commit, on another thread: the parents go first, then the children waiting for them
+            republish.publishLater(toSend.collegeId(), toSend.flow(), "drift-repair");
+        }
     }
 
-    private void record(DeliveryBatch batch, BatchResult result) {
+    /** Records the outcome of every record of the batch; true when the platform lost parents the hub re-sends. */
+    private boolean record(DeliveryBatch batch, BatchResult result) {
         List<String> delivered = new ArrayList<>();
         List<DeliveryBatch.Item> dependent = new ArrayList<>();
         List<String> dependentReasons = new ArrayList<>();
+        Map<DeliveryBatch.Item, Set<String>> dependencyCodes = new java.util.HashMap<>();
         int refused = 0;
         for (int i = 0; i < batch.items().size(); i++) {
             DeliveryBatch.Item item = batch.items().get(i);
@@ -109,6 +121,7 @@ public class DeliveryService {
             } else if (!outcome.errors().isEmpty() && outcome.errors().stream().allMatch(error -> DEPENDENCY_CODES.contains(error.code()))) {
                 dependent.add(item);
                 outcome.errors().forEach(error -> dependentReasons.add(error.code() + " (поле " + error.field() + ")"));
+                outcome.errors().forEach(error -> dependencyCodes.computeIfAbsent(item, key -> new HashSet<>()).add(error.code()));
             } else {
                 refused++;
                 ledger.markRejected(batch.collegeId(), batch.entityType(), batch.target(), item.entityKey(), item.contentHash());
@@ -126,14 +139,47 @@ public class DeliveryService {
         deadLetters.resolveDelivered(batch.collegeId(), batch.target(), batch.entityType(), delivered);
         ledger.completeBatch(batch.idempotencyKey(), result.httpStatus(), refused == 0 && dependent.isEmpty() ? "DELIVERED" : "PARTIAL");
         runs.addOutcome(batch.runId(), delivered.size(), refused, 0);
+        boolean parentsLost = false;
         if (!dependent.isEmpty()) {
             keepForLater(batch, dependent, "DEPENDENCY_NOT_MET",
                     "Платформа ещё не знает связанную запись: " + String.join(", ", new java.util.TreeSet<>(dependentReasons)));
+            parentsLost = repairLostParents(batch, dependencyCodes);
         }
         if (refused > 0) {
             log.warn("{} {} {}: платформа отклонила {} из {} записей пакета {}", batch.collegeId(), batch.target(),
                     batch.entityType(), refused, batch.items().size(), batch.idempotencyKey());
         }
+        return parentsLost;
+    }
+
+    /**
+     * A platform that answers "unknown parent" for a parent the hub delivered before this run began has lost it
+     * (restored from a backup, a restarted demo): the parent is made due as new from the canonical state and the
+     * drift reported; a parent delivered during this run is not re-sent, so a platform that keeps refusing cannot loop.
+     */
+    private boolean repairLostParents(DeliveryBatch batch, Map<DeliveryBatch.Item, Set<String>> dependencyCodes) {
+        Flow flow = flows.find(batch.flow()).orElse(null);
+        java.time.Instant runStarted = runs.get(batch.runId()).map(SyncRuns.Run::startedAt).orElse(null);
+        if (flow == null || runStarted == null) {
+            return false;
+        }
+        Map<String, Set<String>> parents = new java.util.TreeMap<>();
+        dependencyCodes.forEach((item, codes) -> codes.forEach(code -> flow.parentsOf(batch.entityType(), item.payload(), code)
+                .forEach((type, keys) -> parents.computeIfAbsent(type, t -> new java.util.TreeSet<>()).addAll(keys))));
+        int lost = 0;
+        for (Map.Entry<String, Set<String>> entry : parents.entrySet()) {
+            Set<String> delivered = ledger.deliveredBefore(batch.collegeId(), entry.getKey(), batch.target(), entry.getValue(), runStarted);
+            if (delivered.isEmpty()) {
+                continue;
+            }
+            ledger.makeDue(batch.collegeId(), entry.getKey(), batch.target(), List.copyOf(delivered), DueReason.REPAIR);
+            audit.record("hub", "DRIFT_REPAIRED", batch.collegeId(), batch.target() + " " + entry.getKey(),
+                    delivered.size() + " ранее доставленных записей нет на платформе: отправлены заново");
+            log.warn("{} {} {}: платформа потеряла {} ранее доставленных записей — отправляются заново, затем зависящие от них",
+                    batch.collegeId(), batch.target(), entry.getKey(), delivered.size());
+            lost += delivered.size();
+        }
+        return lost > 0;
     }
 
     /** Records that must wait behind an earlier undelivered change of the same entity, as their flow decides. */

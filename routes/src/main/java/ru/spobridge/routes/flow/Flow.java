@@ -58,6 +58,14 @@ public interface Flow {
         return java.util.Set.of();
     }
 
+    /**
+     * The records a refused record refers to, for a platform's "unknown parent" answer (e.g. UNKNOWN_GROUP): by entity
+     * type, the keys of the parents the record needs. Used to re-deliver parents a platform has lost.
+     */
+    default java.util.Map<String, java.util.Set<String>> parentsOf(String entityType, String payload, String errorCode) {
+        return java.util.Map.of();
+    }
+
     /** Called when a run ends in any way, so that a flow can release what it holds for the run. */
     default void runEnded(String collegeId, Long runId) {
     }

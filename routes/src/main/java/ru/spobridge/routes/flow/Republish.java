@@ -23,6 +23,14 @@ public class Republish {
         this.camel = camel;
     }
 
+    /** Publishes everything of the flow that is due, on another thread (called from a delivery). */
+    public void publishLater(String collegeId, String flow, String trigger) {
+        long runId = runs.start(collegeId, flow, trigger);
+        runs.readFinished(runId, false, 0, 0, 0, 0);
+        camel.asyncRequestBodyAndHeaders(PublishRoute.ENTRY, null, Map.of(FlowHeaders.COLLEGE, collegeId, FlowHeaders.RUN, runId,
+                FlowHeaders.FLOW, flow));
+    }
+
     /**
      * @param only the records to send, or null for everything of the flow that is due
      * @return the run id

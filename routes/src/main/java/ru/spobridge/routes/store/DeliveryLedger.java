@@ -58,6 +58,18 @@ public class DeliveryLedger {
                 params.toArray(MapSqlParameterSource[]::new));
     }
 
+    /** Of these records, the ones the target confirmed before a moment (and has, as far as the hub knows). */
+    public java.util.Set<String> deliveredBefore(String collegeId, String entityType, String target, java.util.Collection<String> entityKeys,
+                                                 java.time.Instant moment) {
+        if (entityKeys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT entity_key FROM sync_state WHERE college_id = :college AND entity_type = :type "
+                + "AND target = :target AND entity_key IN (:keys) AND delivered_hash IS NOT NULL AND delivered_at < :moment",
+                new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType).addValue("target", target)
+                        .addValue("keys", entityKeys).addValue("moment", Timestamp.from(moment)), String.class));
+    }
+
     public void recordBatch(String idempotencyKey, String collegeId, String target, String entityType, Long runId, int records) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("key", idempotencyKey).addValue("college", collegeId)
                 .addValue("target", target).addValue("type", entityType).addValue("run", runId).addValue("count", records)
