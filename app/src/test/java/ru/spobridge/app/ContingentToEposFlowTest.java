@@ -186,15 +186,7 @@ class ContingentToEposFlowTest extends HubIntegrationTest {
         contingent.putStudent(OGRN, changed);
         syncAndWait(false);
 
-        try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> epos.students(COLLEGE).containsKey("stu-7001"));
-        } catch (RuntimeException e) {
-            System.out.println("DEBUG runs " + jdbc.queryForList("SELECT * FROM sync_run"));
-            System.out.println("DEBUG state " + jdbc.queryForList("SELECT * FROM sync_state"));
-            System.out.println("DEBUG batches " + jdbc.queryForList("SELECT * FROM delivery_batch"));
-            System.out.println("DEBUG epos " + epos.groups(COLLEGE).keySet() + epos.students(COLLEGE).keySet());
-            throw e;
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> epos.students(COLLEGE).containsKey("stu-7001"));
         assertThat(epos.groups(COLLEGE)).containsOnlyKeys("ИСП-21");
         assertThat(epos.students(COLLEGE).get("stu-7001").get("email")).isEqualTo("after-restore@test.spo-college.example");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(

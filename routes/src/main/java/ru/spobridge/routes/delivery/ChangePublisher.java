@@ -88,6 +88,11 @@ public class ChangePublisher {
                 for (int from = 0; from < pending.size(); from += limit) {
                     List<PendingRecord> chunk = pending.subList(from, Math.min(pending.size(), from + limit));
                     DeliveryBatch batch = batch(runId, collegeId, flow, targetName, entityType, chunk);
+                    if (ledger.answered(batch.idempotencyKey())) {
+                        // the platform already answered this key (a refusal, a repair after it lost data): a re-send must
+                        // be applied, not answered from the platform's idempotency store; an unanswered key is reused
+                        batch = batch.withKey(batch.idempotencyKey() + "-r" + runId);
+                    }
                     ledger.markPublished(collegeId, entityType, targetName,
                             chunk.stream().map(record -> new DeliveryLedger.Entry(record.entityKey(), record.contentHash())).toList());
                     ledger.recordBatch(batch.idempotencyKey(), collegeId, targetName, entityType, runId, chunk.size());

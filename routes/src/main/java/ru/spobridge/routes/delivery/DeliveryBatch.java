@@ -34,6 +34,11 @@ public record DeliveryBatch(long runId, String collegeId, String flow, String ta
                 key + "-" + ru.spobridge.routes.CanonicalJson.sha256(identity.toString()).substring(0, 16), kept);
     }
 
+    /** The same records under another idempotency key. */
+    public DeliveryBatch withKey(String key) {
+        return new DeliveryBatch(runId, collegeId, flow, target, entityType, key, items);
+    }
+
     @Override
     public String toString() {
         return "DeliveryBatch[" + collegeId + "/" + target + "/" + entityType + ", " + items.size() + " записей, " + idempotencyKey + "]";

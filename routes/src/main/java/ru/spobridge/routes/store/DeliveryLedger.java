@@ -70,6 +70,17 @@ public class DeliveryLedger {
                         .addValue("keys", entityKeys).addValue("moment", Timestamp.from(moment)), String.class));
     }
 
+    /**
+     * True when a platform gave a definitive answer to a batch with this key (applied, or refused item by item). A
+     * batch that became a dead letter after timeouts may have been applied unseen, so its key is not "answered".
+     */
+    public boolean answered(String idempotencyKey) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM delivery_batch WHERE idempotency_key = :key AND completed_at IS NOT NULL "
+                + "AND outcome IN ('DELIVERED', 'PARTIAL')",
+                new MapSqlParameterSource("key", idempotencyKey), Integer.class);
+        return count != null && count > 0;
+    }
+
     public void recordBatch(String idempotencyKey, String collegeId, String target, String entityType, Long runId, int records) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("key", idempotencyKey).addValue("college", collegeId)
                 .addValue("target", target).addValue("type", entityType).addValue("run", runId).addValue("count", records)
