@@ -1,7 +1,5 @@
 package ru.spobridge.routes.staff;
 
-import ru.spobridge.routes.flow.FlowHeaders;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import ru.spobridge.model.staff.Employment;
 import ru.spobridge.model.staff.StaffAccount;
@@ -53,7 +50,7 @@ public class StaffProvisioner {
     }
 
     /** Recomputes the desired state; returns the future instants (local midnights) when it changes next. */
-    public List<Instant> refresh(@Header(FlowHeaders.COLLEGE) String collegeId) {
+    public List<Instant> refresh(String collegeId) {
         ZoneId zone = colleges.settings(collegeId).zone();
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Map<String, List<StaffOrder>> ordersByStaff = new HashMap<>();
