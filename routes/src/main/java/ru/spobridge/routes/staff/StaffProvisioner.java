@@ -26,8 +26,8 @@ import ru.spobridge.routes.store.CanonicalRecords;
 
 /**
  * Works out, for today in the college's zone, which journal accounts and substitute accesses must exist, and
- * stores them as canonical records: a change (a hire taking effect, a dismissal day, a substitution beginning or
- * ending) is then delivered like any other change. Returns the moments when the answer will next change.
+ * stores them as canonical records: a change (a hire taking effect, the day after a dismissal day, a substitution
+ * beginning or ending) is then delivered like any other change. Returns the moments when the answer will next change.
  */
 @Component
 public class StaffProvisioner {
@@ -68,7 +68,8 @@ public class StaffProvisioner {
             if (member == null) {
                 continue;
             }
-            entry.getValue().stream().map(StaffOrder::effectiveDate).filter(date -> date.isAfter(today)).forEach(changeDays::add);
+            // a dismissal changes the account at 00:00 after the last working day, not on the day itself
+            entry.getValue().stream().map(Employment::changesOn).filter(date -> date.isAfter(today)).forEach(changeDays::add);
             Optional<StaffOrder> job = Employment.on(today, entry.getValue());
             if (job.isEmpty() && !existingAccounts.containsKey(entry.getKey())) {
                 continue; // never had an account here: nothing to remove
