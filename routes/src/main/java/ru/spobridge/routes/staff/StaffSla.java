@@ -22,7 +22,8 @@ import ru.spobridge.routes.delivery.DeliveryObserver;
 
 /**
  * The same-day rule of staff orders (seed 002 §4.2.10, §4.2.13): for every order and target, when the order
- * reached the hub and when the platform confirmed the account change, judged in the college's own time zone.
+ * reached the hub (due on the order's day) and when the platform confirmed the account change (due on the day the
+ * change takes effect: a dismissal's at 00:00 after the last working day), judged in the college's own time zone.
  */
 @Component
 public class StaffSla implements DeliveryObserver {
