@@ -37,8 +37,8 @@ class StaffFlowTest extends HubIntegrationTest {
 
     @ParameterizedTest(name = "{0} ({1})")
     @CsvSource({"test-college, Asia/Yekaterinburg, epos", "test-aisepo, Asia/Novokuznetsk, aisepo"})
-    void account_exists_from_the_hiring_day_and_is_removed_exactly_on_the_dismissal_day_in_the_college_zone(
-            String college, String zoneId, String platformName) {
+    void account_exists_from_the_hiring_day_through_the_dismissal_day_and_is_removed_at_the_next_local_midnight(
+            String college, String zoneId, String platformName) throws Exception {
         ZoneId zone = ZoneId.of(zoneId);
         PlatformSimulator platform = platformName.equals("epos") ? epos : ruobr;
         at(zone, "2027-01-05T10:00");
@@ -46,6 +46,9 @@ class StaffFlowTest extends HubIntegrationTest {
                 + "ord-1;hire;К-1;2027-01-05;2027-01-10;per-1;Кадрова;Анна;Петровна;a.kadrova@test.spo-college.example;+79120005501;ПРП\n"
                 + "ord-2;dismissal;К-9;2027-03-01;2027-03-10;per-1;;;;;;\n");
         assertThat(platform.staff(college)).as("not before the hiring day").doesNotContainKey("per-1");
+        assertThat(scheduler.checkExists(StaffSchedule.triggerKey(college, midnight(zone, "2027-03-11"))))
+                .as("the removal is scheduled at 00:00 after the last working day").isTrue();
+        assertThat(scheduler.checkExists(StaffSchedule.triggerKey(college, midnight(zone, "2027-03-10")))).isFalse();
 
         refreshAt(college, zone, "2027-01-09T23:59");
         assertThat(platform.staff(college)).doesNotContainKey("per-1");
@@ -53,17 +56,59 @@ class StaffFlowTest extends HubIntegrationTest {
         assertThat(platform.staff(college)).containsKey("per-1");
 
         refreshAt(college, zone, "2027-03-09T23:59");
-        assertThat(platform.staff(college)).as("still employed on the last evening before the dismissal day").containsKey("per-1");
+        assertThat(platform.staff(college)).containsKey("per-1");
         refreshAt(college, zone, "2027-03-10T00:01");
+        assertThat(platform.staff(college)).as("the dismissal day is the last working day (Labour Code art. 84.1)").containsKey("per-1");
+        refreshAt(college, zone, "2027-03-10T23:59");
+        assertThat(platform.staff(college)).as("still employed on the evening of the dismissal day").containsKey("per-1");
+        assertThat(platform.deletions(college, "per-1")).isZero();
+        refreshAt(college, zone, "2027-03-11T00:01");
         assertThat(platform.staff(college)).doesNotContainKey("per-1");
         assertThat(platform.deletions(college, "per-1")).isEqualTo(1);
-        refreshAt(college, zone, "2027-03-11T00:01");
+        refreshAt(college, zone, "2027-03-12T00:01");
         assertThat(platform.deletions(college, "per-1")).as("removed once").isEqualTo(1);
 
         List<StaffSla.OrderSla> report = sla.report(college);
         assertThat(report).extracting(StaffSla.OrderSla::orderKey).containsExactlyInAnyOrder("ord-1", "ord-2");
         assertThat(report).allSatisfy(order -> assertThat(order.violation()).as(order.orderKey()).isFalse());
         assertThat(report).allSatisfy(order -> assertThat(order.targets()).singleElement().satisfies(target -> assertThat(target.sameDay()).isTrue()));
+    }
+
+    @Test
+    void a_hire_and_a_dismissal_on_the_same_day_create_the_account_for_that_day_and_remove_it_at_the_next_midnight() throws Exception {
+        ZoneId zone = ZoneId.of("Asia/Yekaterinburg");
+        at(zone, "2027-08-02T09:00");
+        file(COLLEGE, "orders.csv", HEADER
+                + "ord-h;hire;К-60;2027-08-02;2027-08-02;per-day;Однодневная;Нина;;n@test.spo-college.example;+79120005560;ПРП\n"
+                + "ord-d;dismissal;К-61;2027-08-02;2027-08-02;per-day;;;;;;\n");
+        assertThat(epos.staff(COLLEGE)).as("the account exists on its only working day").containsKey("per-day");
+        assertThat(scheduler.checkExists(StaffSchedule.triggerKey(COLLEGE, midnight(zone, "2027-08-03")))).isTrue();
+
+        refreshAt(COLLEGE, zone, "2027-08-02T23:59");
+        assertThat(epos.staff(COLLEGE)).containsKey("per-day");
+        refreshAt(COLLEGE, zone, "2027-08-03T00:01");
+        assertThat(epos.staff(COLLEGE)).doesNotContainKey("per-day");
+        assertThat(epos.deliveries(COLLEGE, "per-day")).as("created once").isEqualTo(1);
+        assertThat(epos.deletions(COLLEGE, "per-day")).as("removed once").isEqualTo(1);
+
+        List<StaffSla.OrderSla> report = sla.report(COLLEGE);
+        assertThat(report).extracting(StaffSla.OrderSla::orderKey).containsExactlyInAnyOrder("ord-h", "ord-d");
+        assertThat(report).allSatisfy(order -> assertThat(order.violation()).as(order.orderKey()).isFalse());
+    }
+
+    @Test
+    void a_dismissal_received_after_its_day_is_reported_late_even_though_the_removal_is_due_the_next_day() {
+        ZoneId zone = ZoneId.of("Asia/Yekaterinburg");
+        at(zone, "2027-09-01T10:00");
+        file(COLLEGE, "hire.csv", HEADER
+                + "ord-h;hire;К-70;2027-09-01;2027-09-01;per-l;Уходящий;Лев;;u@test.spo-college.example;+79120005570;ПРП\n");
+        at(zone, "2027-09-11T00:30");
+        file(COLLEGE, "dismissal.csv", HEADER + "ord-d;dismissal;К-71;2027-09-10;2027-09-10;per-l;;;;;;\n");
+
+        assertThat(epos.staff(COLLEGE)).doesNotContainKey("per-l");
+        StaffSla.OrderSla dismissal = sla.report(COLLEGE).stream().filter(order -> order.orderKey().equals("ord-d")).findFirst().orElseThrow();
+        assertThat(dismissal.violation()).as("the seed's clock: the information is due on the day of the order").isTrue();
+        assertThat(dismissal.reason()).startsWith("ORDER_RECEIVED_LATE");
     }
 
     @Test
@@ -208,6 +253,10 @@ class StaffFlowTest extends HubIntegrationTest {
             assertThat(entry.getKey()).startsWith("truncated.xml");
             assertThat(entry.getValue()).isEqualTo("-/MALFORMED_XML");
         });
+    }
+
+    private static Instant midnight(ZoneId zone, String localDate) {
+        return LocalDate.parse(localDate).atStartOfDay(zone).toInstant();
     }
 
     private void at(ZoneId zone, String localDateTime) {

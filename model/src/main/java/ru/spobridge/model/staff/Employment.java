@@ -6,25 +6,37 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether a person is employed on a date, from the orders about him: the account must exist from the day of the
- * hiring order and must not exist from the day of the dismissal order (seed 002 §4.2.10, §4.2.13).
+ * Whether a person is employed on a date, from the orders about him: the account exists from the day of the hiring
+ * order; the dismissal day is the last working day (Labour Code art. 84.1), so the account exists through it and
+ * not from the next day (seed 002 §4.2.10, §4.2.13; the same-day reporting rule is judged by the SLA report).
  */
 public final class Employment {
 
-    /** Orders in the order they take effect; on one day a dismissal comes after a hire (a one-day job). */
-    public static final Comparator<StaffOrder> ORDER = Comparator.comparing(StaffOrder::effectiveDate)
-            .thenComparing(order -> order.kind() == StaffOrderKind.DISMISSAL ? 1 : 0)
+    /**
+     * Orders in the order they change the account: by the day each changes it ({@link #changesOn}); on one such day a
+     * dismissal (of the day before) comes before a hire, so a rehire the day after the last working day holds.
+     */
+    public static final Comparator<StaffOrder> ORDER = Comparator.comparing(Employment::changesOn)
+            .thenComparing(order -> order.kind() == StaffOrderKind.DISMISSAL ? 0 : 1)
             .thenComparing(StaffOrder::orderDate)
             .thenComparing(order -> order.key().sourceId());
 
     private Employment() {
     }
 
+    /**
+     * The day an order changes the account, from 00:00 in the college's zone: a hire or transfer on its effective
+     * date, a dismissal on the day after its effective date (the account works through the last working day).
+     */
+    public static LocalDate changesOn(StaffOrder order) {
+        return order.kind() == StaffOrderKind.DISMISSAL ? order.effectiveDate().plusDays(1) : order.effectiveDate();
+    }
+
     /** The order that defines the job on this date (the last hire or transfer in effect), or empty when not employed. */
     public static Optional<StaffOrder> on(LocalDate date, List<StaffOrder> orders) {
         StaffOrder current = null;
         for (StaffOrder order : orders.stream().sorted(ORDER).toList()) {
-            if (order.effectiveDate().isAfter(date)) {
+            if (changesOn(order).isAfter(date)) {
                 break;
             }
             current = order.kind() == StaffOrderKind.DISMISSAL ? null : order;
@@ -36,7 +48,7 @@ public final class Employment {
     public static Optional<LocalDate> hiredOn(LocalDate date, List<StaffOrder> orders) {
         LocalDate hired = null;
         for (StaffOrder order : orders.stream().sorted(ORDER).toList()) {
-            if (order.effectiveDate().isAfter(date)) {
+            if (changesOn(order).isAfter(date)) {
                 break;
             }
             if (order.kind() == StaffOrderKind.DISMISSAL) {

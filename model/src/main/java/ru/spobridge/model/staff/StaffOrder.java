@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import ru.spobridge.model.InvalidValueException;
 import ru.spobridge.model.SourceKey;
 
-/** A hiring, transfer or dismissal order; it takes effect at the start of its effective date in the college's zone. */
+/**
+ * A hiring, transfer or dismissal order; a hire or transfer takes effect at the start of its effective date in the
+ * college's zone, a dismissal at the start of the day after it (its effective date is the last working day).
+ */
 public record StaffOrder(String collegeId, SourceKey key, String staffId, StaffOrderKind kind, String orderNo,
                          LocalDate orderDate, LocalDate effectiveDate, String positionCode) {
 

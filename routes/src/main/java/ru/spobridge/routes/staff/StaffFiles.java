@@ -1,10 +1,7 @@
 package ru.spobridge.routes.staff;
 
-import ru.spobridge.routes.flow.FlowHeaders;
-
 import java.io.StringReader;
 import java.util.List;
-import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,8 +27,8 @@ public class StaffFiles {
         this.intake = intake;
     }
 
-    public StaffIntake.Summary accept(@Header(FlowHeaders.COLLEGE) String collegeId, @Header("CamelFileName") String fileName,
-                                      byte[] content, @Header(FlowHeaders.RUN) long runId) {
+    public StaffIntake.Summary accept(String collegeId, String fileName,
+                                      byte[] content, long runId) {
         String name = fileName == null ? "(файл)" : fileName;
         TextDecoding.Decoded decoded = TextDecoding.decode(content);
         String text = decoded.text();

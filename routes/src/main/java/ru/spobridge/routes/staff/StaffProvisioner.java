@@ -1,7 +1,5 @@
 package ru.spobridge.routes.staff;
 
-import ru.spobridge.routes.flow.FlowHeaders;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import ru.spobridge.model.staff.Employment;
 import ru.spobridge.model.staff.StaffAccount;
@@ -29,8 +26,8 @@ import ru.spobridge.routes.store.CanonicalRecords;
 
 /**
  * Works out, for today in the college's zone, which journal accounts and substitute accesses must exist, and
- * stores them as canonical records: a change (a hire taking effect, a dismissal day, a substitution beginning or
- * ending) is then delivered like any other change. Returns the moments when the answer will next change.
+ * stores them as canonical records: a change (a hire taking effect, the day after a dismissal day, a substitution
+ * beginning or ending) is then delivered like any other change. Returns the moments when the answer will next change.
  */
 @Component
 public class StaffProvisioner {
@@ -53,7 +50,7 @@ public class StaffProvisioner {
     }
 
     /** Recomputes the desired state; returns the future instants (local midnights) when it changes next. */
-    public List<Instant> refresh(@Header(FlowHeaders.COLLEGE) String collegeId) {
+    public List<Instant> refresh(String collegeId) {
         ZoneId zone = colleges.settings(collegeId).zone();
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Map<String, List<StaffOrder>> ordersByStaff = new HashMap<>();
@@ -71,7 +68,8 @@ public class StaffProvisioner {
             if (member == null) {
                 continue;
             }
-            entry.getValue().stream().map(StaffOrder::effectiveDate).filter(date -> date.isAfter(today)).forEach(changeDays::add);
+            // a dismissal changes the account at 00:00 after the last working day, not on the day itself
+            entry.getValue().stream().map(Employment::changesOn).filter(date -> date.isAfter(today)).forEach(changeDays::add);
             Optional<StaffOrder> job = Employment.on(today, entry.getValue());
             if (job.isEmpty() && !existingAccounts.containsKey(entry.getKey())) {
                 continue; // never had an account here: nothing to remove

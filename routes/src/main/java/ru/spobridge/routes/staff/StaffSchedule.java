@@ -1,11 +1,8 @@
 package ru.spobridge.routes.staff;
 
-import ru.spobridge.routes.flow.FlowHeaders;
-
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import org.apache.camel.Header;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -34,7 +31,7 @@ public class StaffSchedule {
         this.scheduler = scheduler;
     }
 
-    public void schedule(@Header(FlowHeaders.COLLEGE) String collegeId, List<Instant> moments) throws SchedulerException {
+    public void schedule(String collegeId, List<Instant> moments) throws SchedulerException {
         ensureJob();
         for (Instant moment : moments) {
             TriggerKey key = triggerKey(collegeId, moment);

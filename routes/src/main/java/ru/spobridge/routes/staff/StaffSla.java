@@ -15,13 +15,15 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import ru.spobridge.model.staff.StaffOrder;
+import ru.spobridge.model.staff.StaffOrderKind;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.delivery.DeliveryBatch;
 import ru.spobridge.routes.delivery.DeliveryObserver;
 
 /**
  * The same-day rule of staff orders (seed 002 §4.2.10, §4.2.13): for every order and target, when the order
- * reached the hub and when the platform confirmed the account change, judged in the college's own time zone.
+ * reached the hub (due on the order's day) and when the platform confirmed the account change (due on the day the
+ * change takes effect: a dismissal's at 00:00 after the last working day), judged in the college's own time zone.
  */
 @Component
 public class StaffSla implements DeliveryObserver {
@@ -64,9 +66,10 @@ public class StaffSla implements DeliveryObserver {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone(batch.collegeId()));
         for (String staffId : entityKeys) {
             jdbc.update("UPDATE staff_sla SET confirmed_at = :now WHERE college_id = :college AND target = :target AND staff_id = :staff "
-                            + "AND confirmed_at IS NULL AND effective_date <= :today",
+                            + "AND confirmed_at IS NULL AND ((kind = :dismissal AND effective_date < :today) OR (kind <> :dismissal AND effective_date <= :today))",
                     new MapSqlParameterSource().addValue("now", Timestamp.from(clock.instant())).addValue("college", batch.collegeId())
-                            .addValue("target", batch.target()).addValue("staff", staffId).addValue("today", Date.valueOf(today)));
+                            .addValue("target", batch.target()).addValue("staff", staffId).addValue("today", Date.valueOf(today))
+                            .addValue("dismissal", StaffOrderKind.DISMISSAL.code()));
         }
     }
 
@@ -101,13 +104,15 @@ public class StaffSla implements DeliveryObserver {
         for (List<Row> rows : byOrder.values()) {
             Row first = rows.get(0);
             LocalDate effective = first.effectiveDate();
+            // the seed's clock: the order must reach the hub on its day; the platform confirms on the day the account changes
             boolean receivedLate = LocalDate.ofInstant(first.receivedAt(), zone).isAfter(effective);
+            LocalDate due = accountChangesOn(first.kind(), effective);
             List<TargetOutcome> targets = new ArrayList<>();
             for (Row row : rows) {
                 Instant confirmedAt = row.confirmedAt();
-                boolean sameDay = confirmedAt != null && !LocalDate.ofInstant(confirmedAt, zone).isAfter(effective) && !receivedLate;
+                boolean sameDay = confirmedAt != null && !LocalDate.ofInstant(confirmedAt, zone).isAfter(due) && !receivedLate;
                 targets.add(new TargetOutcome(row.target(), confirmedAt, sameDay,
-                        reason(sameDay, receivedLate, confirmedAt, effective, today, row.lastFailure())));
+                        reason(sameDay, receivedLate, confirmedAt, due, today, row.lastFailure())));
             }
             boolean violation = targets.stream().anyMatch(target -> !target.sameDay() && !pendingInTime(target.reason()));
             String reason = targets.stream().map(TargetOutcome::reason).filter(r -> r != null && !pendingInTime(r)).findFirst().orElse(null);
@@ -126,20 +131,28 @@ public class StaffSla implements DeliveryObserver {
         return reason != null && (reason.startsWith("SCHEDULED") || reason.startsWith("IN_PROGRESS"));
     }
 
-    private static String reason(boolean sameDay, boolean receivedLate, Instant confirmedAt, LocalDate effective, LocalDate today, String failure) {
+    /**
+     * The day the platform must confirm the account change: a hire's or transfer's effective date; for a dismissal the
+     * next day, since the account works through the last working day and is removed at 00:00 after it.
+     */
+    static LocalDate accountChangesOn(String kind, LocalDate effective) {
+        return StaffOrderKind.DISMISSAL.code().equals(kind) ? effective.plusDays(1) : effective;
+    }
+
+    private static String reason(boolean sameDay, boolean receivedLate, Instant confirmedAt, LocalDate due, LocalDate today, String failure) {
         if (sameDay) {
             return null;
         }
         if (receivedLate) {
             return "ORDER_RECEIVED_LATE: приказ получен позже дня вступления в силу";
         }
-        if (confirmedAt == null && effective.isAfter(today)) {
-            return "SCHEDULED: вступит в силу " + effective;
+        if (confirmedAt == null && due.isAfter(today)) {
+            return "SCHEDULED: вступит в силу " + due;
         }
-        if (confirmedAt == null && effective.isEqual(today)) {
+        if (confirmedAt == null && due.isEqual(today)) {
             return failure == null ? "IN_PROGRESS: выполняется сегодня" : "IN_PROGRESS: " + failure;
         }
-        return failure == null ? "NOT_CONFIRMED: платформа не подтвердила изменение в день приказа" : failure;
+        return failure == null ? "NOT_CONFIRMED: платформа не подтвердила изменение в день, когда оно вступило в силу" : failure;
     }
 
     private ZoneId zone(String collegeId) {

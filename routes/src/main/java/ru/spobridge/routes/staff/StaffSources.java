@@ -1,14 +1,11 @@
 package ru.spobridge.routes.staff;
 
-import ru.spobridge.routes.flow.FlowHeaders;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.zup.ZupODataClient;
 import ru.spobridge.connectors.zup.ZupSettings;
@@ -40,7 +37,7 @@ public class StaffSources {
         this.cursors = cursors;
     }
 
-    public List<StaffOrderRecord> readZup(@Header(FlowHeaders.COLLEGE) String collegeId) {
+    public List<StaffOrderRecord> readZup(String collegeId) {
         ZupODataClient client = client(collegeId);
         var cursor = cursors.get(collegeId, CURSOR);
         // documents are dated in 1С's local time; a day's overlap re-reads a few orders, which intake sees as unchanged
@@ -50,11 +47,11 @@ public class StaffSources {
     }
 
     /** True before the first successful read: it brings the whole history of the publication. */
-    public boolean firstRead(@Header(FlowHeaders.COLLEGE) String collegeId) {
+    public boolean firstRead(String collegeId) {
         return cursors.get(collegeId, CURSOR) == null;
     }
 
-    public void advanceCursor(@Header(FlowHeaders.COLLEGE) String collegeId, @Header("spoReadStartedAt") java.time.Instant startedAt) {
+    public void advanceCursor(String collegeId, java.time.Instant startedAt) {
         cursors.put(collegeId, CURSOR, startedAt);
     }
 
