@@ -128,6 +128,25 @@ class FaultInjectionTest extends HubIntegrationTest {
         assertThat(appliedTwice).as("record versions a platform applied more than once").isZero();
     }
 
+    @Test
+    void the_platforms_own_counter_sees_a_version_the_hub_sends_twice() {
+        contingent.putGroup("1024200000034", SourceData.group("ИСП-21"));
+        for (int i = 1; i <= 3; i++) {
+            contingent.putStudent("1024200000034", SourceData.student("stu-88%02d".formatted(i), s -> s.getGuardian().clear()));
+        }
+        syncAndWait("test-aisepo", false);
+        assertThat(applicationsReport(ruobr).path("appliedTwice").asInt()).isZero();
+
+        // the hub's ledger is corrupted to an unknown earlier version: the next run sends the same versions again under
+        // a new idempotency key (a ledger merely lost gives the old key back, and the platform replays instead)
+        jdbc.update("UPDATE sync_state SET delivered_hash = 'corrupted' WHERE college_id = 'test-aisepo' AND entity_type = 'student'");
+        syncAndWait("test-aisepo", false);
+
+        JsonNode report = applicationsReport(ruobr);
+        assertThat(report.path("appliedTwice").asInt()).as("the figure the fault test asserts zero can be other than zero: %s", report).isEqualTo(3);
+        assertThat(report.path("records").findValuesAsText("externalId")).containsExactlyInAnyOrder("stu-8801", "stu-8802", "stu-8803");
+    }
+
     /** The platform simulator's own per-record-version application counts, read over its control API. */
     private static JsonNode applicationsReport(PlatformSimulator platform) {
         try {
