@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,19 +26,12 @@ public final class PlatformApplications {
     private final Map<Version, Integer> counts = new ConcurrentHashMap<>();
 
     void applied(String clientId, ResourceKind kind, String externalId, Map<String, Object> fields) {
-        counts.merge(new Version(clientId, kind.name().toLowerCase(java.util.Locale.ROOT), externalId, digest(fields)), 1, Integer::sum);
+        counts.merge(new Version(clientId, kind.name().toLowerCase(Locale.ROOT), externalId, digest(fields)), 1, Integer::sum);
     }
 
     /** Record versions applied more than once. */
     public int appliedTwice() {
         return (int) counts.values().stream().filter(times -> times > 1).count();
-    }
-
-    /** Applications of every version of one record of one client in one resource. */
-    public int applications(String clientId, ResourceKind kind, String externalId) {
-        String resource = kind.name().toLowerCase(java.util.Locale.ROOT);
-        return counts.entrySet().stream().filter(e -> e.getKey().clientId().equals(clientId) && e.getKey().resource().equals(resource)
-                && e.getKey().externalId().equals(externalId)).mapToInt(Map.Entry::getValue).sum();
     }
 
     /** The control API's view: totals and every version applied more than once. */
