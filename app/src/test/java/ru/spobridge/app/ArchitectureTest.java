@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,30 @@ class ArchitectureTest {
     void routes_do_not_reach_into_the_app_or_the_simulators() {
         noClasses().that().resideInAPackage("ru.spobridge.routes..")
                 .should().dependOnClassesThat().resideInAnyPackage("ru.spobridge.app..", "ru.spobridge.simulators..")
+                .check(hub);
+    }
+
+    private static final List<String> FLOWS = List.of("contingent", "staff", "schedule", "marks");
+
+    @Test
+    void a_flow_never_reaches_into_another_flow() {
+        for (String flow : FLOWS) {
+            String[] others = FLOWS.stream().filter(other -> !other.equals(flow)).map(other -> "ru.spobridge.routes." + other + "..")
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage("ru.spobridge.routes." + flow + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("a flow plugs into the kernel (routes.flow) and never depends on another flow")
+                    .check(hub);
+        }
+    }
+
+    @Test
+    void the_kernel_knows_no_flow() {
+        noClasses().that().resideInAnyPackage("ru.spobridge.routes.flow..", "ru.spobridge.routes.delivery..", "ru.spobridge.routes.store..",
+                        "ru.spobridge.routes.replay..", "ru.spobridge.routes.config..")
+                .should().dependOnClassesThat().resideInAnyPackage(FLOWS.stream().map(flow -> "ru.spobridge.routes." + flow + "..")
+                        .toArray(String[]::new))
+                .because("flows plug into the kernel through its interfaces")
                 .check(hub);
     }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.spobridge.routes.contingent.ContingentSync;
+import ru.spobridge.routes.flow.FlowHeaders;
 import ru.spobridge.routes.marks.MarksRoutes;
 import ru.spobridge.routes.schedule.ScheduleImport;
 import ru.spobridge.routes.schedule.ScheduleRoutes;
@@ -154,8 +154,8 @@ class BadInputCorpusTest extends HubIntegrationTest {
     private List<Refusal> send(String name, byte[] content) {
         String entry = ENTRY.get(name.substring(0, name.indexOf('-')));
         Map<String, Object> headers = new HashMap<>();
-        headers.put(ContingentSync.COLLEGE, COLLEGE);
-        headers.put(ContingentSync.TRIGGER, "corpus");
+        headers.put(FlowHeaders.COLLEGE, COLLEGE);
+        headers.put(FlowHeaders.TRIGGER, "corpus");
         headers.put(Exchange.FILE_NAME, name);
         headers.put(ScheduleImport.FROM, LocalDate.of(2026, 9, 7));
         headers.put(ScheduleImport.TO, LocalDate.of(2026, 9, 13));
@@ -167,7 +167,7 @@ class BadInputCorpusTest extends HubIntegrationTest {
         });
         Throwable thrown = exchange.getException() != null ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         assertThat(thrown).as("%s: no route step may throw (a refusal is a code, not an exception)", name).isNull();
-        Long runId = exchange.getMessage().getHeader(ContingentSync.RUN, Long.class);
+        Long runId = exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class);
         assertThat(runId).as("a run was recorded for " + name).isNotNull();
         SyncRuns.Run run = awaitRun(runId);
         assertThat(run.status()).as("%s: the run ended (error: %s)", name, run.error())

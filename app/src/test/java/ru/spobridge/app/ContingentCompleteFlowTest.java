@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.spobridge.routes.contingent.HeldRunDecisions;
+import ru.spobridge.routes.flow.HeldRunDecisions;
 import ru.spobridge.routes.store.SyncRuns;
 import ru.spobridge.simulators.contingent.wsdl.Movement;
 import ru.spobridge.simulators.platform.PlatformSimulator;

@@ -1,5 +1,7 @@
 package ru.spobridge.app;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,6 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.marks.MarksReports;
 import ru.spobridge.routes.marks.MarksRoutes;
 import ru.spobridge.routes.store.SyncRuns;
@@ -115,11 +116,11 @@ class MarksFlowTest extends HubIntegrationTest {
         // an attestation mark is on time until a day before its attestation period ends (seed 001 §3.2)
         journal.putMark("test-college", "m-exam", "stu-9001", "dbg:2026-09-07:3:ИСП-21:ОП.01", "зач", "attestation", "per-t1", GIVEN);
         Exchange reference = camel.request(ru.spobridge.routes.schedule.ScheduleRoutes.REFERENCE, ex -> {
-            ex.getIn().setHeaders(Map.of(ContingentSync.COLLEGE, COLLEGE, ContingentSync.TRIGGER, "test", Exchange.FILE_NAME, "periods.csv"));
+            ex.getIn().setHeaders(Map.of(FlowHeaders.COLLEGE, COLLEGE, FlowHeaders.TRIGGER, "test", Exchange.FILE_NAME, "periods.csv"));
             ex.getIn().setBody("kind;code;name;attributes\nattestationPeriod;2026-1;Осенний семестр;from=2026-09-01|to=2026-12-28\n"
                     .getBytes(StandardCharsets.UTF_8));
         });
-        awaitRun(reference.getMessage().getHeader(ContingentSync.RUN, Long.class));
+        awaitRun(reference.getMessage().getHeader(FlowHeaders.RUN, Long.class));
 
         pull("test-college");
 
@@ -194,23 +195,23 @@ class MarksFlowTest extends HubIntegrationTest {
     }
 
     private SyncRuns.Run pull(String college) {
-        Exchange exchange = camel.request(MarksRoutes.PULL, ex -> ex.getIn().setHeaders(Map.of(ContingentSync.COLLEGE, college,
-                ContingentSync.TRIGGER, "test")));
-        return awaitRun(exchange.getMessage().getHeader(ContingentSync.RUN, Long.class));
+        Exchange exchange = camel.request(MarksRoutes.PULL, ex -> ex.getIn().setHeaders(Map.of(FlowHeaders.COLLEGE, college,
+                FlowHeaders.TRIGGER, "test")));
+        return awaitRun(exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class));
     }
 
     private void statement(String name, String csv) {
         Exchange exchange = camel.request(MarksRoutes.STATEMENT, ex -> {
-            ex.getIn().setHeaders(Map.of(ContingentSync.COLLEGE, COLLEGE, ContingentSync.TRIGGER, "test", Exchange.FILE_NAME, name));
+            ex.getIn().setHeaders(Map.of(FlowHeaders.COLLEGE, COLLEGE, FlowHeaders.TRIGGER, "test", Exchange.FILE_NAME, name));
             ex.getIn().setBody(csv.getBytes(StandardCharsets.UTF_8));
         });
-        awaitRun(exchange.getMessage().getHeader(ContingentSync.RUN, Long.class));
+        awaitRun(exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class));
     }
 
     private void syncApproving() {
         SyncRuns.Run run = syncAndWait(false);
         if (SyncRuns.HELD.equals(run.status())) {
-            applicationContext.getBean(ru.spobridge.routes.contingent.HeldRunDecisions.class).approve(run.id(), "tester");
+            applicationContext.getBean(ru.spobridge.routes.flow.HeldRunDecisions.class).approve(run.id(), "tester");
             awaitRun(run.id());
         }
     }

@@ -1,5 +1,7 @@
 package ru.spobridge.app;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -11,8 +13,7 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.spobridge.routes.contingent.ContingentSync;
-import ru.spobridge.routes.contingent.HeldRunDecisions;
+import ru.spobridge.routes.flow.HeldRunDecisions;
 import ru.spobridge.routes.schedule.ScheduleImport;
 import ru.spobridge.routes.schedule.ScheduleRoutes;
 import ru.spobridge.routes.staff.StaffRoutes;
@@ -184,7 +185,7 @@ class ScheduleFlowTest extends HubIntegrationTest {
         long started = System.nanoTime();
         Exchange exchange = send(ScheduleRoutes.ASC, "month.xml", xml, Map.of(ScheduleImport.FROM, MONDAY,
                 ScheduleImport.TO, MONDAY.plusDays(27), ScheduleImport.TERM_START, LocalDate.of(2026, 9, 1)));
-        SyncRuns.Run run = awaitRun(exchange.getMessage().getHeader(ContingentSync.RUN, Long.class));
+        SyncRuns.Run run = awaitRun(exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class));
         double seconds = (System.nanoTime() - started) / 1e9;
 
         assertThat(run.delivered()).isEqualTo(25 * 10 * 4);
@@ -196,19 +197,19 @@ class ScheduleFlowTest extends HubIntegrationTest {
     private SyncRuns.Run importWeek(String xml) {
         Exchange exchange = send(ScheduleRoutes.ASC, "week.xml", xml, Map.of(ScheduleImport.FROM, MONDAY,
                 ScheduleImport.TO, MONDAY.plusDays(6), ScheduleImport.TERM_START, LocalDate.of(2026, 9, 1)));
-        return awaitRun(exchange.getMessage().getHeader(ContingentSync.RUN, Long.class));
+        return awaitRun(exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class));
     }
 
     private Exchange send(String entry, String name, String content, Map<String, Object> extra) {
         Map<String, Object> headers = new HashMap<>(extra);
-        headers.put(ContingentSync.COLLEGE, COLLEGE);
-        headers.put(ContingentSync.TRIGGER, "test");
+        headers.put(FlowHeaders.COLLEGE, COLLEGE);
+        headers.put(FlowHeaders.TRIGGER, "test");
         headers.put(Exchange.FILE_NAME, name);
         Exchange exchange = camel.request(entry, ex -> {
             ex.getIn().setHeaders(headers);
             ex.getIn().setBody(content.getBytes(StandardCharsets.UTF_8));
         });
-        Long runId = exchange.getMessage().getHeader(ContingentSync.RUN, Long.class);
+        Long runId = exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class);
         if (runId != null) {
             awaitRun(runId);
         }

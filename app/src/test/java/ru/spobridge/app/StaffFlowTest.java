@@ -1,5 +1,7 @@
 package ru.spobridge.app;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.staff.StaffRoutes;
 import ru.spobridge.routes.staff.StaffSchedule;
 import ru.spobridge.routes.staff.StaffSla;
@@ -162,7 +163,7 @@ class StaffFlowTest extends HubIntegrationTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> epos.staff(COLLEGE).containsKey("per-f"));
         awaitAllRuns();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !restarted.checkExists(key));
-        camel.sendBodyAndHeaders(StaffRoutes.REFRESH, null, Map.of(ContingentSync.COLLEGE, COLLEGE, ContingentSync.TRIGGER, "daily"));
+        camel.sendBodyAndHeaders(StaffRoutes.REFRESH, null, Map.of(FlowHeaders.COLLEGE, COLLEGE, FlowHeaders.TRIGGER, "daily"));
         awaitAllRuns();
         assertThat(epos.deliveries(COLLEGE, "per-f")).as("created once").isEqualTo(1);
         restarted.shutdown(true);
@@ -215,7 +216,7 @@ class StaffFlowTest extends HubIntegrationTest {
 
     private void refreshAt(String college, ZoneId zone, String localDateTime) {
         at(zone, localDateTime);
-        camel.sendBodyAndHeaders(StaffRoutes.REFRESH, null, Map.of(ContingentSync.COLLEGE, college, ContingentSync.TRIGGER, "test"));
+        camel.sendBodyAndHeaders(StaffRoutes.REFRESH, null, Map.of(FlowHeaders.COLLEGE, college, FlowHeaders.TRIGGER, "test"));
         awaitAllRuns();
     }
 
@@ -225,7 +226,7 @@ class StaffFlowTest extends HubIntegrationTest {
 
     private void fileBytes(String college, String name, byte[] content) {
         camel.request(StaffRoutes.FILE, exchange -> {
-            exchange.getIn().setHeaders(Map.of(ContingentSync.COLLEGE, college, ContingentSync.TRIGGER, "test", Exchange.FILE_NAME, name));
+            exchange.getIn().setHeaders(Map.of(FlowHeaders.COLLEGE, college, FlowHeaders.TRIGGER, "test", Exchange.FILE_NAME, name));
             exchange.getIn().setBody(content);
         });
         awaitAllRuns();

@@ -41,6 +41,15 @@ public final class FieldCollector {
         errors.addAll(more);
     }
 
+    /** Records the rules a value object would refuse, except on fields already reported (a bad date is not also a missing one). */
+    public void check(List<InvalidValueException> problems) {
+        for (InvalidValueException problem : problems) {
+            if (errors.stream().noneMatch(error -> error.field().equals(problem.field()))) {
+                errors.add(RecordError.of(recordKey, problem));
+            }
+        }
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Обучающийся as the registry knows him. E-mail and phone may be absent here: the registry can lack them;
- * that a platform account needs them is checked by {@link ru.spobridge.model.validation.AccountRequirements}.
+ * that a platform account needs them is checked where the registry's record is mapped (ContingentStudentMapping).
  */
 public record Student(String collegeId, SourceKey key, PersonName name, LocalDate birthDate, Snils snils,
                       Email email, Phone phone, String groupCode, String subgroupCode, StudyForm form,

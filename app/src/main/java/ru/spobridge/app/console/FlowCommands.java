@@ -1,5 +1,7 @@
 package ru.spobridge.app.console;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import ru.spobridge.routes.Colleges;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.store.AuditLog;
 
 /**
@@ -56,12 +57,12 @@ public class FlowCommands {
                     content.length + " байт");
         }
         Map<String, Object> headers = new HashMap<>(extra);
-        headers.put(ContingentSync.COLLEGE, college);
-        headers.put(ContingentSync.TRIGGER, "operator:" + operator.getName());
+        headers.put(FlowHeaders.COLLEGE, college);
+        headers.put(FlowHeaders.TRIGGER, "operator:" + operator.getName());
         Exchange exchange = camel.request(entry, ex -> {
             ex.getIn().setHeaders(headers);
             ex.getIn().setBody(content);
         });
-        return ResponseEntity.accepted().body(Map.of("runId", exchange.getMessage().getHeader(ContingentSync.RUN, Long.class)));
+        return ResponseEntity.accepted().body(Map.of("runId", exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class)));
     }
 }

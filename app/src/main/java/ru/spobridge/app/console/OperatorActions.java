@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.spobridge.connectors.contingent.ContingentReadException;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.contingent.ContingentPreview;
-import ru.spobridge.routes.contingent.HeldRunDecisions;
+import ru.spobridge.routes.flow.FlowLauncher;
+import ru.spobridge.routes.flow.Flows;
+import ru.spobridge.routes.flow.HeldRunDecisions;
 import ru.spobridge.routes.reconciliation.Reconciliation;
 
 /** What an operator may do, signed in: start a run, preview one, decide on a held run, reconcile and repair. */
@@ -27,9 +29,13 @@ public class OperatorActions {
     private final ContingentPreview preview;
     private final HeldRunDecisions decisions;
     private final Reconciliation reconciliation;
+    private final Flows flows;
+    private final FlowLauncher launcher;
 
     public OperatorActions(Colleges colleges, SyncCommands commands, ContingentPreview preview, HeldRunDecisions decisions,
-                           Reconciliation reconciliation) {
+                           Reconciliation reconciliation, Flows flows, FlowLauncher launcher) {
+        this.flows = flows;
+        this.launcher = launcher;
         this.colleges = colleges;
         this.commands = commands;
         this.preview = preview;
@@ -44,6 +50,26 @@ public class OperatorActions {
             return FlowCommands.unknownCollege();
         }
         Long runId = commands.runContingent(college, full, "operator:" + operator.getName());
+        if (runId == null) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Предыдущий запуск ещё выполняется"));
+        }
+        return ResponseEntity.accepted().body(Map.of("runId", runId));
+    }
+
+    /** «Запустить» of any flow that can be started by command (contingent, staff, marks). */
+    @PostMapping("/colleges/{college}/flows/{flow}/runs")
+    public ResponseEntity<Map<String, Object>> runFlow(@PathVariable String college, @PathVariable String flow,
+                                                       @RequestParam(defaultValue = "false") boolean full, Principal operator) {
+        if (!colleges.ids().contains(college)) {
+            return FlowCommands.unknownCollege();
+        }
+        if (flows.find(flow).isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Неизвестный поток: " + flow));
+        }
+        if (launcher.entry(college, flow).isEmpty()) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Этот поток запускается загрузкой файла"));
+        }
+        Long runId = launcher.run(college, flow, "operator:" + operator.getName(), full);
         if (runId == null) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Предыдущий запуск ещё выполняется"));
         }

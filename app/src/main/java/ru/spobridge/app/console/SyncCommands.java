@@ -1,24 +1,16 @@
 package ru.spobridge.app.console;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Service;
-import ru.spobridge.routes.Colleges;
-import ru.spobridge.routes.contingent.ContingentSync;
-import ru.spobridge.routes.contingent.ContingentSyncRoute;
+import ru.spobridge.routes.flow.FlowLauncher;
 
-/** Starts runs on an operator's or a test's command; returns when the read is stored and the batches are on the bus. */
+/** Starts contingent runs on an operator's or a test's command; returns when the read is stored and the batches are on the bus. */
 @Service
 public class SyncCommands {
 
-    private final ProducerTemplate camel;
-    private final Colleges colleges;
+    private final FlowLauncher launcher;
 
-    public SyncCommands(ProducerTemplate camel, Colleges colleges) {
-        this.camel = camel;
-        this.colleges = colleges;
+    public SyncCommands(FlowLauncher launcher) {
+        this.launcher = launcher;
     }
 
     /**
@@ -26,14 +18,6 @@ public class SyncCommands {
      * @return the run id, or null when a run of this college was already reading
      */
     public Long runContingent(String collegeId, boolean full, String trigger) {
-        colleges.settings(collegeId);
-        Map<String, Object> headers = new HashMap<>();
-        headers.put(ContingentSync.COLLEGE, collegeId);
-        headers.put(ContingentSync.TRIGGER, trigger);
-        if (full) {
-            headers.put(ContingentSync.MODE, ContingentSync.MODE_FULL);
-        }
-        Exchange exchange = camel.request(ContingentSyncRoute.ENTRY, ex -> ex.getIn().setHeaders(headers));
-        return exchange.getMessage().getHeader(ContingentSync.RUN, Long.class);
+        return launcher.run(collegeId, "contingent", trigger, full);
     }
 }

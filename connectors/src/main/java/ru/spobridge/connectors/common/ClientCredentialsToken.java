@@ -1,100 +1,149 @@
 package ru.spobridge.connectors.common;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.StringHttpMessageConverter;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.endpoint.DefaultMapOAuth2AccessTokenResponseConverter;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 
 /**
- * OAuth2-style client-credentials token of the integration write side (shared/contracts/README.md "Token").
- * Cached until shortly before it expires; {@link #invalidate()} after a 401 forces a new one.
+ * The OAuth2 client-credentials token of one account (shared/contracts/README.md "Token"), obtained and cached by
+ * Spring Security's OAuth2 client: {@code client_secret_post} form, renewed 30 s before it expires;
+ * {@link #invalidate()} after a 401 forces a new one. Failures of the token endpoint become
+ * {@link TransientTargetException} (unreachable, 5xx, 429, unreadable) or {@link PermanentTargetException} (refused).
  */
 public class ClientCredentialsToken {
 
-    private static final Duration SAFETY_MARGIN = Duration.ofSeconds(30);
+    /** The RFC 6749 field of the token; ЭПОС names it {@code auth_token}. */
+    public static final String STANDARD_FIELD = OAuth2ParameterNames.ACCESS_TOKEN;
 
-    private final URI tokenUrl;
-    private final String clientId;
-    private final String clientSecret;
-    private final String tokenField;
-    private final HttpClient http;
-    private final ObjectMapper json;
-    private final Duration timeout;
-    private final Clock clock;
-    private String token;
-    private Instant expiresAt = Instant.MIN;
+    private static final String REGISTRATION = "platform";
+    private static final String PRINCIPAL = "spo-bridge";
+    private static final long DEFAULT_TTL_SECONDS = 900;
+
+    private final InMemoryOAuth2AuthorizedClientService authorizedClients;
+    private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
+    private final OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION).principal(PRINCIPAL).build();
 
     /**
-     * @param tokenField the answer's field holding the token: {@code access_token}, or {@code auth_token} for ЭПОС
+     * @param tokenField the answer's field holding the token: {@link #STANDARD_FIELD}, or {@code auth_token} for ЭПОС
      */
     public ClientCredentialsToken(URI tokenUrl, String clientId, String clientSecret, String tokenField,
-                                  HttpClient http, ObjectMapper json, Duration timeout, Clock clock) {
-        this.tokenUrl = tokenUrl;
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
-        this.tokenField = tokenField;
-        this.http = http;
-        this.json = json;
-        this.timeout = timeout;
-        this.clock = clock;
-    }
-
-    public synchronized String get() {
-        if (token == null || clock.instant().isAfter(expiresAt)) {
-            fetch();
+                                  HttpClient http, Duration timeout, Clock clock) {
+        if (clientId == null || clientId.isBlank()) {
+            throw new PermanentTargetException(0, "AUTH_FAILED", "Не задан client_id для входа через " + tokenUrl);
         }
-        return token;
-    }
-
-    public synchronized void invalidate() {
-        token = null;
-    }
-
-    private void fetch() {
-        String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret);
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl)
-                .timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
+        ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .clientId(clientId)
+                .clientSecret(clientSecret == null ? "" : clientSecret)
+                .tokenUri(tokenUrl.toString())
                 .build();
-        HttpResponse<String> response;
+        InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
+        this.authorizedClients = new InMemoryOAuth2AuthorizedClientService(registrations);
+
+        OAuth2AccessTokenResponseHttpMessageConverter answers = new OAuth2AccessTokenResponseHttpMessageConverter();
+        answers.setAccessTokenResponseConverter(answerReader(tokenField));
+        RestClientClientCredentialsTokenResponseClient tokenEndpoint = new RestClientClientCredentialsTokenResponseClient();
+        tokenEndpoint.setRestClient(HttpTransport.restClient(http, timeout)
+                .messageConverters(converters -> {
+                    converters.clear();
+                    converters.add(new FormHttpMessageConverter());
+                    converters.add(new StringHttpMessageConverter());
+                    converters.add(answers);
+                })
+                .defaultStatusHandler(status -> status.value() != 200, (req, response) -> {
+                    int status = response.getStatusCode().value();
+                    if (status >= 500 || status == 429) {
+                        throw new TransientTargetException(status, "TOKEN_UNAVAILABLE", null, "Сервер выдачи токена ответил " + status, null);
+                    }
+                    throw new PermanentTargetException(status, "AUTH_FAILED",
+                            "Платформа не выдала токен (HTTP " + status + "): проверьте client_id и секрет");
+                })
+                .build());
+
+        ClientCredentialsOAuth2AuthorizedClientProvider provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
+        provider.setAccessTokenResponseClient(tokenEndpoint);
+        provider.setClock(clock);
+        provider.setClockSkew(Duration.ofSeconds(30));
+        this.manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        this.manager.setAuthorizedClientProvider(provider);
+    }
+
+    /** The current token, fetched when there is none or it is about to expire. */
+    public synchronized String get() {
+        OAuth2AuthorizedClient client;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new TransientTargetException(0, "TOKEN_UNREACHABLE", null, "Сервер выдачи токена недоступен: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientTargetException(0, "INTERRUPTED", null, "Получение токена прервано", e);
+            client = manager.authorize(request);
+        } catch (RuntimeException e) {
+            throw translate(e);
         }
-        if (response.statusCode() >= 500 || response.statusCode() == 429) {
-            throw new TransientTargetException(response.statusCode(), "TOKEN_UNAVAILABLE", null, "Сервер выдачи токена ответил " + response.statusCode(), null);
+        if (client == null) {
+            throw new PermanentTargetException(0, "AUTH_FAILED", "Платформа не выдала токен: проверьте client_id и секрет");
         }
-        if (response.statusCode() != 200) {
-            throw new PermanentTargetException(response.statusCode(), "AUTH_FAILED", "Платформа не выдала токен (HTTP " + response.statusCode() + "): проверьте client_id и секрет");
-        }
-        try {
-            JsonNode body = json.readTree(response.body());
-            String value = body.path(tokenField).asText(null);
-            if (value == null || value.isBlank()) {
+        return client.getAccessToken().getTokenValue();
+    }
+
+    /** Forgets the token, so that the next {@link #get()} signs in again. */
+    public synchronized void invalidate() {
+        authorizedClients.removeAuthorizedClient(REGISTRATION, PRINCIPAL);
+    }
+
+    private static Converter<Map<String, Object>, OAuth2AccessTokenResponse> answerReader(String tokenField) {
+        DefaultMapOAuth2AccessTokenResponseConverter standard = new DefaultMapOAuth2AccessTokenResponseConverter();
+        return answer -> {
+            Object token = answer.get(tokenField);
+            if (token == null || token.toString().isBlank()) {
                 throw new PermanentTargetException(200, "AUTH_FAILED", "В ответе сервера токенов нет поля " + tokenField);
             }
-            long ttl = body.path("expires_in").asLong(900);
-            token = value;
-            expiresAt = clock.instant().plusSeconds(ttl).minus(SAFETY_MARGIN);
-        } catch (IOException e) {
-            throw new TransientTargetException(200, "MALFORMED", null, "Ответ сервера токенов не разобран", e);
-        }
+            Map<String, Object> fields = new HashMap<>(answer);
+            fields.putIfAbsent(OAuth2ParameterNames.EXPIRES_IN, DEFAULT_TTL_SECONDS);
+            if (!STANDARD_FIELD.equals(tokenField)) {
+                // ЭПОС answers {"auth_token", "expires_in"} without token_type, not RFC 6749 §5.1: renamed before Spring reads it
+                fields.put(OAuth2ParameterNames.ACCESS_TOKEN, token);
+                fields.putIfAbsent(OAuth2ParameterNames.TOKEN_TYPE, "Bearer");
+            }
+            return standard.convert(fields);
+        };
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    // Spring wraps whatever went wrong in its own exceptions; the callers' retry policy needs ours
+    private static RuntimeException translate(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TransientTargetException || cause instanceof PermanentTargetException) {
+                return (RuntimeException) cause;
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof HttpMessageNotReadableException) {
+                return new TransientTargetException(200, "MALFORMED", null, "Ответ сервера токенов не разобран", failure);
+            }
+            if (cause instanceof IOException) {
+                return new TransientTargetException(0, "TOKEN_UNREACHABLE", null,
+                        "Сервер выдачи токена недоступен: " + cause.getClass().getSimpleName(), failure);
+            }
+        }
+        return new PermanentTargetException(0, "AUTH_FAILED", "Платформа не выдала токен: " + failure.getMessage());
     }
 }

@@ -6,14 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The integration write API every regional platform gets in this product (shared/contracts/README.md): a
@@ -26,7 +32,7 @@ public class IntegrationApiClient {
     private final PlatformProtocol protocol;
     private final PlatformSettings settings;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final RestClient rest;
     private final ClientCredentialsToken token;
 
     public IntegrationApiClient(PlatformProtocol protocol, PlatformSettings settings, ObjectMapper json, HttpClient http, Clock clock) {
@@ -36,9 +42,9 @@ public class IntegrationApiClient {
         this.protocol = protocol;
         this.settings = settings;
         this.json = json;
-        this.http = http;
+        this.rest = HttpTransport.restClient(http, settings.timeout()).build();
         this.token = new ClientCredentialsToken(settings.resolve("integration/v1/token"), settings.clientId(),
-                settings.clientSecret(), protocol.tokenField(), http, json, settings.timeout(), clock);
+                settings.clientSecret(), protocol.tokenField(), http, settings.timeout(), clock);
     }
 
     public int batchLimit() {
@@ -65,15 +71,13 @@ public class IntegrationApiClient {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a batch for " + protocol.title(), e);
         }
-        HttpResponse<String> response = send(resource, body, idempotencyKey);
-        if (response.statusCode() == 401) {
-            token.invalidate();
-            response = send(resource, body, idempotencyKey);
-            if (response.statusCode() == 401) {
-                throw new PermanentTargetException(401, "AUTH_FAILED", protocol.title() + " отклоняет токен и после повторного входа");
-            }
-        }
-        return read(response);
+        Answer answer = authorized(bearer -> rest.post()
+                .uri(settings.resolve("integration/v1/" + resource))
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(protocol.tokenHeader(), bearer)
+                .header("Idempotency-Key", idempotencyKey)
+                .body(body));
+        return read(answer);
     }
 
     /**
@@ -81,53 +85,36 @@ public class IntegrationApiClient {
      * deleted: absence is what was asked for.
      */
     public BatchResult.ItemResult delete(String resource, String externalId, String idempotencyKey) {
-        HttpResponse<String> response = sendDelete(resource, externalId, idempotencyKey);
-        if (response.statusCode() == 401) {
-            token.invalidate();
-            response = sendDelete(resource, externalId, idempotencyKey);
-        }
-        int status = response.statusCode();
-        if (status == 404) {
+        Answer answer = authorized(bearer -> rest.delete()
+                .uri(settings.resolve("integration/v1/" + resource + "/" + UriUtils.encodePathSegment(externalId, StandardCharsets.UTF_8)))
+                .header(protocol.tokenHeader(), bearer)
+                .header("Idempotency-Key", idempotencyKey));
+        int status = answer.status();
+        if (status == 404 || status == 204) {
             return new BatchResult.ItemResult(0, externalId, "deleted", null, List.of());
-        }
-        if (status == 401) {
-            throw new PermanentTargetException(401, "AUTH_FAILED", protocol.title() + " отклоняет токен и после повторного входа");
         }
         if (status == 200 || status == 207 || status == 422) {
-            BatchResult result = read(response);
+            BatchResult result = read(answer);
             return result.results().isEmpty() ? new BatchResult.ItemResult(0, externalId, "deleted", null, List.of()) : result.results().get(0);
         }
-        if (status == 204) {
-            return new BatchResult.ItemResult(0, externalId, "deleted", null, List.of());
-        }
-        throw failure(response);
-    }
-
-    private HttpResponse<String> sendDelete(String resource, String externalId, String idempotencyKey) {
-        HttpRequest request = HttpRequest.newBuilder(settings.resolve("integration/v1/" + resource + "/"
-                        + java.net.URLEncoder.encode(externalId, StandardCharsets.UTF_8)))
-                .timeout(settings.timeout())
-                .header(protocol.tokenHeader(), protocol.tokenPrefix() + token.get())
-                .header("Idempotency-Key", idempotencyKey)
-                .DELETE()
-                .build();
-        return exchange(request);
+        throw failure(answer);
     }
 
     /** Reads a whole listing page by page (for reconciliation and checks). */
     public List<Map<String, Object>> list(String resource) {
         List<Map<String, Object>> all = new ArrayList<>();
         for (int page = 1; ; page++) {
-            HttpRequest request = HttpRequest.newBuilder(settings.resolve("integration/v1/" + resource + "?page=" + page + "&pageSize=500"))
-                    .timeout(settings.timeout()).header(protocol.tokenHeader(), protocol.tokenPrefix() + token.get()).GET().build();
-            HttpResponse<String> response = exchange(request);
-            if (response.statusCode() != 200) {
-                throw failure(response);
+            int number = page;
+            Answer answer = authorized(bearer -> rest.get()
+                    .uri(settings.resolve("integration/v1/" + resource + "?page=" + number + "&pageSize=500"))
+                    .header(protocol.tokenHeader(), bearer));
+            if (answer.status() != 200) {
+                throw failure(answer);
             }
             try {
-                List<Map<String, Object>> items = json.readValue(response.body(), new TypeReference<>() { });
+                List<Map<String, Object>> items = json.readValue(answer.body(), new TypeReference<>() { });
                 all.addAll(items);
-                long total = response.headers().firstValueAsLong("X-Total-Count").orElse(all.size());
+                long total = Optional.ofNullable(answer.headers().getFirst("X-Total-Count")).flatMap(IntegrationApiClient::number).orElse((long) all.size());
                 if (items.isEmpty() || all.size() >= total) {
                     return all;
                 }
@@ -137,35 +124,43 @@ public class IntegrationApiClient {
         }
     }
 
-    private HttpResponse<String> send(String resource, byte[] body, String idempotencyKey) {
-        HttpRequest request = HttpRequest.newBuilder(settings.resolve("integration/v1/" + resource))
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header(protocol.tokenHeader(), protocol.tokenPrefix() + token.get())
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return exchange(request);
+    /** What came back, read whole: the status decides what it means, not an exception. */
+    private record Answer(int status, HttpHeaders headers, String body) {
     }
 
-    private HttpResponse<String> exchange(HttpRequest request) {
+    /** Sends with the current token; on 401 drops it, signs in once more and sends the very same request again. */
+    private Answer authorized(Function<String, RestClient.RequestHeadersSpec<?>> request) {
+        Answer answer = exchange(request.apply(protocol.tokenPrefix() + token.get()));
+        if (answer.status() != 401) {
+            return answer;
+        }
+        token.invalidate();
+        answer = exchange(request.apply(protocol.tokenPrefix() + token.get()));
+        if (answer.status() == 401) {
+            throw new PermanentTargetException(401, "AUTH_FAILED", protocol.title() + " отклоняет токен и после повторного входа");
+        }
+        return answer;
+    }
+
+    private Answer exchange(RestClient.RequestHeadersSpec<?> request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
+            return request.exchange((req, response) -> new Answer(response.getStatusCode().value(), response.getHeaders(),
+                    new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (ResourceAccessException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new TransientTargetException(0, "UNREACHABLE", null, protocol.title() + " не ответил: " + cause.getClass().getSimpleName(), e);
+        } catch (RestClientException e) {
             throw new TransientTargetException(0, "UNREACHABLE", null, protocol.title() + " не ответил: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientTargetException(0, "INTERRUPTED", null, "Запрос к " + protocol.title() + " прерван", e);
         }
     }
 
-    private BatchResult read(HttpResponse<String> response) {
-        int status = response.statusCode();
+    private BatchResult read(Answer answer) {
+        int status = answer.status();
         if (status != 200 && status != 207 && status != 422) {
-            throw failure(response);
+            throw failure(answer);
         }
         try {
-            JsonNode body = json.readTree(response.body());
+            JsonNode body = json.readTree(answer.body());
             List<BatchResult.ItemResult> results = new ArrayList<>();
             for (JsonNode item : body.path("results")) {
                 List<BatchResult.FieldError> errors = new ArrayList<>();
@@ -176,7 +171,7 @@ public class IntegrationApiClient {
                 results.add(new BatchResult.ItemResult(item.path("index").asInt(), item.path("externalId").asText(null),
                         item.path("status").asText(null), item.path("id").asText(null), errors));
             }
-            boolean replayed = response.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase).orElse(false);
+            boolean replayed = "true".equalsIgnoreCase(answer.headers().getFirst("Idempotent-Replayed"));
             return new BatchResult(status, body.path("batchId").asText(null), replayed, results);
         } catch (IOException e) {
             // the platform may have applied the batch: retrying with the same key is safe and gets its answer
@@ -184,11 +179,12 @@ public class IntegrationApiClient {
         }
     }
 
-    private RuntimeException failure(HttpResponse<String> response) {
-        int status = response.statusCode();
-        String code = errorCode(response.body());
+    private RuntimeException failure(Answer answer) {
+        int status = answer.status();
+        String code = errorCode(answer.body());
         if (status == 429 || status >= 500 || status == 408) {
-            Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(IntegrationApiClient::seconds).orElse(null);
+            Duration retryAfter = Optional.ofNullable(answer.headers().getFirst(HttpHeaders.RETRY_AFTER))
+                    .flatMap(IntegrationApiClient::number).map(Duration::ofSeconds).orElse(null);
             return new TransientTargetException(status, code, retryAfter, protocol.title() + " временно не принимает запросы (HTTP " + status + ")", null);
         }
         return new PermanentTargetException(status, code, protocol.title() + " отклонил запрос (HTTP " + status + ", " + code + ")");
@@ -202,12 +198,11 @@ public class IntegrationApiClient {
         }
     }
 
-    private static java.util.Optional<Duration> seconds(String value) {
+    private static Optional<Long> number(String value) {
         try {
-            return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
+            return Optional.of(Long.parseLong(value.strip()));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
-
 }

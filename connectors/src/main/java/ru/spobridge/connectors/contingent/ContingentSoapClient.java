@@ -1,6 +1,5 @@
 package ru.spobridge.connectors.contingent;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,11 +37,11 @@ public class ContingentSoapClient {
     private final ClientCredentialsToken token;
     private final String endpointUri;
 
-    public ContingentSoapClient(ProducerTemplate camel, ContingentSettings settings, ObjectMapper json, HttpClient http, Clock clock) {
+    public ContingentSoapClient(ProducerTemplate camel, ContingentSettings settings, HttpClient http, Clock clock) {
         this.camel = camel;
         this.settings = settings;
         this.token = new ClientCredentialsToken(settings.tokenUrl(), settings.clientId(), settings.clientSecret(),
-                "access_token", http, json, settings.timeout(), clock);
+                ClientCredentialsToken.STANDARD_FIELD, http, settings.timeout(), clock);
         this.endpointUri = "cxf://" + settings.address()
                 + "?serviceClass=ru.spobridge.connectors.contingent.wsdl.ContingentPort"
                 + "&wsdlURL=classpath:wsdl/contingent.wsdl"

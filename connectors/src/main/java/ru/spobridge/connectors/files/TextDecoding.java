@@ -1,18 +1,16 @@
 package ru.spobridge.connectors.files;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import ru.spobridge.mappings.text.FileText;
 
 /**
  * Decodes a dropped file: UTF-8 (with or without a byte-order mark) when the bytes are valid UTF-8, otherwise
- * windows-1251 — what 1С and Excel write on Russian Windows.
+ * windows-1251 — what 1С and Excel write on Russian Windows. The detection itself is {@link FileText}'s, which the
+ * CSV reader in mappings shares.
  */
 public final class TextDecoding {
 
-    public static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+    public static final Charset WINDOWS_1251 = FileText.WINDOWS_1251;
 
     private TextDecoding() {
     }
@@ -21,16 +19,7 @@ public final class TextDecoding {
     }
 
     public static Decoded decode(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-                    .toString();
-            return new Decoded(text, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException notUtf8) {
-            return new Decoded(new String(bytes, WINDOWS_1251), WINDOWS_1251);
-        }
+        FileText decoded = FileText.decode(bytes);
+        return new Decoded(decoded.text(), decoded.charset());
     }
 }

@@ -6,14 +6,16 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriUtils;
 import ru.spobridge.connectors.common.ClientCredentialsToken;
+import ru.spobridge.connectors.common.HttpTransport;
 import ru.spobridge.connectors.common.PermanentTargetException;
 import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.mappings.marks.JournalChange;
@@ -31,27 +33,27 @@ public class CollegeJournalClient {
     }
 
     private final Settings settings;
-    private final HttpClient http;
+    private final RestClient rest;
     private final ObjectMapper json;
     private final ClientCredentialsToken token;
 
     public CollegeJournalClient(Settings settings, HttpClient http, ObjectMapper json, Clock clock) {
         this.settings = settings;
-        this.http = http;
+        this.rest = HttpTransport.restClient(http, settings.timeout()).build();
         this.json = json;
-        this.token = new ClientCredentialsToken(resolve("token"), settings.clientId(), settings.clientSecret(), "access_token", http, json,
-                settings.timeout(), clock);
+        this.token = new ClientCredentialsToken(resolve("token"), settings.clientId(), settings.clientSecret(),
+                ClientCredentialsToken.STANDARD_FIELD, http, settings.timeout(), clock);
     }
 
     public Page changes(String since, int limit) {
-        URI uri = resolve(URLEncoder.encode(settings.journalCollegeId(), StandardCharsets.UTF_8) + "/changes?limit=" + limit
+        URI uri = resolve(UriUtils.encodePathSegment(settings.journalCollegeId(), StandardCharsets.UTF_8) + "/changes?limit=" + limit
                 + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8)));
-        HttpResponse<String> response = get(uri);
-        if (response.statusCode() == 401) {
+        Answer response = get(uri);
+        if (response.status() == 401) {
             token.invalidate();
             response = get(uri);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status == 429 || status >= 500) {
             throw new TransientTargetException(status, "UNAVAILABLE", null, "Журнал колледжа временно недоступен (HTTP " + status + ")", null);
         }
@@ -73,15 +75,17 @@ public class CollegeJournalClient {
         }
     }
 
-    private HttpResponse<String> get(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("Authorization", "Bearer " + token.get()).GET().build();
+    private record Answer(int status, String body) {
+    }
+
+    private Answer get(URI uri) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new TransientTargetException(0, "UNREACHABLE", null, "Журнал колледжа не ответил: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientTargetException(0, "INTERRUPTED", null, "Запрос к журналу колледжа прерван", e);
+            return rest.get().uri(uri).header("Authorization", "Bearer " + token.get())
+                    .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+                            new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (RestClientException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new TransientTargetException(0, "UNREACHABLE", null, "Журнал колледжа не ответил: " + cause.getClass().getSimpleName(), e);
         }
     }
 

@@ -6,15 +6,17 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import ru.spobridge.connectors.common.HttpTransport;
 import ru.spobridge.connectors.common.PermanentTargetException;
 import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.mappings.zup.ZupRecords;
@@ -31,16 +33,15 @@ public class ZupODataClient {
             new String[] {"dismissal", "Document_Увольнение", "ДатаУвольнения"});
 
     private final ZupSettings settings;
-    private final HttpClient http;
+    private final RestClient rest;
     private final ObjectMapper json;
-    private final String authorization;
 
     public ZupODataClient(ZupSettings settings, HttpClient http, ObjectMapper json) {
         this.settings = settings;
-        this.http = http;
+        this.rest = HttpTransport.restClient(http, settings.timeout())
+                .defaultHeaders(headers -> headers.setBasicAuth(settings.user(), settings.password(), StandardCharsets.UTF_8))
+                .build();
         this.json = json;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (settings.user() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Hiring, transfer and dismissal documents dated after the cursor (all of them when it is null). */
@@ -98,21 +99,22 @@ public class ZupODataClient {
         }
     }
 
+    private record Answer(int status, HttpHeaders headers, String body) {
+    }
+
     private JsonNode get(URI uri, String entitySet) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("Authorization", authorization)
-                .header("Accept", "application/json").GET().build();
-        HttpResponse<String> response;
+        Answer response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new TransientTargetException(0, "UNREACHABLE", null, "1С:ЗУП не ответила: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientTargetException(0, "INTERRUPTED", null, "Запрос к 1С:ЗУП прерван", e);
+            response = rest.get().uri(uri).accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, answer) -> new Answer(answer.getStatusCode().value(), answer.getHeaders(),
+                            new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (RestClientException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new TransientTargetException(0, "UNREACHABLE", null, "1С:ЗУП не ответила: " + cause.getClass().getSimpleName(), e);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status == 429 || status >= 500) {
-            Duration retryAfter = response.headers().firstValueAsLong("Retry-After").stream().mapToObj(Duration::ofSeconds).findFirst().orElse(null);
+            Duration retryAfter = retryAfter(response.headers().getFirst(HttpHeaders.RETRY_AFTER));
             throw new TransientTargetException(status, "UNAVAILABLE", retryAfter, "1С:ЗУП временно недоступна (HTTP " + status + ")", null);
         }
         if (status == 401 || status == 403) {
@@ -125,6 +127,14 @@ public class ZupODataClient {
             return json.readTree(response.body());
         } catch (IOException e) {
             throw new TransientTargetException(200, "MALFORMED", null, "Ответ 1С:ЗУП не разобран", e);
+        }
+    }
+
+    private static Duration retryAfter(String seconds) {
+        try {
+            return seconds == null ? null : Duration.ofSeconds(Long.parseLong(seconds.strip()));
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -28,4 +28,23 @@ class TextDecodingTest {
         assertThat(decoded.charset()).isEqualTo(TextDecoding.WINDOWS_1251);
         assertThat(decoded.text()).isEqualTo(TEXT);
     }
+
+    @Test
+    void a_file_holding_only_a_byte_order_mark_is_empty_utf8_text() {
+        TextDecoding.Decoded decoded = TextDecoding.decode(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+
+        assertThat(decoded.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(decoded.text()).isEmpty();
+    }
+
+    @Test
+    void one_windows_1251_line_after_utf8_lines_makes_the_whole_file_windows_1251() {
+        byte[] utf8 = "Группа ИС-21\n".getBytes(StandardCharsets.UTF_8);
+        byte[] cp1251 = "Ёлкина".getBytes(TextDecoding.WINDOWS_1251);
+        byte[] mixed = new byte[utf8.length + cp1251.length];
+        System.arraycopy(utf8, 0, mixed, 0, utf8.length);
+        System.arraycopy(cp1251, 0, mixed, utf8.length, cp1251.length);
+
+        assertThat(TextDecoding.decode(mixed).charset()).isEqualTo(TextDecoding.WINDOWS_1251);
+    }
 }

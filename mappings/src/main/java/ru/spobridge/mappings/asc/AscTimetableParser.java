@@ -1,7 +1,6 @@
 package ru.spobridge.mappings.asc;
 
 import java.io.IOException;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import ru.spobridge.mappings.xml.SafeXml;
 import ru.spobridge.model.RecordError;
 
 /**
@@ -55,22 +54,16 @@ public final class AscTimetableParser {
     private AscTimetableParser() {
     }
 
-    static XMLInputFactory hardenedFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        return factory;
-    }
-
     /** The caller decodes the bytes (UTF-8 or windows-1251, as declared) and passes the characters; a BOM is skipped. */
     public static Result parse(String fileName, Reader xml) {
         AscTableRows rows = new AscTableRows();
         List<RecordError> errors = new ArrayList<>();
         XMLStreamReader reader = null;
         try {
-            reader = hardenedFactory().createXMLStreamReader(withoutBom(xml));
+            reader = SafeXml.streamReader(xml);
             read(fileName, reader, rows, errors);
+        } catch (SafeXml.DtdRefused e) {
+            errors.add(new RecordError(fileName, "DOCTYPE", "MALFORMED_XML", "Файл содержит DTD: такие файлы не принимаются"));
         } catch (XMLStreamException e) {
             String line = e.getLocation() == null ? "?" : String.valueOf(e.getLocation().getLineNumber());
             errors.add(new RecordError(fileName + ":" + line, "-", "MALFORMED_XML", "XML-файл повреждён или оборван (строка " + line
@@ -136,15 +129,6 @@ public final class AscTimetableParser {
             attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
         }
         return attributes;
-    }
-
-    private static Reader withoutBom(Reader xml) throws IOException {
-        PushbackReader reader = new PushbackReader(xml, 1);
-        int first = reader.read();
-        if (first != -1 && first != '\uFEFF') {
-            reader.unread(first);
-        }
-        return reader;
     }
 
     private static void close(XMLStreamReader reader) {

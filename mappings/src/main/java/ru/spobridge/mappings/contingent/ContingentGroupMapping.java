@@ -24,6 +24,7 @@ public final class ContingentGroupMapping {
         List<Subgroup> subgroups = record.subgroups().stream()
                 .map(subgroup -> new Subgroup(subgroup.code(), subgroup.name()))
                 .toList();
+        fields.check(Group.problems(record.code(), course));
         if (fields.hasErrors()) {
             return Mapped.failed(fields.errors());
         }

@@ -23,6 +23,8 @@ public final class ContingentMovementMapping {
         if (orderDate != null && effectiveDate != null && effectiveDate.isBefore(orderDate)) {
             fields.reject("effectiveDate", "INVALID_VALUE", "Приказ не может вступить в силу раньше даты его издания");
         }
+        fields.check(Movement.problems(strip(record.studentExternalId()), kind, strip(record.orderNo()), orderDate, effectiveDate,
+                strip(record.toGroup())));
         if (fields.hasErrors()) {
             return Mapped.failed(fields.errors());
         }

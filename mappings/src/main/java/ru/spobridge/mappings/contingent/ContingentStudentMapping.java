@@ -2,6 +2,7 @@ package ru.spobridge.mappings.contingent;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ru.spobridge.mappings.FieldCollector;
@@ -9,8 +10,10 @@ import ru.spobridge.mappings.Mapped;
 import ru.spobridge.model.Email;
 import ru.spobridge.model.Group;
 import ru.spobridge.model.Guardian;
+import ru.spobridge.model.InvalidValueException;
 import ru.spobridge.model.PersonName;
 import ru.spobridge.model.Phone;
+import ru.spobridge.model.RecordError;
 import ru.spobridge.model.Snils;
 import ru.spobridge.model.SourceKey;
 import ru.spobridge.model.Student;
@@ -27,6 +30,52 @@ public final class ContingentStudentMapping {
     private ContingentStudentMapping() {
     }
 
+    /** One student id of a read: the first record sent under it, how many records carried it, and what they map to. */
+    public record ReadStudent(ContingentStudentRecord record, int occurrences, Mapped<Student> mapped) {
+    }
+
+    /**
+     * Maps a read's students, one result per id in source order. The same record sent twice is one student. Records
+     * that share an id with different content are refused together: each occurrence reports {@code DUPLICATE_ID} and
+     * keeps its own defects, so fixing the duplicate does not reveal new ones a run later.
+     *
+     * @param groups the college's groups by code, as the same source reports them
+     */
+    public static List<ReadStudent> toStudents(String collegeId, List<ContingentStudentRecord> records, Map<String, Group> groups) {
+        List<ReadStudent> students = new ArrayList<>();
+        for (List<ContingentStudentRecord> occurrences : byExternalId(records).values()) {
+            ContingentStudentRecord first = occurrences.get(0);
+            if (occurrences.stream().distinct().count() == 1) {
+                students.add(new ReadStudent(first, occurrences.size(), toStudent(collegeId, first, groups)));
+                continue;
+            }
+            int count = occurrences.size();
+            List<RecordError> errors = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String occurrence = "вхождение " + (i + 1) + " из " + count;
+                errors.add(new RecordError(first.externalId().strip(), "externalId", "DUPLICATE_ID",
+                        "Идентификатор встречается в ответе ИС «Контингент» " + count + " раз(а) с разным содержимым (" + occurrence
+                                + "): запись не принята, пока источник не исправит дубликат"));
+                Mapped<Student> own = toStudent(collegeId, occurrences.get(i), groups);
+                own.errors().forEach(error -> errors.add(new RecordError(error.recordKey(), error.field(), error.code(),
+                        error.message() + " (" + occurrence + ")")));
+            }
+            students.add(new ReadStudent(first, count, Mapped.failed(errors)));
+        }
+        return students;
+    }
+
+    /** A read's records by id, in source order; a blank id stands alone, to be refused by the mapping. */
+    private static Map<String, List<ContingentStudentRecord>> byExternalId(List<ContingentStudentRecord> records) {
+        Map<String, List<ContingentStudentRecord>> byId = new LinkedHashMap<>();
+        int anonymous = 0;
+        for (ContingentStudentRecord record : records) {
+            String id = record.externalId() == null || record.externalId().isBlank() ? "\u0000" + anonymous++ : record.externalId().strip();
+            byId.computeIfAbsent(id, key -> new ArrayList<>()).add(record);
+        }
+        return byId;
+    }
+
     /**
      * @param groups the college's groups by code, as the same source reports them; a student in another group is refused
      */
@@ -34,16 +83,9 @@ public final class ContingentStudentMapping {
         String key = record.externalId() == null || record.externalId().isBlank() ? "(без идентификатора)" : record.externalId().strip();
         FieldCollector fields = new FieldCollector(key);
         SourceKey sourceKey = fields.field(() -> new SourceKey(SOURCE, record.externalId() == null ? null : record.externalId().strip()));
-        String lastName = blankToNull(record.lastName());
-        String firstName = blankToNull(record.firstName());
-        if (lastName == null) {
-            fields.reject("lastName", "REQUIRED", "Не указана фамилия");
-        }
-        if (firstName == null) {
-            fields.reject("firstName", "REQUIRED", "Не указано имя");
-        }
-        PersonName name = lastName == null || firstName == null ? null
-                : fields.field(() -> new PersonName(lastName, firstName, record.middleName()));
+        List<InvalidValueException> nameProblems = PersonName.problems(record.lastName(), record.firstName());
+        fields.check(nameProblems);
+        PersonName name = nameProblems.isEmpty() ? new PersonName(record.lastName(), record.firstName(), record.middleName()) : null;
         LocalDate birthDate = fields.field(() -> FieldCollector.isoDate(record.birthDate(), "birthDate", "дата рождения"));
         Snils snils = fields.optional(record.snils(), () -> Snils.parse(record.snils()));
         // a platform account needs e-mail and a mobile phone (seed 001 §3.1): both are required here

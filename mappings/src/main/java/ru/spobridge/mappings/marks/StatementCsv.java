@@ -1,12 +1,9 @@
 package ru.spobridge.mappings.marks;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import ru.spobridge.mappings.csv.CsvReader;
+import ru.spobridge.mappings.csv.CsvTable;
 import ru.spobridge.model.RecordError;
 
 /**
@@ -29,41 +26,31 @@ public final class StatementCsv {
         List<JournalChange> changes = new ArrayList<>();
         List<RecordError> errors = new ArrayList<>();
         String name = fileName == null ? "(ведомость)" : fileName;
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text.replace("\uFEFF", ""))).setFormat(format).get()) {
-            List<String> missing = COLUMNS.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).toList();
-            if (!missing.isEmpty()) {
-                errors.add(new RecordError(name, String.join(", ", missing), "MISSING_COLUMN", "В ведомости нет обязательных столбцов"));
+        CsvTable table = CsvReader.read(text);
+        List<String> missing = table.missing(COLUMNS);
+        if (!missing.isEmpty()) {
+            errors.add(new RecordError(name, String.join(", ", missing), "MISSING_COLUMN", "В ведомости нет обязательных столбцов"));
+            return new Rows(changes, errors);
+        }
+        for (CsvTable.Row row : table.rows()) {
+            if (row.broken()) {
+                errors.add(new RecordError(name + ":" + row.line(), "-", "MALFORMED_ROW", "Строка ведомости не разобрана (непарные кавычки); остальные строки прочитаны"));
+            } else if (!row.consistent()) {
+                errors.add(new RecordError(name + ":" + row.line(), "-", "MALFORMED_ROW", "Число полей в строке не совпадает с заголовком"));
             } else {
-                var rows = parser.iterator();
-                while (true) {
-                    CSVRecord row;
-                    try {
-                        if (!rows.hasNext()) {
-                            break;
-                        }
-                        row = rows.next();
-                    } catch (RuntimeException broken) {
-                        errors.add(new RecordError(name + ":" + parser.getCurrentLineNumber(), "-", "MALFORMED_ROW", "Строка ведомости не разобрана; дальнейшие строки не прочитаны"));
-                        break;
-                    }
-                    if (!row.isConsistent()) {
-                        errors.add(new RecordError(name + ":" + row.getRecordNumber(), "-", "MALFORMED_ROW", "Число полей в строке не совпадает с заголовком"));
-                        continue;
-                    }
-                    String id = "stmt:" + row.get("student_id") + ":" + row.get("date") + ":" + row.get("bell") + ":" + row.get("discipline") + ":" + row.get("work_type");
-                    changes.add(new JournalChange(row.getRecordNumber(), "mark", "upsert", id, 1, blank(row.get("student_id")), null,
-                            blank(row.get("date")), blank(row.get("bell")), blank(row.get("group")), blank(row.get("discipline")),
-                            blank(row.get("teacher_id")), blank(row.get("value")), blank(row.get("work_type")), null, false, blank(row.get("given_at"))));
-                }
+                String id = "stmt:" + idPart(row, "student_id") + ":" + idPart(row, "date") + ":" + idPart(row, "bell") + ":"
+                        + idPart(row, "discipline") + ":" + idPart(row, "work_type");
+                changes.add(new JournalChange(row.number(), "mark", "upsert", id, 1, row.get("student_id"), null,
+                        row.get("date"), row.get("bell"), row.get("group"), row.get("discipline"),
+                        row.get("teacher_id"), row.get("value"), row.get("work_type"), null, false, row.get("given_at")));
             }
-        } catch (IOException | RuntimeException e) {
-            errors.add(new RecordError(name, "-", "MALFORMED_FILE", "Ведомость не разобрана как CSV с разделителем «;»"));
         }
         return new Rows(changes, errors);
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    /** A blank cell is an empty part, as ids of statements imported before were built. */
+    private static String idPart(CsvTable.Row row, String column) {
+        String value = row.get(column);
+        return value == null ? "" : value;
     }
 }

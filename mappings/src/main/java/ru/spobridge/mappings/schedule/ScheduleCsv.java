@@ -1,7 +1,5 @@
 package ru.spobridge.mappings.schedule;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -10,11 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import ru.spobridge.mappings.FieldCollector;
 import ru.spobridge.mappings.Mapped;
+import ru.spobridge.mappings.csv.CsvReader;
+import ru.spobridge.mappings.csv.CsvTable;
 import ru.spobridge.model.InvalidValueException;
 import ru.spobridge.model.RecordError;
 import ru.spobridge.model.reference.ReferenceItem;
@@ -33,9 +30,6 @@ public final class ScheduleCsv {
             "substitute_teacher", "room", "new_date", "new_bell");
     public static final List<String> ATTESTATION = List.of("event_id", "kind", "date", "start", "group", "discipline",
             "control_form", "room", "examiners");
-
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true).setTrim(true).get();
 
     private ScheduleCsv() {
     }
@@ -162,50 +156,30 @@ public final class ScheduleCsv {
         };
     }
 
-    private static <T> Rows<T> rows(String fileName, String text, List<String> columns, BiFunction<String, Row, Mapped<T>> map) {
+    private static <T> Rows<T> rows(String fileName, String text, List<String> columns, BiFunction<String, CsvTable.Row, Mapped<T>> map) {
         List<T> records = new ArrayList<>();
         List<RecordError> errors = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text.replace("\uFEFF", ""))).setFormat(FORMAT).get()) {
-            List<String> missing = columns.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).toList();
-            if (!missing.isEmpty()) {
-                errors.add(new RecordError(fileName, String.join(", ", missing), "MISSING_COLUMN", "В файле нет обязательных столбцов"));
-                return new Rows<>(records, errors);
-            }
-            var iterator = parser.iterator();
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!iterator.hasNext()) {
-                        break;
-                    }
-                    record = iterator.next();
-                } catch (RuntimeException broken) {
-                    errors.add(new RecordError(fileName + ":" + parser.getCurrentLineNumber(), "-", "MALFORMED_ROW",
-                            "Строка файла не разобрана; дальнейшие строки не прочитаны"));
-                    break;
-                }
-                String key = fileName + ":" + record.getRecordNumber();
-                if (!record.isConsistent()) {
-                    errors.add(new RecordError(key, "-", "MALFORMED_ROW", "Число полей в строке не совпадает с заголовком"));
-                    continue;
-                }
-                Mapped<T> mapped = map.apply(key, new Row(record));
+        CsvTable table = CsvReader.read(text);
+        List<String> missing = table.missing(columns);
+        if (!missing.isEmpty()) {
+            errors.add(new RecordError(fileName, String.join(", ", missing), "MISSING_COLUMN", "В файле нет обязательных столбцов"));
+            return new Rows<>(records, errors);
+        }
+        for (CsvTable.Row row : table.rows()) {
+            String key = fileName + ":" + row.line();
+            if (row.broken()) {
+                errors.add(new RecordError(key, "-", "MALFORMED_ROW", "Строка файла не разобрана (непарные кавычки); остальные строки прочитаны"));
+            } else if (!row.consistent()) {
+                errors.add(new RecordError(key, "-", "MALFORMED_ROW", "Число полей в строке не совпадает с заголовком"));
+            } else {
+                Mapped<T> mapped = map.apply(key, row);
                 if (mapped.isValid()) {
                     records.add(mapped.value());
                 } else {
                     errors.addAll(mapped.errors());
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            errors.add(new RecordError(fileName, "-", "MALFORMED_FILE", "Файл не разобран как CSV с разделителем «;»"));
         }
         return new Rows<>(records, errors);
-    }
-
-    private record Row(CSVRecord record) {
-        String get(String column) {
-            String value = record.isMapped(column) ? record.get(column) : null;
-            return value == null || value.isBlank() ? null : value.strip();
-        }
     }
 }

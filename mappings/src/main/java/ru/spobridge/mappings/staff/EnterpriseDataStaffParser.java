@@ -1,15 +1,16 @@
 package ru.spobridge.mappings.staff;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import ru.spobridge.mappings.Parsed;
+import ru.spobridge.mappings.xml.SafeXml;
 import ru.spobridge.model.RecordError;
 
 /**
@@ -28,28 +29,15 @@ public final class EnterpriseDataStaffParser {
     private EnterpriseDataStaffParser() {
     }
 
-    public static XMLInputFactory hardenedFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        return factory;
-    }
-
     public static Parsed<StaffOrderRecord> parse(String fileName, Reader xml) {
         List<Parsed.Line<StaffOrderRecord>> records = new ArrayList<>();
         List<RecordError> errors = new ArrayList<>();
         XMLStreamReader reader = null;
         try {
-            reader = hardenedFactory().createXMLStreamReader(xml);
+            reader = SafeXml.streamReader(xml);
             boolean rootSeen = false;
             while (reader.hasNext()) {
                 int event = reader.next();
-                if (event == XMLStreamConstants.DTD) {
-                    // a DTD has no place in an exchange message; entity tricks start here
-                    errors.add(new RecordError(fileName, "DOCTYPE", "DTD_NOT_ALLOWED", "Файл содержит DTD: такие файлы не принимаются"));
-                    return new Parsed<>(records, errors);
-                }
                 if (event == XMLStreamConstants.START_ELEMENT && !rootSeen) {
                     rootSeen = true;
                     if (!"Message".equals(reader.getLocalName())) {
@@ -69,10 +57,15 @@ public final class EnterpriseDataStaffParser {
                             fields.get("Должность/Код"))));
                 }
             }
+        } catch (SafeXml.DtdRefused e) {
+            // a DTD has no place in an exchange message; entity tricks start here
+            errors.add(new RecordError(fileName, "DOCTYPE", "DTD_NOT_ALLOWED", "Файл содержит DTD: такие файлы не принимаются"));
         } catch (XMLStreamException e) {
             String where = e.getLocation() == null ? fileName : fileName + ":" + e.getLocation().getLineNumber();
             errors.add(new RecordError(where, "-", "MALFORMED_XML", "XML-файл повреждён или оборван (после строки "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNumber()) + "): приказы до этого места приняты, дальше — нет"));
+        } catch (IOException e) {
+            errors.add(new RecordError(fileName, "-", "MALFORMED_XML", "Кадровый файл не удалось прочитать"));
         } finally {
             if (reader != null) {
                 try {

@@ -1,16 +1,11 @@
 package ru.spobridge.mappings.staff;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import ru.spobridge.mappings.Parsed;
+import ru.spobridge.mappings.csv.CsvReader;
+import ru.spobridge.mappings.csv.CsvTable;
 import ru.spobridge.model.RecordError;
 
 /**
@@ -25,9 +20,6 @@ public final class StaffCsv {
             "group", "subgroup", "hours");
     public static final List<String> SUBSTITUTION_COLUMNS = List.of("substitution_id", "absent_teacher_id", "substitute_id",
             "date_from", "date_to", "cancelled");
-
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get();
 
     private StaffCsv() {
     }
@@ -61,49 +53,26 @@ public final class StaffCsv {
         return null;
     }
 
-    private static <T> Parsed<T> parse(String fileName, String text, List<String> columns, Function<Row, T> toRecord) {
+    private static <T> Parsed<T> parse(String fileName, String text, List<String> columns, Function<CsvTable.Row, T> toRecord) {
         List<Parsed.Line<T>> records = new ArrayList<>();
         List<RecordError> errors = new ArrayList<>();
-        try (Reader reader = new StringReader(text.replace("\uFEFF", ""));
-             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            List<String> missing = columns.stream().filter(column -> !header.containsKey(column)).toList();
-            if (!missing.isEmpty()) {
-                errors.add(new RecordError(fileName, String.join(", ", missing), "MISSING_COLUMN", "В файле нет обязательных столбцов"));
-                return new Parsed<>(records, errors);
+        CsvTable table = CsvReader.read(text);
+        List<String> missing = table.missing(columns);
+        if (!missing.isEmpty()) {
+            errors.add(new RecordError(fileName, String.join(", ", missing), "MISSING_COLUMN", "В файле нет обязательных столбцов"));
+            return new Parsed<>(records, errors);
+        }
+        for (CsvTable.Row row : table.rows()) {
+            if (row.broken()) {
+                errors.add(new RecordError(fileName + ":" + row.line(), "-", "MALFORMED_ROW",
+                        "Строка файла не разобрана (непарные кавычки); остальные строки прочитаны"));
+            } else if (!row.consistent()) {
+                errors.add(new RecordError(fileName + ":" + row.line(), "-", "MALFORMED_ROW",
+                        "В строке " + row.size() + " полей, а в заголовке " + row.header().size()));
+            } else {
+                records.add(new Parsed.Line<>(row.line(), toRecord.apply(row)));
             }
-            var rows = parser.iterator();
-            while (true) {
-                CSVRecord row;
-                try {
-                    if (!rows.hasNext()) {
-                        break;
-                    }
-                    row = rows.next();
-                } catch (RuntimeException broken) {
-                    // a broken quote swallows the rest of the file: report where, keep what was read
-                    errors.add(new RecordError(fileName + ":" + (parser.getCurrentLineNumber()), "-", "MALFORMED_ROW",
-                            "Строка файла не разобрана (непарные кавычки или обрыв файла); дальнейшие строки не прочитаны"));
-                    break;
-                }
-                if (!row.isConsistent()) {
-                    errors.add(new RecordError(fileName + ":" + row.getRecordNumber(), "-", "MALFORMED_ROW",
-                            "В строке " + row.size() + " полей, а в заголовке " + header.size()));
-                    continue;
-                }
-                records.add(new Parsed.Line<>(row.getParser().getCurrentLineNumber(), toRecord.apply(new Row(row))));
-            }
-        } catch (IOException | RuntimeException e) {
-            errors.add(new RecordError(fileName, "-", "MALFORMED_FILE", "Файл не разобран как CSV с разделителем «;»"));
         }
         return new Parsed<>(records, errors);
-    }
-
-    /** Blank cells read as absent. */
-    private record Row(CSVRecord record) {
-        String get(String column) {
-            String value = record.isMapped(column) ? record.get(column) : null;
-            return value == null || value.isBlank() ? null : value;
-        }
     }
 }

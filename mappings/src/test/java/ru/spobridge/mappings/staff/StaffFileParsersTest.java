@@ -26,7 +26,7 @@ class StaffFileParsersTest {
 
         assertThat(parsed.records()).extracting(line -> line.record().orderId()).containsExactly("o1", "o3");
         assertThat(parsed.errors()).singleElement().satisfies(error -> {
-            assertThat(error.recordKey()).isEqualTo("orders.csv:2");
+            assertThat(error.recordKey()).isEqualTo("orders.csv:3"); // the physical line: the header is line 1
             assertThat(error.code()).isEqualTo("MALFORMED_ROW");
         });
     }

@@ -11,6 +11,7 @@ import ru.spobridge.model.Movement;
 import ru.spobridge.model.MovementKind;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.delivery.ChangePublisher;
+import ru.spobridge.routes.flow.Holds;
 import ru.spobridge.routes.delivery.DeliveryBatch;
 
 /**
@@ -47,13 +48,13 @@ public class ContingentPreview {
     }
 
     public Preview preview(String collegeId, boolean full) {
-        ContingentSnapshot snapshot = sync.read(collegeId, full ? ContingentSync.MODE_FULL : null, null);
-        Optional<HoldPolicy.Hold> hold = holdPolicy.evaluate(snapshot);
+        ContingentSnapshot snapshot = sync.read(collegeId, full, null);
+        Optional<Holds.Hold> hold = holdPolicy.evaluate(snapshot);
         return transaction.execute(status -> {
             status.setRollbackOnly();
             IntakeSummary summary = intake.accept(snapshot, 0);
-            List<DeliveryBatch> batches = publisher.batches(collegeId, 0, ContingentIntake.FLOW);
-            return new Preview(collegeId, hold.map(HoldPolicy.Hold::reason).orElse(null), summary.read(), summary.rejected(), byTarget(batches));
+            List<DeliveryBatch> batches = publisher.batches(collegeId, 0, ContingentIntake.FLOW, null);
+            return new Preview(collegeId, hold.map(Holds.Hold::reason).orElse(null), summary.read(), summary.rejected(), byTarget(batches));
         });
     }
 

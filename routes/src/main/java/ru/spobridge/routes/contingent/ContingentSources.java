@@ -1,6 +1,5 @@
 package ru.spobridge.routes.contingent;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
@@ -19,17 +18,14 @@ public class ContingentSources {
     private final Colleges colleges;
     private final HubProperties properties;
     private final ProducerTemplate camel;
-    private final ObjectMapper json;
     private final HttpClient http;
     private final Clock clock;
     private final Map<String, ContingentSoapClient> clients = new ConcurrentHashMap<>();
 
-    public ContingentSources(Colleges colleges, HubProperties properties, ProducerTemplate camel, ObjectMapper json,
-                             HttpClient http, Clock clock) {
+    public ContingentSources(Colleges colleges, HubProperties properties, ProducerTemplate camel, HttpClient http, Clock clock) {
         this.colleges = colleges;
         this.properties = properties;
         this.camel = camel;
-        this.json = json;
         this.http = http;
         this.clock = clock;
     }
@@ -38,7 +34,7 @@ public class ContingentSources {
         return clients.computeIfAbsent(collegeId, id -> {
             HubProperties.ContingentSource source = colleges.settings(id).contingent();
             return new ContingentSoapClient(camel, new ContingentSettings(source.address(), source.tokenUrl(), source.clientId(),
-                    source.clientSecret(), source.pageSize(), properties.delivery().httpTimeout()), json, http, clock);
+                    source.clientSecret(), source.pageSize(), properties.delivery().httpTimeout()), http, clock);
         });
     }
 }

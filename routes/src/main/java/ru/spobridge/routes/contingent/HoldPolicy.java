@@ -10,6 +10,7 @@ import ru.spobridge.mappings.contingent.ContingentStudentRecord;
 import ru.spobridge.model.MovementKind;
 import ru.spobridge.model.MovementSequence;
 import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.flow.Holds;
 import ru.spobridge.routes.store.CanonicalRecords;
 
 /**
@@ -20,7 +21,7 @@ import ru.spobridge.routes.store.CanonicalRecords;
 @Component
 public class HoldPolicy {
 
-    public static final String MASS_REMOVAL = "MASS_REMOVAL";
+    public static final String MASS_REMOVAL = Holds.MASS_REMOVAL;
     public static final String TRUNCATED_READ = "TRUNCATED_READ";
     public static final String READ_INCOMPLETE = "READ_INCOMPLETE";
 
@@ -34,17 +35,14 @@ public class HoldPolicy {
         this.colleges = colleges;
     }
 
-    public record Hold(String code, String reason) {
-    }
-
-    public Optional<Hold> evaluate(ContingentSnapshot snapshot) {
+    public Optional<Holds.Hold> evaluate(ContingentSnapshot snapshot) {
         var read = snapshot.students();
         if (!read.complete()) {
-            return Optional.of(new Hold(READ_INCOMPLETE, "Чтение ИС «Контингент» прервалось: получено " + read.students().size()
+            return Optional.of(new Holds.Hold(READ_INCOMPLETE, "Чтение ИС «Контингент» прервалось: получено " + read.students().size()
                     + " из " + read.totalCount() + " записей"));
         }
         if (read.truncated()) {
-            return Optional.of(new Hold(TRUNCATED_READ, "ИС «Контингент» сообщила о " + read.totalCount()
+            return Optional.of(new Holds.Hold(TRUNCATED_READ, "ИС «Контингент» сообщила о " + read.totalCount()
                     + " обучающихся, а передала " + read.students().size()));
         }
         String college = snapshot.collegeId();
@@ -71,8 +69,8 @@ public class HoldPolicy {
         int base = Math.max(1, Math.max(known.size(), read.full() ? read.students().size() : 0));
         double share = (double) (leaving.size() + disappeared) / base;
         double limit = colleges.settings(college).hold().maxRemovalShare();
-        if (share > limit) {
-            return Optional.of(new Hold(MASS_REMOVAL, String.format(RUSSIAN,
+        if (Holds.removesTooMany(leaving.size() + disappeared, base, limit)) {
+            return Optional.of(new Holds.Hold(MASS_REMOVAL, String.format(RUSSIAN,
                     "Запуск затронул бы %.1f %% обучающихся (порог %.1f %%): отчисление или академический отпуск — %d, "
                             + "исчезли из ИС «Контингент» — %d, всего обучающихся — %d", share * 100, limit * 100,
                     leaving.size(), disappeared, base)));

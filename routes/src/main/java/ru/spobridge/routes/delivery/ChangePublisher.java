@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
-import ru.spobridge.routes.contingent.ContingentSync;
+import ru.spobridge.routes.flow.Flows;
 import ru.spobridge.routes.store.CanonicalRecords;
 import ru.spobridge.routes.store.DeliveryLedger;
 import ru.spobridge.routes.store.PendingRecord;
@@ -32,9 +31,28 @@ public class ChangePublisher {
     private final SyncRuns runs;
     private final HubProperties properties;
     private final Clock clock;
+    private final Flows flows;
+
+    /** Records chosen by target, entity type and key. */
+    public record Selection(java.util.Set<String> records) {
+
+        public static String id(String target, String entityType, String entityKey) {
+            return target + '|' + entityType + '|' + entityKey;
+        }
+
+        boolean covers(String target, String entityType) {
+            String prefix = target + '|' + entityType + '|';
+            return records.stream().anyMatch(record -> record.startsWith(prefix));
+        }
+
+        boolean contains(String target, String entityType, String entityKey) {
+            return records.contains(id(target, entityType, entityKey));
+        }
+    }
 
     public ChangePublisher(Colleges colleges, List<TargetAdapter> adapters, CanonicalRecords canonical, DeliveryLedger ledger,
-                           SyncRuns runs, HubProperties properties, Clock clock) {
+                           SyncRuns runs, HubProperties properties, Clock clock, Flows flows) {
+        this.flows = flows;
         this.colleges = colleges;
         this.targets = adapters.stream().collect(Collectors.toMap(TargetAdapter::name, Function.identity()));
         this.canonical = canonical;
@@ -44,16 +62,13 @@ public class ChangePublisher {
         this.clock = clock;
     }
 
-    /** The entity types each flow publishes; a target takes them in its own order. */
-    private static final Map<String, java.util.Set<String>> FLOW_TYPES = Map.of(
-            "contingent", java.util.Set.of("group", "student", "guardian", "movement"),
-            "staff", java.util.Set.of("staff", "workload", "substitution_grant"),
-            "reference", java.util.Set.of("reference"),
-            "schedule", java.util.Set.of("lesson", "attestation_event"),
-            "marks", java.util.Set.of("mark", "attendance"));
-
+    /**
+     * Publishes what the college's targets lack of a flow's entity types — all of it, or only the selected records
+     * (an operator's replay of one dead letter).
+     */
     @Transactional
-    public List<DeliveryBatch> batches(@Header(ContingentSync.COLLEGE) String collegeId, @Header(ContingentSync.RUN) long runId, String flow) {
+    public List<DeliveryBatch> batches(String collegeId, long runId, String flow, Selection only) {
+        java.util.Set<String> flowTypes = flows.get(flow).entityTypes();
         List<DeliveryBatch> batches = new ArrayList<>();
         for (String targetName : colleges.enabledTargets(collegeId)) {
             TargetAdapter target = targets.get(targetName);
@@ -61,11 +76,14 @@ public class ChangePublisher {
                 throw new IllegalStateException("Платформа " + targetName + " колледжа " + collegeId + " не поддерживается этой версией");
             }
             for (String entityType : target.entityTypes()) {
-                if (!FLOW_TYPES.getOrDefault(flow, java.util.Set.of()).contains(entityType)) {
+                if (!flowTypes.contains(entityType) || only != null && !only.covers(targetName, entityType)) {
                     continue;
                 }
                 List<PendingRecord> pending = canonical.pending(collegeId, entityType, targetName,
                         clock.instant().minus(properties.sync().inFlightWindow()));
+                if (only != null) {
+                    pending = pending.stream().filter(record -> only.contains(targetName, entityType, record.entityKey())).toList();
+                }
                 int limit = target.batchLimit(collegeId);
                 for (int from = 0; from < pending.size(); from += limit) {
                     List<PendingRecord> chunk = pending.subList(from, Math.min(pending.size(), from + limit));

@@ -20,10 +20,14 @@ public class DeliveryRoute extends RouteBuilder {
 
     private final HubProperties properties;
     private final List<TargetAdapter> targets;
+    private final DeliveryService delivery;
+    private final BatchCodec codec;
 
-    public DeliveryRoute(HubProperties properties, List<TargetAdapter> targets) {
+    public DeliveryRoute(HubProperties properties, List<TargetAdapter> targets, DeliveryService delivery, BatchCodec codec) {
         this.properties = properties;
         this.targets = targets;
+        this.delivery = delivery;
+        this.codec = codec;
     }
 
     @Override
@@ -41,17 +45,17 @@ public class DeliveryRoute extends RouteBuilder {
                         .retryAttemptedLogLevel(LoggingLevel.WARN)
                         .logStackTrace(false).logExhausted(false).logRetryStackTrace(false)
                         .handled(true)
-                        .bean(DeliveryService.class, "deadLetter")
+                        .process(delivery::deadLetter)
                     .end()
                     .onException(PermanentTargetException.class)
                         .logStackTrace(false).logExhausted(false)
                         .handled(true)
-                        .bean(DeliveryService.class, "deadLetter")
+                        .process(delivery::deadLetter)
                     .end()
-                    .bean(BatchCodec.class, "decode")
-                    .bean(DeliveryService.class, "deferWaiting")
-                    .filter(simple("${body.items.size} > 0"))
-                        .bean(DeliveryService.class, "deliver")
+                    .process(exchange -> exchange.getIn().setBody(codec.decode(exchange.getIn().getBody(String.class))))
+                    .process(exchange -> exchange.getIn().setBody(delivery.deferWaiting(exchange.getIn().getBody(DeliveryBatch.class))))
+                    .filter(exchange -> !exchange.getIn().getBody(DeliveryBatch.class).items().isEmpty())
+                        .process(exchange -> delivery.deliver(exchange.getIn().getBody(DeliveryBatch.class)))
                     .end();
         }
     }

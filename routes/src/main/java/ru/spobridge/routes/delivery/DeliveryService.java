@@ -15,13 +15,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.spobridge.connectors.common.BatchResult;
 import ru.spobridge.connectors.common.PermanentTargetException;
 import ru.spobridge.connectors.common.TransientTargetException;
-import ru.spobridge.model.Movement;
 import ru.spobridge.model.RecordError;
 import ru.spobridge.routes.CanonicalJson;
-import ru.spobridge.routes.contingent.ContingentIntake;
-import ru.spobridge.routes.contingent.MovementRules;
+import ru.spobridge.routes.flow.Flow;
+import ru.spobridge.routes.flow.Flows;
 import ru.spobridge.routes.store.DeadLetters;
 import ru.spobridge.routes.store.DeliveryLedger;
+import ru.spobridge.routes.store.DueReason;
 import ru.spobridge.routes.store.RejectedRecords;
 import ru.spobridge.routes.store.SyncRuns;
 
@@ -50,10 +50,12 @@ public class DeliveryService {
     private final CanonicalJson json;
     private final List<DeliveryObserver> observers;
     private final TargetCircuits circuits;
+    private final Flows flows;
 
     public DeliveryService(List<TargetAdapter> adapters, DeliveryLedger ledger, RejectedRecords rejected,
                            DeadLetters deadLetters, SyncRuns runs, TransactionTemplate transaction, CanonicalJson json,
-                           List<DeliveryObserver> observers, TargetCircuits circuits) {
+                           List<DeliveryObserver> observers, TargetCircuits circuits, Flows flows) {
+        this.flows = flows;
         this.observers = observers;
         this.circuits = circuits;
         this.targets = adapters.stream().collect(Collectors.toMap(TargetAdapter::name, Function.identity()));
@@ -134,33 +136,17 @@ public class DeliveryService {
         }
     }
 
-    /**
-     * Movement orders that must wait: an earlier order of the same student is a dead letter at this target and is
-     * not in this batch (when it is, the batch carries both in order and nothing needs to wait).
-     */
+    /** Records that must wait behind an earlier undelivered change of the same entity, as their flow decides. */
     private List<DeliveryBatch.Item> waitingBehindDeadLetters(DeliveryBatch batch) {
-        if (!ContingentIntake.MOVEMENT.equals(batch.entityType())) {
+        Flow flow = flows.find(batch.flow()).orElse(null);
+        if (flow == null) {
             return List.of();
         }
-        Set<String> inBatch = new HashSet<>();
-        batch.items().forEach(item -> inBatch.add(item.entityKey()));
-        Map<String, String> earliestBlocking = new java.util.HashMap<>();
-        for (String payload : deadLetters.openPayloads(batch.collegeId(), batch.target(), batch.entityType())) {
-            Movement blocked = json.read(payload, Movement.class);
-            if (!inBatch.contains(blocked.key().sourceId())) {
-                earliestBlocking.merge(blocked.studentId(), MovementRules.sortKey(blocked), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            }
-        }
-        if (earliestBlocking.isEmpty()) {
-            return List.of();
-        }
-        return batch.items().stream()
-                .filter(item -> {
-                    Movement movement = json.read(item.payload(), Movement.class);
-                    String blocking = earliestBlocking.get(movement.studentId());
-                    return blocking != null && blocking.compareTo(MovementRules.sortKey(movement)) < 0;
-                })
-                .toList();
+        Map<String, String> inBatch = new java.util.LinkedHashMap<>();
+        batch.items().forEach(item -> inBatch.put(item.entityKey(), item.payload()));
+        Set<String> waiting = flow.mustWait(batch.entityType(), inBatch,
+                () -> deadLetters.openPayloadsByKey(batch.collegeId(), batch.target(), batch.entityType()));
+        return batch.items().stream().filter(item -> waiting.contains(item.entityKey())).toList();
     }
 
     /** Records that must be sent again by a later run: kept as dead letters with the reason, never dropped. */
@@ -168,7 +154,8 @@ public class DeliveryService {
         deadLetters.store(batch.collegeId(), batch.flow(), batch.target(), batch.entityType(), batch.idempotencyKey(),
                 items.stream().map(item -> new DeadLetters.Letter(item.entityKey(), item.contentHash(), item.payload(), item.maskedLabel())).toList(),
                 code, reason, 1, batch.runId());
-        ledger.clearPublished(batch.collegeId(), batch.entityType(), batch.target(), items.stream().map(DeliveryBatch.Item::entityKey).toList());
+        ledger.makeDue(batch.collegeId(), batch.entityType(), batch.target(), items.stream().map(DeliveryBatch.Item::entityKey).toList(),
+                DueReason.RETRY);
         runs.addOutcome(batch.runId(), 0, 0, items.size());
         observers.forEach(observer -> observer.notDelivered(batch, items.stream().map(DeliveryBatch.Item::entityKey).toList(), code));
         log.warn("{} {} {}: {} записей отложены до следующего запуска: {}", batch.collegeId(), batch.target(), batch.entityType(),
@@ -196,8 +183,8 @@ public class DeliveryService {
             deadLetters.store(unsent.collegeId(), unsent.flow(), unsent.target(), unsent.entityType(), unsent.idempotencyKey(),
                     unsent.items().stream().map(item -> new DeadLetters.Letter(item.entityKey(), item.contentHash(), item.payload(), item.maskedLabel())).toList(),
                     code.length() > 64 ? code.substring(0, 64) : code, reason, attempts, unsent.runId());
-            ledger.clearPublished(unsent.collegeId(), unsent.entityType(), unsent.target(),
-                    unsent.items().stream().map(DeliveryBatch.Item::entityKey).toList());
+            ledger.makeDue(unsent.collegeId(), unsent.entityType(), unsent.target(),
+                    unsent.items().stream().map(DeliveryBatch.Item::entityKey).toList(), DueReason.RETRY);
             ledger.completeBatch(unsent.idempotencyKey(), cause instanceof TransientTargetException t ? t.status() : null, "DEAD_LETTER");
             runs.addOutcome(unsent.runId(), 0, 0, unsent.items().size());
             observers.forEach(observer -> observer.notDelivered(unsent, unsent.items().stream().map(DeliveryBatch.Item::entityKey).toList(),

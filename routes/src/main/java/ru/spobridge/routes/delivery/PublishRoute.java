@@ -4,34 +4,45 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import ru.spobridge.routes.config.HubProperties;
+import ru.spobridge.routes.flow.FlowHeaders;
 
 /** Change detection → bus, for any flow: what the targets of a college lack, in batches, keyed by college. */
 @Component
 public class PublishRoute extends RouteBuilder {
 
     public static final String ENTRY = "direct:publish";
-    /** Header: which flow's entity types to publish. */
-    public static final String FLOW = "spoFlow";
+    private static final String TARGET = "spoTarget";
+    /** Header: publish only these records ({@link ChangePublisher.Selection}); absent, everything due. */
+    public static final String ONLY = "spoOnly";
 
     private final HubProperties properties;
+    private final ChangePublisher publisher;
+    private final BatchCodec codec;
 
-    public PublishRoute(HubProperties properties) {
+    public PublishRoute(HubProperties properties, ChangePublisher publisher, BatchCodec codec) {
         this.properties = properties;
+        this.publisher = publisher;
+        this.codec = codec;
     }
 
     @Override
     public void configure() {
         from(ENTRY).routeId("publish")
-                .bean(ChangePublisher.class, "batches(${header.spoCollegeId}, ${header.spoRunId}, ${header.spoFlow})")
+                .process(exchange -> exchange.getIn().setBody(publisher.batches(FlowHeaders.college(exchange), FlowHeaders.requireRun(exchange),
+                        FlowHeaders.flow(exchange), exchange.getIn().getHeader(ONLY, ChangePublisher.Selection.class))))
                 .split(body())
-                    .setHeader("spoTarget", simple("${body.target}"))
-                    // one college's batches stay in order on the bus: Artemis message groups, Kafka partitions by key
-                    .setHeader("JMSXGroupID", simple("${body.collegeId}"))
-                    .setHeader("kafka.KEY", simple("${body.collegeId}"))
-                    .bean(BatchCodec.class, "encode")
+                    .process(exchange -> {
+                        DeliveryBatch batch = exchange.getIn().getBody(DeliveryBatch.class);
+                        exchange.getIn().removeHeader(ONLY);
+                        exchange.getIn().setHeader(TARGET, batch.target());
+                        // one college's batches stay in order on the bus: Artemis message groups, Kafka partitions by key
+                        exchange.getIn().setHeader("JMSXGroupID", batch.collegeId());
+                        exchange.getIn().setHeader("kafka.KEY", batch.collegeId());
+                        exchange.getIn().setBody(codec.encode(batch));
+                    })
                     // fire and forget: delivery reports back through the store, never as a reply
                     .setExchangePattern(ExchangePattern.InOnly)
-                    .toD(properties.bus().producerFor("${header.spoTarget}"))
+                    .toD(properties.bus().producerFor("${header." + TARGET + "}"))
                 .end();
     }
 }

@@ -1,5 +1,7 @@
 package ru.spobridge.routes.marks;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -13,7 +15,6 @@ import ru.spobridge.connectors.journal.CollegeJournalClient;
 import ru.spobridge.mappings.marks.JournalChange;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.store.SourceCursors;
 
 /** Pulls a college journal's changes since the stored cursor, page by page; the cursor moves only after intake. */
@@ -42,7 +43,7 @@ public class MarksSources {
         this.cursors = cursors;
     }
 
-    public List<JournalChange> pull(@Header(ContingentSync.COLLEGE) String collegeId) {
+    public List<JournalChange> pull(@Header(FlowHeaders.COLLEGE) String collegeId) {
         CollegeJournalClient client = client(collegeId);
         String cursor = cursors.text(collegeId, SOURCE);
         List<JournalChange> changes = new ArrayList<>();
@@ -59,7 +60,7 @@ public class MarksSources {
     }
 
     /** After the changes are stored: a crash before this reads them again, and intake sees them as unchanged. */
-    public void commitCursor(@Header(ContingentSync.COLLEGE) String collegeId) {
+    public void commitCursor(@Header(FlowHeaders.COLLEGE) String collegeId) {
         String cursor = pendingCursor.remove(collegeId);
         if (cursor != null) {
             cursors.putText(collegeId, SOURCE, cursor);

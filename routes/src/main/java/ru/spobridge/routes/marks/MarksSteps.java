@@ -1,12 +1,13 @@
 package ru.spobridge.routes.marks;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import java.util.List;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import ru.spobridge.mappings.marks.JournalChange;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.store.SyncRuns;
 
 /** The marks intake step and what it adds to its run. */
@@ -23,7 +24,7 @@ public class MarksSteps {
         this.intake = intake;
     }
 
-    public void intake(@Header(ContingentSync.COLLEGE) String collegeId, List<JournalChange> changes, @Header(ContingentSync.RUN) long runId) {
+    public void intake(@Header(FlowHeaders.COLLEGE) String collegeId, List<JournalChange> changes, @Header(FlowHeaders.RUN) long runId) {
         MarksIntake.Summary summary = intake.accept(collegeId, changes, runId);
         runs.readFinished(runId, false, summary.read(), summary.unchanged(), summary.accepted(), summary.rejected());
         log.info("Отметки {}: запуск {} прочитано {}, принято {}, без изменений {}, отклонено {}", collegeId, runId, summary.read(),

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,11 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.contingent.ContingentIntake;
-import ru.spobridge.routes.contingent.ContingentSync;
-import ru.spobridge.routes.contingent.ContingentSyncRoute;
 import ru.spobridge.routes.delivery.PlatformTarget;
 import ru.spobridge.routes.store.AuditLog;
-import ru.spobridge.routes.store.SyncRuns;
+import ru.spobridge.routes.flow.Republish;
+import ru.spobridge.routes.store.DeliveryLedger;
+import ru.spobridge.routes.store.DueReason;
 
 /**
  * Full reconciliation: reads what a platform holds, compares it field by field with what it should hold according
@@ -39,12 +38,12 @@ public class Reconciliation {
     private final NamedParameterJdbcTemplate jdbc;
     private final ReconciliationReports reports;
     private final AuditLog audit;
-    private final SyncRuns runs;
-    private final ProducerTemplate camel;
+    private final DeliveryLedger ledger;
+    private final Republish republish;
     private final TransactionTemplate transaction;
 
     public Reconciliation(List<PlatformTarget> platformTargets, Colleges colleges, CanonicalJson json, NamedParameterJdbcTemplate jdbc,
-                          ReconciliationReports reports, AuditLog audit, SyncRuns runs, ProducerTemplate camel,
+                          ReconciliationReports reports, AuditLog audit, DeliveryLedger ledger, Republish republish,
                           TransactionTemplate transaction) {
         platformTargets.forEach(target -> targets.put(target.name(), target));
         this.colleges = colleges;
@@ -52,8 +51,8 @@ public class Reconciliation {
         this.jdbc = jdbc;
         this.reports = reports;
         this.audit = audit;
-        this.runs = runs;
-        this.camel = camel;
+        this.ledger = ledger;
+        this.republish = republish;
         this.transaction = transaction;
     }
 
@@ -129,20 +128,16 @@ public class Reconciliation {
         if (report == null || !reports.markRepaired(reportId, operator)) {
             return Optional.empty();
         }
-        List<MapSqlParameterSource> resets = report.drift().stream()
+        Map<String, List<String>> due = new java.util.LinkedHashMap<>();
+        report.drift().stream()
                 .filter(drift -> !Drift.EXTRA.equals(drift.kind()))
-                .map(drift -> new MapSqlParameterSource().addValue("college", report.collegeId()).addValue("type", drift.entityType())
-                        .addValue("key", drift.entityKey()).addValue("target", report.target()))
-                .toList();
-        transaction.executeWithoutResult(status -> jdbc.batchUpdate("UPDATE sync_state SET delivered_hash = NULL, rejected_hash = NULL, "
-                + "published_hash = NULL WHERE college_id = :college AND entity_type = :type AND entity_key = :key AND target = :target",
-                resets.toArray(MapSqlParameterSource[]::new)));
+                .forEach(drift -> due.computeIfAbsent(drift.entityType(), type -> new ArrayList<>()).add(drift.entityKey()));
+        int records = due.values().stream().mapToInt(List::size).sum();
+        transaction.executeWithoutResult(status -> due.forEach((entityType, keys) ->
+                ledger.makeDue(report.collegeId(), entityType, report.target(), keys, DueReason.REPAIR)));
         audit.record(operator, "RECONCILIATION_REPAIR", report.collegeId(), report.target() + " report " + reportId,
-                resets.size() + " записей к повторной отправке");
-        long runId = runs.start(report.collegeId(), ContingentIntake.FLOW, "repair");
-        runs.readFinished(runId, false, 0, 0, resets.size(), 0);
-        camel.requestBodyAndHeaders(ContingentSyncRoute.PUBLISH, null, Map.of(ContingentSync.COLLEGE, report.collegeId(), ContingentSync.RUN, runId,
-                ru.spobridge.routes.delivery.PublishRoute.FLOW, ContingentIntake.FLOW));
+                records + " записей к повторной отправке");
+        long runId = republish.publish(report.collegeId(), ContingentIntake.FLOW, "repair", records, null);
         return Optional.of(runId);
     }
 }

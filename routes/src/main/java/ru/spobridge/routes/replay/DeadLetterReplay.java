@@ -1,72 +1,80 @@
 package ru.spobridge.routes.replay;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.camel.ProducerTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import ru.spobridge.routes.contingent.ContingentSync;
-import ru.spobridge.routes.delivery.PublishRoute;
+import ru.spobridge.routes.delivery.ChangePublisher;
+import ru.spobridge.routes.flow.Flows;
+import ru.spobridge.routes.flow.Republish;
 import ru.spobridge.routes.store.AuditLog;
 import ru.spobridge.routes.store.DeadLetters;
-import ru.spobridge.routes.store.SyncRuns;
+import ru.spobridge.routes.store.DeliveryLedger;
+import ru.spobridge.routes.store.DueReason;
 
 /**
- * An operator's replay or discard of dead letters. Replay makes the records due again and publishes each affected
- * college and flow once: records go in their delivery order (oldest change first, one student's orders in sequence),
- * always in their latest version, so a later change of an entity never overtakes an earlier one.
+ * An operator's replay or discard of dead letters. Replay sends exactly the replayed letters' records — with any
+ * earlier undelivered change of the same entity, so that nothing overtakes it — in their latest version and delivery
+ * order, as one run per college and flow. Other open letters stay as they are.
  */
 @Component
 public class DeadLetterReplay {
 
     private final DeadLetters deadLetters;
-    private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final AuditLog audit;
-    private final SyncRuns runs;
-    private final ProducerTemplate camel;
-    private final ru.spobridge.routes.store.DeliveryLedger ledger;
+    private final DeliveryLedger ledger;
+    private final Republish republish;
+    private final Flows flows;
 
-    public DeadLetterReplay(DeadLetters deadLetters, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, AuditLog audit,
-                            SyncRuns runs, ProducerTemplate camel, ru.spobridge.routes.store.DeliveryLedger ledger) {
-        this.ledger = ledger;
+    public DeadLetterReplay(DeadLetters deadLetters, TransactionTemplate transaction, AuditLog audit, DeliveryLedger ledger,
+                            Republish republish, Flows flows) {
         this.deadLetters = deadLetters;
-        this.jdbc = jdbc;
         this.transaction = transaction;
         this.audit = audit;
-        this.runs = runs;
-        this.camel = camel;
+        this.ledger = ledger;
+        this.republish = republish;
+        this.flows = flows;
     }
 
     public record Replayed(int letters, List<Long> runs) {
     }
 
     public Replayed replay(List<DeadLetters.DeadLetter> letters, String operator) {
-        Set<String> collegeFlows = new LinkedHashSet<>();
+        // college|flow → target|type → keys
+        Map<String, Map<String, Set<String>>> chosen = new LinkedHashMap<>();
+        for (DeadLetters.DeadLetter letter : letters) {
+            Set<String> keys = chosen.computeIfAbsent(letter.collegeId() + "|" + letter.flow(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(letter.target() + "|" + letter.entityType(), k -> new LinkedHashSet<>());
+            keys.add(letter.entityKey());
+            Map<String, String> undelivered = deadLetters.openPayloadsByKey(letter.collegeId(), letter.target(), letter.entityType());
+            keys.addAll(flows.get(letter.flow()).earlierChanges(letter.entityType(), letter.entityKey(), undelivered));
+        }
         transaction.executeWithoutResult(status -> {
+            chosen.forEach((collegeFlow, byTargetType) -> byTargetType.forEach((targetType, keys) -> {
+                String[] at = targetType.split("\\|", 2);
+                ledger.makeDue(collegeFlow.split("\\|", 2)[0], at[1], at[0], List.copyOf(keys), DueReason.REPLAY);
+            }));
             for (DeadLetters.DeadLetter letter : letters) {
-                jdbc.update("UPDATE sync_state SET published_hash = NULL, published_at = NULL, rejected_hash = NULL WHERE college_id = :college "
-                        + "AND entity_type = :type AND entity_key = :key AND target = :target", new MapSqlParameterSource()
-                        .addValue("college", letter.collegeId()).addValue("type", letter.entityType()).addValue("key", letter.entityKey())
-                        .addValue("target", letter.target()));
-                collegeFlows.add(letter.collegeId() + "|" + letter.flow());
-                audit.record(operator, "DEAD_LETTER_REPLAY", letter.collegeId(), letter.target() + " " + letter.entityType() + " " + letter.entityKey(),
-                        "dead letter " + letter.id());
+                audit.record(operator, "DEAD_LETTER_REPLAY", letter.collegeId(), letter.target() + " " + letter.entityType() + " "
+                        + letter.entityKey(), "dead letter " + letter.id());
             }
         });
-        List<Long> started = collegeFlows.stream().map(collegeFlow -> {
+        List<Long> started = new ArrayList<>();
+        chosen.forEach((collegeFlow, byTargetType) -> {
             String[] parts = collegeFlow.split("\\|", 2);
-            long runId = runs.start(parts[0], parts[1], "replay:" + operator);
-            runs.readFinished(runId, false, 0, 0, 0, 0);
-            camel.requestBodyAndHeaders(PublishRoute.ENTRY, null, Map.of(ContingentSync.COLLEGE, parts[0], ContingentSync.RUN, runId,
-                    PublishRoute.FLOW, parts[1]));
-            return runId;
-        }).toList();
+            Set<String> records = new LinkedHashSet<>();
+            byTargetType.forEach((targetType, keys) -> {
+                String[] at = targetType.split("\\|", 2);
+                keys.forEach(key -> records.add(ChangePublisher.Selection.id(at[0], at[1], key)));
+            });
+            started.add(republish.publish(parts[0], parts[1], "replay:" + operator, records.size(), new ChangePublisher.Selection(records)));
+        });
         return new Replayed(letters.size(), started);
     }
 

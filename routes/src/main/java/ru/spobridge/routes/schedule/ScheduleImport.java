@@ -1,5 +1,7 @@
 package ru.spobridge.routes.schedule;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +22,6 @@ import ru.spobridge.model.staff.StaffMember;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.contingent.ContingentIntake;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.staff.StaffIntake;
 import ru.spobridge.routes.store.CanonicalRecords;
 
@@ -48,7 +49,7 @@ public class ScheduleImport {
         this.reference = reference;
     }
 
-    public ScheduleSnapshot read(@Header(ContingentSync.COLLEGE) String college, @Header("CamelFileName") String fileName, byte[] content,
+    public ScheduleSnapshot read(@Header(FlowHeaders.COLLEGE) String college, @Header("CamelFileName") String fileName, byte[] content,
                                  @Header(FROM) LocalDate from, @Header(TO) LocalDate to, @Header(TERM_START) LocalDate termStart) {
         String name = fileName == null ? "(расписание)" : fileName;
         AscTimetableParser.Result parsed = AscTimetableParser.parse(name, new StringReader(TextDecoding.decode(content).text()));

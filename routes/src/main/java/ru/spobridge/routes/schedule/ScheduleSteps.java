@@ -1,5 +1,7 @@
 package ru.spobridge.routes.schedule;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import java.util.List;
 import java.util.Locale;
 import org.apache.camel.Header;
@@ -8,10 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.files.TextDecoding;
 import ru.spobridge.model.RecordError;
-import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.Colleges;
-import ru.spobridge.routes.contingent.ContingentSync;
-import ru.spobridge.routes.store.HeldRuns;
+import ru.spobridge.routes.flow.Holds;
 import ru.spobridge.routes.store.RejectedRecords;
 import ru.spobridge.routes.store.SyncRuns;
 import ru.spobridge.mappings.schedule.ScheduleCsv;
@@ -21,7 +21,7 @@ import ru.spobridge.mappings.schedule.ScheduleCsv;
 public class ScheduleSteps {
 
     public static final String EMPTY_EXPORT = "EMPTY_EXPORT";
-    public static final String MASS_REMOVAL = "MASS_REMOVAL";
+    public static final String MASS_REMOVAL = Holds.MASS_REMOVAL;
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleSteps.class);
 
@@ -29,52 +29,47 @@ public class ScheduleSteps {
     private final ReferenceIntake reference;
     private final RejectedRecords rejected;
     private final SyncRuns runs;
-    private final HeldRuns heldRuns;
+    private final Holds holds;
     private final Colleges colleges;
-    private final CanonicalJson json;
 
-    public ScheduleSteps(ScheduleState state, ReferenceIntake reference, RejectedRecords rejected, SyncRuns runs, HeldRuns heldRuns,
-                         Colleges colleges, CanonicalJson json) {
+    public ScheduleSteps(ScheduleState state, ReferenceIntake reference, RejectedRecords rejected, SyncRuns runs, Holds holds,
+                         Colleges colleges) {
         this.state = state;
         this.reference = reference;
         this.rejected = rejected;
         this.runs = runs;
-        this.heldRuns = heldRuns;
+        this.holds = holds;
         this.colleges = colleges;
-        this.json = json;
     }
 
     /**
      * An export that would empty a period or remove more than the college's share of its planned lessons is held
      * like a mass removal: an empty or cut file must never wipe a schedule.
      */
-    public boolean holdIfUnsafe(ScheduleSnapshot snapshot, @Header(ContingentSync.RUN) long runId) {
-        int before = state.planned(snapshot.collegeId(), snapshot.from(), snapshot.to()).size();
+    public boolean holdIfUnsafe(ScheduleSnapshot snapshot, @Header(FlowHeaders.RUN) long runId) {
+        java.util.Set<String> planned = state.planned(snapshot.collegeId(), snapshot.from(), snapshot.to()).keySet();
         java.util.Set<String> incoming = new java.util.HashSet<>();
         snapshot.lessons().forEach(lesson -> incoming.add(lesson.key()));
-        long removed = state.planned(snapshot.collegeId(), snapshot.from(), snapshot.to()).keySet().stream().filter(key -> !incoming.contains(key)).count();
+        long removed = planned.stream().filter(key -> !incoming.contains(key)).count();
         double limit = colleges.settings(snapshot.collegeId()).hold().maxRemovalShare();
-        String reason = null;
-        String code = null;
+        Holds.Hold hold = null;
         if (snapshot.lessons().isEmpty()) {
-            code = EMPTY_EXPORT;
-            reason = "Расписание из файла " + snapshot.fileName() + " не содержит ни одного занятия на " + snapshot.from() + "–" + snapshot.to()
-                    + (snapshot.cards() <= 10 && snapshot.cards() > 0 ? " (не больше 10 карточек — похоже на ограничение незарегистрированной aSc)" : "");
-        } else if (before > 0 && (double) removed / before > limit) {
-            code = MASS_REMOVAL;
-            reason = String.format(Locale.forLanguageTag("ru-RU"), "Импорт убрал бы %d из %d занятий периода (%.1f %%, порог %.1f %%)",
-                    removed, before, 100.0 * removed / before, limit * 100);
+            hold = new Holds.Hold(EMPTY_EXPORT, "Расписание из файла " + snapshot.fileName() + " не содержит ни одного занятия на "
+                    + snapshot.from() + "–" + snapshot.to()
+                    + (snapshot.cards() <= 10 && snapshot.cards() > 0 ? " (не больше 10 карточек — похоже на ограничение незарегистрированной aSc)" : ""));
+        } else if (!planned.isEmpty() && Holds.removesTooMany(removed, planned.size(), limit)) {
+            hold = new Holds.Hold(Holds.MASS_REMOVAL, String.format(Locale.forLanguageTag("ru-RU"),
+                    "Импорт убрал бы %d из %d занятий периода (%.1f %%, порог %.1f %%)",
+                    removed, planned.size(), 100.0 * removed / planned.size(), limit * 100));
         }
-        if (code == null) {
+        if (hold == null) {
             return false;
         }
-        heldRuns.hold(runId, snapshot.collegeId(), ScheduleState.FLOW, code, reason, json.write(snapshot));
-        runs.held(runId, reason);
-        log.warn("Расписание {}: запуск {} задержан до решения оператора: {}", snapshot.collegeId(), runId, reason);
+        holds.hold(runId, snapshot.collegeId(), ScheduleState.FLOW, hold, snapshot);
         return true;
     }
 
-    public void applyImport(ScheduleSnapshot snapshot, @Header(ContingentSync.RUN) long runId) {
+    public void applyImport(ScheduleSnapshot snapshot, @Header(FlowHeaders.RUN) long runId) {
         snapshot.errors().forEach(error -> reject(snapshot.collegeId(), "card", error, runId));
         int[] planned = state.replacePlanned(snapshot.collegeId(), snapshot.from(), snapshot.to(), snapshot.lessons());
         int changed = state.compose(snapshot.collegeId());
@@ -84,8 +79,8 @@ public class ScheduleSteps {
                 snapshot.lessons().size(), planned[0], planned[1], snapshot.errors().size());
     }
 
-    public void applyChanges(@Header(ContingentSync.COLLEGE) String college, @Header("CamelFileName") String fileName, byte[] content,
-                             @Header(ContingentSync.RUN) long runId) {
+    public void applyChanges(@Header(FlowHeaders.COLLEGE) String college, @Header("CamelFileName") String fileName, byte[] content,
+                             @Header(FlowHeaders.RUN) long runId) {
         var rows = ScheduleCsv.changes(college, fileName, TextDecoding.decode(content).text());
         rows.errors().forEach(error -> reject(college, ScheduleState.CHANGE, error, runId));
         state.saveChanges(college, rows.records());
@@ -93,16 +88,16 @@ public class ScheduleSteps {
         runs.readFinished(runId, false, rows.records().size() + rows.errors().size(), 0, changed, rows.errors().size());
     }
 
-    public void applyAttestation(@Header(ContingentSync.COLLEGE) String college, @Header("CamelFileName") String fileName, byte[] content,
-                                 @Header(ContingentSync.RUN) long runId) {
+    public void applyAttestation(@Header(FlowHeaders.COLLEGE) String college, @Header("CamelFileName") String fileName, byte[] content,
+                                 @Header(FlowHeaders.RUN) long runId) {
         var rows = ScheduleCsv.attestation(college, fileName, TextDecoding.decode(content).text());
         rows.errors().forEach(error -> reject(college, ScheduleState.ATTESTATION, error, runId));
         int changed = state.saveAttestation(college, rows.records());
         runs.readFinished(runId, false, rows.records().size() + rows.errors().size(), rows.records().size() - changed, changed, rows.errors().size());
     }
 
-    public void applyReference(@Header(ContingentSync.COLLEGE) String college, @Header("CamelFileName") String fileName, byte[] content,
-                               @Header(ContingentSync.RUN) long runId) {
+    public void applyReference(@Header(FlowHeaders.COLLEGE) String college, @Header("CamelFileName") String fileName, byte[] content,
+                               @Header(FlowHeaders.RUN) long runId) {
         var rows = ScheduleCsv.reference(college, fileName, TextDecoding.decode(content).text());
         ReferenceIntake.Summary summary = reference.accept(college, rows.records(), rows.errors(), runId);
         runs.readFinished(runId, false, summary.read(), 0, summary.accepted(), summary.rejected());

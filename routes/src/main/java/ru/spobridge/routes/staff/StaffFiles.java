@@ -1,5 +1,7 @@
 package ru.spobridge.routes.staff;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import java.io.StringReader;
 import java.util.List;
 import org.apache.camel.Header;
@@ -11,7 +13,6 @@ import ru.spobridge.mappings.Parsed;
 import ru.spobridge.mappings.staff.EnterpriseDataStaffParser;
 import ru.spobridge.mappings.staff.StaffCsv;
 import ru.spobridge.model.RecordError;
-import ru.spobridge.routes.contingent.ContingentSync;
 
 /**
  * A file dropped in a college's staff inbox (or uploaded): EnterpriseData XML with HR orders, or CSV with orders,
@@ -29,8 +30,8 @@ public class StaffFiles {
         this.intake = intake;
     }
 
-    public StaffIntake.Summary accept(@Header(ContingentSync.COLLEGE) String collegeId, @Header("CamelFileName") String fileName,
-                                      byte[] content, @Header(ContingentSync.RUN) long runId) {
+    public StaffIntake.Summary accept(@Header(FlowHeaders.COLLEGE) String collegeId, @Header("CamelFileName") String fileName,
+                                      byte[] content, @Header(FlowHeaders.RUN) long runId) {
         String name = fileName == null ? "(файл)" : fileName;
         TextDecoding.Decoded decoded = TextDecoding.decode(content);
         String text = decoded.text();

@@ -1,5 +1,7 @@
 package ru.spobridge.routes.staff;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +25,6 @@ import ru.spobridge.model.staff.Workload;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.store.CanonicalRecords;
 
 /**
@@ -52,7 +53,7 @@ public class StaffProvisioner {
     }
 
     /** Recomputes the desired state; returns the future instants (local midnights) when it changes next. */
-    public List<Instant> refresh(@Header(ContingentSync.COLLEGE) String collegeId) {
+    public List<Instant> refresh(@Header(FlowHeaders.COLLEGE) String collegeId) {
         ZoneId zone = colleges.settings(collegeId).zone();
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Map<String, List<StaffOrder>> ordersByStaff = new HashMap<>();

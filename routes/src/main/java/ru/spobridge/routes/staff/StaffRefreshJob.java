@@ -1,12 +1,13 @@
 package ru.spobridge.routes.staff;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.spobridge.routes.contingent.ContingentSync;
 
 /** Fired by a persistent trigger at a college's local midnight: recompute and deliver the staff state. */
 @DisallowConcurrentExecution
@@ -18,6 +19,6 @@ public class StaffRefreshJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         String college = context.getMergedJobDataMap().getString(StaffSchedule.COLLEGE);
-        camel.sendBodyAndHeaders(StaffRoutes.REFRESH, null, Map.of(ContingentSync.COLLEGE, college, ContingentSync.TRIGGER, "schedule"));
+        camel.sendBodyAndHeaders(StaffRoutes.REFRESH, null, Map.of(FlowHeaders.COLLEGE, college, FlowHeaders.TRIGGER, "schedule"));
     }
 }

@@ -1,14 +1,16 @@
 package ru.spobridge.routes.staff;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import java.time.Clock;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.routes.Colleges;
-import ru.spobridge.routes.FlowRuns;
+import ru.spobridge.routes.flow.FlowErrorPolicy;
+import ru.spobridge.routes.flow.FlowRuns;
 import ru.spobridge.routes.config.HubProperties;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.delivery.PublishRoute;
 
 /**
@@ -36,26 +38,17 @@ public class StaffRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        HubProperties.DeliverySettings policy = properties.delivery();
 
-        from(REFRESH).routeId("staff-refresh")
-                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(FlowRuns.class, "failed").end()
-                .setHeader(PublishRoute.FLOW, constant(StaffIntake.FLOW))
-                .setHeader(ContingentSync.RUN, method(FlowRuns.class, "start"))
+        from(REFRESH).routeId("staff-refresh").routeConfigurationId(FlowErrorPolicy.FLOW_STEP)
+                .setHeader(FlowHeaders.FLOW, constant(StaffIntake.FLOW))
+                .setHeader(FlowHeaders.RUN, method(FlowRuns.class, "start(${exchange})"))
                 .setHeader("spoDue", method(StaffProvisioner.class, "refresh"))
                 .bean(StaffSchedule.class, "schedule(${header.spoCollegeId}, ${header.spoDue})")
                 .to(PublishRoute.ENTRY);
 
-        from(ZUP).routeId("staff-zup")
-                .onException(TransientTargetException.class)
-                    .maximumRedeliveries(policy.readAttempts() - 1).redeliveryDelay(policy.readDelay().toMillis())
-                    .useExponentialBackOff().backOffMultiplier(policy.multiplier())
-                    .retryAttemptedLogLevel(LoggingLevel.WARN).logStackTrace(false).logExhausted(false)
-                    .handled(true).bean(FlowRuns.class, "failed")
-                .end()
-                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(FlowRuns.class, "failed").end()
-                .setHeader(PublishRoute.FLOW, constant(StaffIntake.FLOW))
-                .setHeader(ContingentSync.RUN, method(FlowRuns.class, "start"))
+        from(ZUP).routeId("staff-zup").routeConfigurationId(FlowErrorPolicy.SOURCE_THEN_STEPS)
+                .setHeader(FlowHeaders.FLOW, constant(StaffIntake.FLOW))
+                .setHeader(FlowHeaders.RUN, method(FlowRuns.class, "start(${exchange})"))
                 // the cursor is the time the read began: orders posted while reading are read again next time
                 .process(exchange -> exchange.getIn().setHeader("spoReadStartedAt", clock.instant()))
                 .setHeader("spoInitialLoad", method(StaffSources.class, "firstRead"))
@@ -65,43 +58,13 @@ public class StaffRoutes extends RouteBuilder {
                 .bean(StaffSources.class, "advanceCursor")
                 .to(REFRESH);
 
-        from(FILE).routeId("staff-file")
-                .onException(Exception.class).handled(true).logStackTrace(false).logExhausted(false).bean(FlowRuns.class, "failed").end()
-                .setHeader(PublishRoute.FLOW, constant(StaffIntake.FLOW))
-                .setHeader(ContingentSync.RUN, method(FlowRuns.class, "start"))
+        from(FILE).routeId("staff-file").routeConfigurationId(FlowErrorPolicy.FLOW_STEP)
+                .setHeader(FlowHeaders.FLOW, constant(StaffIntake.FLOW))
+                .setHeader(FlowHeaders.RUN, method(FlowRuns.class, "start(${exchange})"))
                 .convertBodyTo(byte[].class)
                 .bean(StaffFiles.class, "accept")
                 .bean(StaffRunSteps.class, "intakeDone")
                 .to(REFRESH);
-
-        for (String collegeId : colleges.ids()) {
-            HubProperties.CollegeSettings college = colleges.settings(collegeId);
-            String zone = college.zone().getId();
-            if (college.staff().inbox() != null) {
-                from("file:" + college.staff().inbox() + "?include=(?i).*\\.(xml|csv)&readLock=changed&readLockMinAge=1000"
-                        + "&move=.done/${date:now:yyyyMMdd-HHmmss}-${file:name}&moveFailed=.failed/${file:name}")
-                        .routeId("staff-inbox-" + collegeId)
-                        .setHeader(ContingentSync.COLLEGE, constant(collegeId))
-                        .setHeader(ContingentSync.TRIGGER, constant("file"))
-                        .to(FILE);
-            }
-            if (!properties.sync().schedules()) {
-                continue;
-            }
-            if (college.staff().zup() != null) {
-                from("quartz://staff-zup/" + collegeId + "?cron=" + college.staff().zup().schedule().replace(' ', '+') + "&trigger.timeZone=" + zone)
-                        .routeId("staff-zup-schedule-" + collegeId)
-                        .setHeader(ContingentSync.COLLEGE, constant(collegeId))
-                        .setHeader(ContingentSync.TRIGGER, constant("schedule"))
-                        .to(ZUP);
-            }
-            // the persistent triggers fire at each change; this nightly pass catches anything they could not
-            from("quartz://staff-daily/" + collegeId + "?cron=5+0+0+*+*+?&trigger.timeZone=" + zone)
-                    .routeId("staff-daily-" + collegeId)
-                    .setHeader(ContingentSync.COLLEGE, constant(collegeId))
-                    .setHeader(ContingentSync.TRIGGER, constant("daily"))
-                    .to(REFRESH);
-        }
     }
 
 }

@@ -1,8 +1,9 @@
 package ru.spobridge.routes.staff;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.store.SyncRuns;
 
 /** What a staff intake adds to its run: counts of what was read, accepted and refused. */
@@ -15,7 +16,7 @@ public class StaffRunSteps {
         this.runs = runs;
     }
 
-    public void intakeDone(StaffIntake.Summary summary, @Header(ContingentSync.RUN) long runId) {
+    public void intakeDone(StaffIntake.Summary summary, @Header(FlowHeaders.RUN) long runId) {
         runs.readFinished(runId, false, summary.read(), 0, summary.accepted(), summary.rejected());
     }
 }

@@ -1,5 +1,7 @@
 package ru.spobridge.routes.staff;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -14,7 +16,6 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.springframework.stereotype.Component;
-import ru.spobridge.routes.contingent.ContingentSync;
 
 /**
  * Persistent one-off triggers (Quartz, JDBC job store) at the local midnight when a college's staff state changes:
@@ -33,7 +34,7 @@ public class StaffSchedule {
         this.scheduler = scheduler;
     }
 
-    public void schedule(@Header(ContingentSync.COLLEGE) String collegeId, List<Instant> moments) throws SchedulerException {
+    public void schedule(@Header(FlowHeaders.COLLEGE) String collegeId, List<Instant> moments) throws SchedulerException {
         ensureJob();
         for (Instant moment : moments) {
             TriggerKey key = triggerKey(collegeId, moment);

@@ -1,5 +1,7 @@
 package ru.spobridge.routes.staff;
 
+import ru.spobridge.routes.flow.FlowHeaders;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.LocalDateTime;
@@ -15,7 +17,6 @@ import ru.spobridge.mappings.zup.ZupRecords;
 import ru.spobridge.mappings.zup.ZupStaffMapping;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
-import ru.spobridge.routes.contingent.ContingentSync;
 import ru.spobridge.routes.store.SourceCursors;
 
 /** Reads a college's 1С:ЗУП publication: orders posted since the last read, with the people and positions they name. */
@@ -39,7 +40,7 @@ public class StaffSources {
         this.cursors = cursors;
     }
 
-    public List<StaffOrderRecord> readZup(@Header(ContingentSync.COLLEGE) String collegeId) {
+    public List<StaffOrderRecord> readZup(@Header(FlowHeaders.COLLEGE) String collegeId) {
         ZupODataClient client = client(collegeId);
         var cursor = cursors.get(collegeId, CURSOR);
         // documents are dated in 1С's local time; a day's overlap re-reads a few orders, which intake sees as unchanged
@@ -49,11 +50,11 @@ public class StaffSources {
     }
 
     /** True before the first successful read: it brings the whole history of the publication. */
-    public boolean firstRead(@Header(ContingentSync.COLLEGE) String collegeId) {
+    public boolean firstRead(@Header(FlowHeaders.COLLEGE) String collegeId) {
         return cursors.get(collegeId, CURSOR) == null;
     }
 
-    public void advanceCursor(@Header(ContingentSync.COLLEGE) String collegeId, @Header("spoReadStartedAt") java.time.Instant startedAt) {
+    public void advanceCursor(@Header(FlowHeaders.COLLEGE) String collegeId, @Header("spoReadStartedAt") java.time.Instant startedAt) {
         cursors.put(collegeId, CURSOR, startedAt);
     }
 

@@ -132,6 +132,17 @@ public class DeadLetters {
                 + "AND target = :target AND entity_type = :type", Map.of("college", collegeId, "target", target, "type", entityType), String.class);
     }
 
+    /** The open dead letters of one entity type at one target, payload by record key. */
+    public Map<String, String> openPayloadsByKey(String collegeId, String target, String entityType) {
+        Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT entity_key, payload FROM dead_letter WHERE status = 'OPEN' AND college_id = :college "
+                + "AND target = :target AND entity_type = :type ORDER BY id", Map.of("college", collegeId, "target", target, "type", entityType),
+                rs -> {
+                    byKey.put(rs.getString(1), rs.getString(2));
+                });
+        return byKey;
+    }
+
     public int countOpen(String collegeId) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = 'OPEN' AND college_id = :college",
                 Map.of("college", collegeId), Integer.class);

@@ -42,15 +42,20 @@ public class DeliveryLedger {
                 "rejected_hash", ":hash", null);
     }
 
-    /** After a dead letter: the next run publishes the record again. */
-    public void clearPublished(String collegeId, String entityType, String target, List<String> entityKeys) {
+    /**
+     * The one way to make records due again: the next publish of their flow sends them. Every reason clears what was
+     * published and refused; {@link DueReason#forgetsDelivery()} also forgets the delivered version.
+     */
+    public void makeDue(String collegeId, String entityType, String target, List<String> entityKeys, DueReason reason) {
         List<MapSqlParameterSource> params = new ArrayList<>();
         for (String key : entityKeys) {
             params.add(new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType)
-                    .addValue("target", target).addValue("key", key));
+                    .addValue("target", target).addValue("key", key).addValue("forget", reason.forgetsDelivery()));
         }
-        jdbc.batchUpdate("UPDATE sync_state SET published_hash = NULL, published_at = NULL WHERE college_id = :college "
-                + "AND entity_type = :type AND target = :target AND entity_key = :key", params.toArray(MapSqlParameterSource[]::new));
+        jdbc.batchUpdate("UPDATE sync_state SET published_hash = NULL, published_at = NULL, rejected_hash = NULL, "
+                + "delivered_hash = CASE WHEN :forget THEN NULL ELSE delivered_hash END "
+                + "WHERE college_id = :college AND entity_type = :type AND target = :target AND entity_key = :key",
+                params.toArray(MapSqlParameterSource[]::new));
     }
 
     public void recordBatch(String idempotencyKey, String collegeId, String target, String entityType, Long runId, int records) {

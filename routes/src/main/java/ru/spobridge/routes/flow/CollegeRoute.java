@@ -1,0 +1,30 @@
+package ru.spobridge.routes.flow;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One per-college route, as an instance of a kernel route template: its route id and template parameters. Two equal
+ * values describe the same running route, so a change of settings is seen by comparing them.
+ */
+public record CollegeRoute(String routeId, String templateId, Map<String, String> parameters) {
+
+    public CollegeRoute {
+        parameters = Map.copyOf(new TreeMap<>(parameters));
+    }
+
+    /** A Quartz schedule in the college's zone that sends the college to a flow's entry. */
+    public static CollegeRoute schedule(String routeId, String group, String collegeId, String cron, ZoneId zone, String trigger,
+                                        String entry) {
+        return new CollegeRoute(routeId, CollegeRouteTemplates.SCHEDULE, Map.of(
+                "group", group, "college", collegeId, "cron", cron.strip().replaceAll("\\s+", "+"), "zone", zone.getId(),
+                "trigger", trigger, "entry", entry));
+    }
+
+    /** A folder watched for files of a pattern, each sent with the college to a flow's entry. */
+    public static CollegeRoute inbox(String routeId, String collegeId, String folder, String includePattern, String entry) {
+        return new CollegeRoute(routeId, CollegeRouteTemplates.INBOX, Map.of(
+                "college", collegeId, "folder", folder, "include", includePattern, "entry", entry));
+    }
+}

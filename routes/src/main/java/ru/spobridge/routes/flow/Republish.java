@@ -1,0 +1,43 @@
+package ru.spobridge.routes.flow;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+import ru.spobridge.routes.delivery.ChangePublisher;
+import ru.spobridge.routes.delivery.PublishRoute;
+import ru.spobridge.routes.store.SyncRuns;
+
+/**
+ * Publishes records already made due without reading a source (replay, repair, a parent re-sent after the platform
+ * lost it), as a run of its own so that its outcome is accounted like any other.
+ */
+@Component
+public class Republish {
+
+    private final SyncRuns runs;
+    private final ProducerTemplate camel;
+
+    public Republish(SyncRuns runs, ProducerTemplate camel) {
+        this.runs = runs;
+        this.camel = camel;
+    }
+
+    /**
+     * @param only the records to send, or null for everything of the flow that is due
+     * @return the run id
+     */
+    public long publish(String collegeId, String flow, String trigger, int records, ChangePublisher.Selection only) {
+        long runId = runs.start(collegeId, flow, trigger);
+        runs.readFinished(runId, false, 0, 0, records, 0);
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(FlowHeaders.COLLEGE, collegeId);
+        headers.put(FlowHeaders.RUN, runId);
+        headers.put(FlowHeaders.FLOW, flow);
+        if (only != null) {
+            headers.put(PublishRoute.ONLY, only);
+        }
+        camel.requestBodyAndHeaders(PublishRoute.ENTRY, null, headers);
+        return runId;
+    }
+}
