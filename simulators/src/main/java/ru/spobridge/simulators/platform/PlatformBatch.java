@@ -130,6 +130,7 @@ final class PlatformBatch {
                     MovementKind.of(rules.text(item, "kind")), LocalDate.parse(rules.text(item, "effectiveDate")),
                     rules.text(item, "toGroupExternalId"), simulator.description().wire("groupExternalId"));
         }
+        simulator.applications().applied(tenant.clientId(), schema.kind(), externalId, fields);
         result.put("status", stored.status());
         result.put("id", stored.id());
         return result;

@@ -60,6 +60,7 @@ public final class PlatformEndpoints {
                 routes.DELETE(platform.api() + schema.path() + "/{externalId}", request -> delete(request, schema));
             }
         }
+        routes.GET(platform.base() + "/_control/applications", request -> JsonBodies.json(200, simulator.applications().report()));
         return routes.build().and(control.routes(platform.base()));
     }
 

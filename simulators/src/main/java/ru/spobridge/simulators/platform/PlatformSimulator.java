@@ -27,6 +27,7 @@ public class PlatformSimulator {
     private final SimulatorProperties.Platform settings;
     private final ClientRateLimit rateLimit = new ClientRateLimit();
     private final AtomicInteger replayed = new AtomicInteger();
+    private final PlatformApplications applications = new PlatformApplications();
     private volatile int rateLimitPerSecond;
 
     protected PlatformSimulator(PlatformDescription description, Clock clock, FaultInjector faults,
@@ -50,6 +51,7 @@ public class PlatformSimulator {
         faults.clear();
         faults.resetCounters();
         replayed.set(0);
+        applications.clear();
         rateLimit.clear();
         rateLimitPerSecond = settings.rateLimitPerSecond();
     }
@@ -172,6 +174,11 @@ public class PlatformSimulator {
         return replayed.get();
     }
 
+    /** How many times each version of each record was applied, counted here at the platform. */
+    public PlatformApplications applications() {
+        return applications;
+    }
+
     public FaultInjector faults() {
         return faults;
     }
@@ -215,7 +222,7 @@ public class PlatformSimulator {
     }
 
     PlatformTenant tenant(String clientId) {
-        return tenants.computeIfAbsent(clientId, k -> new PlatformTenant());
+        return tenants.computeIfAbsent(clientId, PlatformTenant::new);
     }
 
     TokenRegistry tokens() {

@@ -46,6 +46,15 @@ final class PlatformTenant {
     /** Lesson keys a teacher put a mark or an absence on. */
     private final Set<String> marked = new HashSet<>();
     private long nextId = 90_001;
+    private final String clientId;
+
+    PlatformTenant(String clientId) {
+        this.clientId = clientId;
+    }
+
+    String clientId() {
+        return clientId;
+    }
 
     /** A copy of the stored items of a resource, by externalId, in the order first stored. */
     synchronized Map<String, Map<String, Object>> items(ResourceKind kind) {
