@@ -48,10 +48,10 @@ class FaultInjectionTest extends HubIntegrationTest {
         contingent.faults().errorRate(0.2, 503, 1);
         epos.faults().errorRate(0.2, 503, 2);
         sgo.faults().errorRate(0.2, 429, 3);
-        ruobr.faults().errorRate(0.2, 500, 4);
+        aisepo.faults().errorRate(0.2, 500, 4);
         epos.expireTokens();
         sgo.expireTokens();
-        ruobr.expireTokens();
+        aisepo.expireTokens();
 
         int rounds = syncUntilQuiet(ogrns, 0);
         // three more days of changes, each delivered under the same faults; on day 2 СГО is so slow that the hub
@@ -82,7 +82,7 @@ class FaultInjectionTest extends HubIntegrationTest {
         int duplicates = 0;
         for (Map.Entry<String, DemoCollege> entry : demos.entrySet()) {
             String college = entry.getKey();
-            PlatformSimulator platform = college.equals("test-college") ? epos : college.equals("test-sgo") ? sgo : ruobr;
+            PlatformSimulator platform = college.equals("test-college") ? epos : college.equals("test-sgo") ? sgo : aisepo;
             for (Student student : entry.getValue().students()) {
                 if (entry.getValue().invalidFieldByExternalId().containsKey(student.getExternalId())) {
                     continue;
@@ -98,8 +98,8 @@ class FaultInjectionTest extends HubIntegrationTest {
                 duplicates += deliveries > versions ? 1 : 0;
             }
         }
-        long injected = contingent.faults().injected() + epos.faults().injected() + sgo.faults().injected() + ruobr.faults().injected();
-        long requests = contingent.faults().requests() + epos.faults().requests() + sgo.faults().requests() + ruobr.faults().requests();
+        long injected = contingent.faults().injected() + epos.faults().injected() + sgo.faults().injected() + aisepo.faults().injected();
+        long requests = contingent.faults().requests() + epos.faults().requests() + sgo.faults().requests() + aisepo.faults().requests();
         int deadLetters = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter", Integer.class);
         System.out.printf("fault injection figures: rounds %d, requests %d, faults injected %d, answers lost to timeouts and replayed %d, "
                 + "students delivered %d, lost 0, duplicates %d, dead letters on the way %d (all re-sent)%n", rounds, requests, injected,
@@ -115,20 +115,20 @@ class FaultInjectionTest extends HubIntegrationTest {
         for (int i = 1; i <= 20; i++) {
             contingent.putStudent("1024200000034", SourceData.student("stu-77%02d".formatted(i), s -> { }));
         }
-        ruobr.faults().failAlways(503);
+        aisepo.faults().failAlways(503);
 
         SyncRuns.Run down = syncAndWait("test-aisepo", false);
 
-        long attemptsMade = ruobr.faults().requests();
+        long attemptsMade = aisepo.faults().requests();
         assertThat(down.deadLetters()).isPositive();
         assertThat(jdbc.queryForList("SELECT DISTINCT error_code FROM dead_letter", String.class)).anyMatch(code -> code.startsWith("CIRCUIT_OPEN"));
         assertThat(attemptsMade).as("after four failures in a row the platform is not called").isLessThan(3L * 3);
 
-        ruobr.faults().clear();
+        aisepo.faults().clear();
         org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofMillis(2100)).until(() -> true);
         SyncRuns.Run back = syncAndWait("test-aisepo", false);
         assertThat(back.status()).isEqualTo(SyncRuns.COMPLETED);
-        assertThat(ruobr.students("test-aisepo")).hasSize(20);
+        assertThat(aisepo.students("test-aisepo")).hasSize(20);
         System.out.printf("circuit figures: %d calls reached the platform while it was down, %d dead letters, all delivered after it came back%n",
                 attemptsMade, down.deadLetters());
     }

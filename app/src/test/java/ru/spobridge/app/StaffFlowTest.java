@@ -39,7 +39,7 @@ class StaffFlowTest extends HubIntegrationTest {
     void account_exists_from_the_hiring_day_and_is_removed_exactly_on_the_dismissal_day_in_the_college_zone(
             String college, String zoneId, String platformName) {
         ZoneId zone = ZoneId.of(zoneId);
-        PlatformSimulator platform = platformName.equals("epos") ? epos : ruobr;
+        PlatformSimulator platform = platformName.equals("epos") ? epos : aisepo;
         at(zone, "2027-01-05T10:00");
         file(college, "orders.csv", HEADER
                 + "ord-1;hire;К-1;2027-01-05;2027-01-10;per-1;Кадрова;Анна;Петровна;a.kadrova@test.spo-college.example;+79120005501;ПРП\n"

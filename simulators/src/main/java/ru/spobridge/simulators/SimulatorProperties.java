@@ -24,7 +24,7 @@ public record SimulatorProperties(
         @DefaultValue @Valid @NotNull Contingent contingent,
         @DefaultValue @Valid @NotNull Platform epos,
         @DefaultValue @Valid @NotNull Platform sgo,
-        @DefaultValue @Valid @NotNull Platform ruobr,
+        @DefaultValue @Valid @NotNull Platform aisepo,
         @DefaultValue @Valid @NotNull Zup zup,
         @DefaultValue @Valid @NotNull Journal journal,
         @DefaultValue @Valid @NotNull Demo demo,
@@ -34,7 +34,7 @@ public record SimulatorProperties(
         // each platform's defaults follow its contract file
         epos = epos.withDefaults(Duration.ofHours(1), 500, 5);
         sgo = sgo.withDefaults(Duration.ofSeconds(900), 500, 10);
-        ruobr = ruobr.withDefaults(Duration.ofHours(1), 300, 5);
+        aisepo = aisepo.withDefaults(Duration.ofHours(1), 300, 5);
     }
 
     /** ИС «Контингент» simulator: token lifetime and known clients (empty = any non-blank secret). */

@@ -44,7 +44,7 @@ public class SecurityConfiguration {
     public static final String ACTION_HEADER = "X-Requested-With";
 
     private static final List<String> SIMULATOR_PATHS = List.of("/contingent-sim/**", "/epos-sim/**", "/sgo-sim/**",
-            "/ruobr-sim/**", "/zup-sim/**", "/journal-sim/**", "/asc-sim/**");
+            "/aisepo-sim/**", "/zup-sim/**", "/journal-sim/**", "/asc-sim/**");
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
