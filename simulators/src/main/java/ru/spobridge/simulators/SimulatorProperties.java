@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the in-app simulators of the external platforms ({@code spo.simulators.*}).
- * A wrong value fails the start with the property name.
+ * A wrong value fails the start with the property name. {@code stateDirectory}: where the platform simulators keep
+ * what they stored across restarts (unset = in memory only).
  */
 @Validated
 @ConfigurationProperties(prefix = "spo.simulators")
@@ -28,7 +29,8 @@ public record SimulatorProperties(
         @DefaultValue @Valid @NotNull Zup zup,
         @DefaultValue @Valid @NotNull Journal journal,
         @DefaultValue @Valid @NotNull Demo demo,
-        @DefaultValue("1") @Min(0) @Max(3600) int retryAfterSeconds) {
+        @DefaultValue("1") @Min(0) @Max(3600) int retryAfterSeconds,
+        String stateDirectory) {
 
     public SimulatorProperties {
         // each platform's defaults follow its contract file

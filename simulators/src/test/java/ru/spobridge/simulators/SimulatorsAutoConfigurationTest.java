@@ -2,7 +2,9 @@ package ru.spobridge.simulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import ru.spobridge.simulators.asc.AscSimulator;
@@ -10,6 +12,7 @@ import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
 import ru.spobridge.simulators.aisepo.AisEpoSimulator;
 import ru.spobridge.simulators.sgo.SgoSimulator;
+import ru.spobridge.simulators.state.PlatformStateFiles;
 import ru.spobridge.simulators.journal.JournalSimulator;
 import ru.spobridge.simulators.zup.ZupSimulator;
 
@@ -86,5 +89,13 @@ class SimulatorsAutoConfigurationTest {
         runner.withPropertyValues("spo.simulators.enabled=true", "spo.simulators.epos.batch-limit=0")
                 .run(context -> assertThat(context).hasFailed()
                         .getFailure().hasStackTraceContaining("batchLimit"));
+    }
+
+    @Test
+    void platform_state_is_kept_in_files_only_when_a_directory_is_set(@TempDir Path directory) {
+        runner.withPropertyValues("spo.simulators.enabled=true")
+                .run(context -> assertThat(context).doesNotHaveBean(PlatformStateFiles.class));
+        runner.withPropertyValues("spo.simulators.enabled=true", "spo.simulators.state-directory=" + directory)
+                .run(context -> assertThat(context).hasSingleBean(PlatformStateFiles.class));
     }
 }
