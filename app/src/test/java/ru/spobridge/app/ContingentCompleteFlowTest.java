@@ -34,7 +34,7 @@ class ContingentCompleteFlowTest extends HubIntegrationTest {
         return switch (name) {
             case "epos" -> epos;
             case "sgo" -> sgo;
-            default -> ruobr;
+            default -> aisepo;
         };
     }
 

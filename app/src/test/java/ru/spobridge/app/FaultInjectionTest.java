@@ -57,10 +57,10 @@ class FaultInjectionTest extends HubIntegrationTest {
         contingent.faults().errorRate(0.2, 503, 1);
         epos.faults().errorRate(0.2, 503, 2);
         sgo.faults().errorRate(0.2, 429, 3);
-        ruobr.faults().errorRate(0.2, 500, 4);
+        aisepo.faults().errorRate(0.2, 500, 4);
         epos.expireTokens();
         sgo.expireTokens();
-        ruobr.expireTokens();
+        aisepo.expireTokens();
 
         int rounds = syncUntilQuiet(ogrns, 0);
         // three more days of changes, each delivered under the same faults; on day 2 СГО is so slow that the hub
@@ -92,7 +92,7 @@ class FaultInjectionTest extends HubIntegrationTest {
         int appliedTwice = 0;
         for (Map.Entry<String, DemoCollege> entry : demos.entrySet()) {
             String college = entry.getKey();
-            PlatformSimulator platform = college.equals("test-college") ? epos : college.equals("test-sgo") ? sgo : ruobr;
+            PlatformSimulator platform = college.equals("test-college") ? epos : college.equals("test-sgo") ? sgo : aisepo;
             Map<String, Map<String, Object>> held = platform.students(college);
             Map<String, String> latest = new java.util.HashMap<>();
             contingent.students(ogrns.get(college)).forEach(student -> latest.put(student.getExternalId(), student.getEmail()));
@@ -115,8 +115,8 @@ class FaultInjectionTest extends HubIntegrationTest {
             }
             appliedTwice += applicationsReport(platform).path("appliedTwice").asInt(-1);
         }
-        long injected = contingent.faults().injected() + epos.faults().injected() + sgo.faults().injected() + ruobr.faults().injected();
-        long requests = contingent.faults().requests() + epos.faults().requests() + sgo.faults().requests() + ruobr.faults().requests();
+        long injected = contingent.faults().injected() + epos.faults().injected() + sgo.faults().injected() + aisepo.faults().injected();
+        long requests = contingent.faults().requests() + epos.faults().requests() + sgo.faults().requests() + aisepo.faults().requests();
         int deadLetters = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter", Integer.class);
         System.out.printf("fault injection figures: rounds %d, requests %d, faults injected %d, answers lost to timeouts and replayed %d, "
                 + "students expected %d, lost %d (counted at the platforms), record versions applied twice %d (counted by the platforms), "
@@ -135,14 +135,14 @@ class FaultInjectionTest extends HubIntegrationTest {
             contingent.putStudent("1024200000034", SourceData.student("stu-88%02d".formatted(i), s -> s.getGuardian().clear()));
         }
         syncAndWait("test-aisepo", false);
-        assertThat(applicationsReport(ruobr).path("appliedTwice").asInt()).isZero();
+        assertThat(applicationsReport(aisepo).path("appliedTwice").asInt()).isZero();
 
         // the hub's ledger is corrupted to an unknown earlier version: the next run sends the same versions again under
         // a new idempotency key (a ledger merely lost gives the old key back, and the platform replays instead)
         jdbc.update("UPDATE sync_state SET delivered_hash = 'corrupted' WHERE college_id = 'test-aisepo' AND entity_type = 'student'");
         syncAndWait("test-aisepo", false);
 
-        JsonNode report = applicationsReport(ruobr);
+        JsonNode report = applicationsReport(aisepo);
         assertThat(report.path("appliedTwice").asInt()).as("the figure the fault test asserts zero can be other than zero: %s", report).isEqualTo(3);
         assertThat(report.path("records").findValuesAsText("externalId")).containsExactlyInAnyOrder("stu-8801", "stu-8802", "stu-8803");
     }
@@ -168,20 +168,20 @@ class FaultInjectionTest extends HubIntegrationTest {
         for (int i = 1; i <= 20; i++) {
             contingent.putStudent("1024200000034", SourceData.student("stu-77%02d".formatted(i), s -> { }));
         }
-        ruobr.faults().failAlways(503);
+        aisepo.faults().failAlways(503);
 
         SyncRuns.Run down = syncAndWait("test-aisepo", false);
 
-        long attemptsMade = ruobr.faults().requests();
+        long attemptsMade = aisepo.faults().requests();
         assertThat(down.deadLetters()).isPositive();
         assertThat(jdbc.queryForList("SELECT DISTINCT error_code FROM dead_letter", String.class)).anyMatch(code -> code.startsWith("CIRCUIT_OPEN"));
         assertThat(attemptsMade).as("after four failures in a row the platform is not called").isLessThan(3L * 3);
 
-        ruobr.faults().clear();
+        aisepo.faults().clear();
         org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofMillis(2100)).until(() -> true);
         SyncRuns.Run back = syncAndWait("test-aisepo", false);
         assertThat(back.status()).isEqualTo(SyncRuns.COMPLETED);
-        assertThat(ruobr.students("test-aisepo")).hasSize(20);
+        assertThat(aisepo.students("test-aisepo")).hasSize(20);
         System.out.printf("circuit figures: %d calls reached the platform while it was down, %d dead letters, all delivered after it came back%n",
                 attemptsMade, down.deadLetters());
     }

@@ -22,7 +22,7 @@ import ru.spobridge.routes.store.SyncRuns;
 import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
 import ru.spobridge.simulators.platform.PlatformSimulator;
-import ru.spobridge.simulators.ruobr.RuobrSimulator;
+import ru.spobridge.simulators.aisepo.AisEpoSimulator;
 import ru.spobridge.simulators.sgo.SgoSimulator;
 
 /**
@@ -57,7 +57,7 @@ public abstract class HubIntegrationTest {
     @Autowired
     protected SgoSimulator sgo;
     @Autowired
-    protected RuobrSimulator ruobr;
+    protected AisEpoSimulator aisepo;
     @Autowired
     protected SyncCommands commands;
     @Autowired
@@ -98,7 +98,7 @@ public abstract class HubIntegrationTest {
         }
         contingent.reset();
         contingent.faults().clear();
-        for (PlatformSimulator platform : new PlatformSimulator[] {epos, sgo, ruobr}) {
+        for (PlatformSimulator platform : new PlatformSimulator[] {epos, sgo, aisepo}) {
             platform.reset();
             platform.faults().clear();
             platform.clearRejections();

@@ -50,14 +50,14 @@ class KafkaBusTest extends HubIntegrationTest {
         // slow platforms, so that the second instance dies in the middle of its share of the work
         epos.faults().latency(java.time.Duration.ofMillis(150));
         sgo.faults().latency(java.time.Duration.ofMillis(150));
-        ruobr.faults().latency(java.time.Duration.ofMillis(150));
+        aisepo.faults().latency(java.time.Duration.ofMillis(150));
         org.springframework.context.ConfigurableApplicationContext second = secondInstance();
         try {
             Long a = commands.runContingent("test-college", false, "test");
             Long b = commands.runContingent("test-sgo", false, "test");
             Long c = commands.runContingent("test-aisepo", false, "test");
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                    .until(() -> epos.students(COLLEGE).size() + sgo.students("test-sgo").size() + ruobr.students("test-aisepo").size() > 0);
+                    .until(() -> epos.students(COLLEGE).size() + sgo.students("test-sgo").size() + aisepo.students("test-aisepo").size() > 0);
             second.close();
             for (Long run : java.util.List.of(a, b, c)) {
                 assertThat(awaitRun(run).status()).isEqualTo(SyncRuns.COMPLETED);
@@ -70,7 +70,7 @@ class KafkaBusTest extends HubIntegrationTest {
         int duplicates = 0;
         int delivered = 0;
         for (var platform : java.util.Map.of(COLLEGE, (ru.spobridge.simulators.platform.PlatformSimulator) epos, "test-sgo", sgo,
-                "test-aisepo", ruobr).entrySet()) {
+                "test-aisepo", aisepo).entrySet()) {
             for (String key : platform.getValue().students(platform.getKey()).keySet()) {
                 delivered++;
                 duplicates += platform.getValue().deliveries(platform.getKey(), key) > 1 ? 1 : 0;
@@ -96,7 +96,7 @@ class KafkaBusTest extends HubIntegrationTest {
         // one JVM keeps one Quartz scheduler per name; in production each instance has its own JVM and the same name
         properties.put("spring.quartz.properties.org.quartz.scheduler.instanceName", "spo-bridge-second-jvm");
         properties.put("spring.quartz.scheduler-name", "spo-bridge-second-jvm");
-        for (String[] college : new String[][] {{"test-college", "epos", "epos-sim"}, {"test-sgo", "sgo", "sgo-sim"}, {"test-aisepo", "aisepo", "ruobr-sim"}}) {
+        for (String[] college : new String[][] {{"test-college", "epos", "epos-sim"}, {"test-sgo", "sgo", "sgo-sim"}, {"test-aisepo", "aisepo", "aisepo-sim"}}) {
             properties.put("spo.colleges." + college[0] + ".targets." + college[1] + ".base-url", here + "/" + college[2]);
             properties.put("spo.colleges." + college[0] + ".contingent.address", here + "/contingent-sim/ws");
             properties.put("spo.colleges." + college[0] + ".contingent.token-url", here + "/contingent-sim/integration/v1/token");

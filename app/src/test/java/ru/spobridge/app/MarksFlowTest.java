@@ -72,13 +72,13 @@ class MarksFlowTest extends HubIntegrationTest {
         assertThat(sgo.marks("test-sgo").get("m-5").get("value")).isEqualTo(5);
         assertThat(sgo.marks("test-sgo").get("m-54").get("value")).isEqualTo(List.of(5, 4));
         assertThat(sgo.marks("test-sgo").get("m-npa").get("value")).isEqualTo("НПА");
-        assertThat(ruobr.marks("test-aisepo").get("m-54").get("marks")).isEqualTo(List.of("5", "4"));
-        assertThat(ruobr.marks("test-aisepo").get("m-z").get("attestation")).isEqualTo("зачтено");
-        assertThat(ruobr.marks("test-aisepo").get("m-na").get("attestation")).isEqualTo("не аттестован");
+        assertThat(aisepo.marks("test-aisepo").get("m-54").get("marks")).isEqualTo(List.of("5", "4"));
+        assertThat(aisepo.marks("test-aisepo").get("m-z").get("attestation")).isEqualTo("зачтено");
+        assertThat(aisepo.marks("test-aisepo").get("m-na").get("attestation")).isEqualTo("не аттестован");
         for (String[] absence : absences) {
             assertThat(epos.attendance("test-college").get(absence[0])).containsEntry("reason_code", absence[1]);
             assertThat(sgo.attendance("test-sgo").get(absence[0])).containsEntry("code", absence[1]);
-            assertThat(ruobr.attendance("test-aisepo").get(absence[0])).containsEntry("code", absence[1]);
+            assertThat(aisepo.attendance("test-aisepo").get(absence[0])).containsEntry("code", absence[1]);
         }
         assertThat(epos.marks("test-college")).hasSize(marks.length);
     }
@@ -100,8 +100,8 @@ class MarksFlowTest extends HubIntegrationTest {
 
         assertThat(epos.attendance("test-college")).isEmpty();
         assertThat(sgo.attendance("test-sgo")).isEmpty();
-        assertThat(ruobr.attendance("test-aisepo")).isEmpty();
-        for (PlatformSimulator platform : List.of(epos, sgo, ruobr)) {
+        assertThat(aisepo.attendance("test-aisepo")).isEmpty();
+        for (PlatformSimulator platform : List.of(epos, sgo, aisepo)) {
             String college = platform == epos ? "test-college" : platform == sgo ? "test-sgo" : "test-aisepo";
             assertThat(platform.deletions(college, "a-1")).isEqualTo(1);
         }

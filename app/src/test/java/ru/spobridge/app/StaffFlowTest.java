@@ -40,7 +40,7 @@ class StaffFlowTest extends HubIntegrationTest {
     void account_exists_from_the_hiring_day_through_the_dismissal_day_and_is_removed_at_the_next_local_midnight(
             String college, String zoneId, String platformName) throws Exception {
         ZoneId zone = ZoneId.of(zoneId);
-        PlatformSimulator platform = platformName.equals("epos") ? epos : ruobr;
+        PlatformSimulator platform = platformName.equals("epos") ? epos : aisepo;
         at(zone, "2027-01-05T10:00");
         file(college, "orders.csv", HEADER
                 + "ord-1;hire;К-1;2027-01-05;2027-01-10;per-1;Кадрова;Анна;Петровна;a.kadrova@test.spo-college.example;+79120005501;ПРП\n"

@@ -13,7 +13,7 @@ import ru.spobridge.simulators.faults.FaultFilter;
 import ru.spobridge.simulators.faults.FaultInjector;
 import ru.spobridge.simulators.platform.PlatformEndpoints;
 import ru.spobridge.simulators.platform.PlatformSimulator;
-import ru.spobridge.simulators.ruobr.RuobrSimulator;
+import ru.spobridge.simulators.aisepo.AisEpoSimulator;
 import ru.spobridge.simulators.sgo.SgoSimulator;
 
 /** Beans of the ЭПОС.СПО, СГО and АИС ЭПО simulators; imported by the auto-configuration only (not scanned). */
@@ -35,8 +35,8 @@ public class RestPlatformBeans {
     }
 
     @Bean
-    public RuobrSimulator ruobrSimulator(SimulatorProperties properties, ObjectProvider<Clock> clocks) {
-        return simulator(RuobrSimulator::new, properties.ruobr(), clocks);
+    public AisEpoSimulator aisepoSimulator(SimulatorProperties properties, ObjectProvider<Clock> clocks) {
+        return simulator(AisEpoSimulator::new, properties.aisepo(), clocks);
     }
 
     /** One filter per platform: each has its own fault injector and URL space. */
@@ -51,14 +51,14 @@ public class RestPlatformBeans {
     }
 
     @Bean
-    public FilterRegistrationBean<FaultFilter> ruobrSimFaultFilter(RuobrSimulator ruobr, SimulatorProperties properties) {
-        return new PlatformEndpoints(ruobr, properties.retryAfterSeconds()).faultFilter();
+    public FilterRegistrationBean<FaultFilter> aisepoSimFaultFilter(AisEpoSimulator aisepo, SimulatorProperties properties) {
+        return new PlatformEndpoints(aisepo, properties.retryAfterSeconds()).faultFilter();
     }
 
     @Bean
     public RouterFunction<ServerResponse> restPlatformSimRoutes(EposSimulator epos, SgoSimulator sgo,
-                                                                RuobrSimulator ruobr, SimulatorProperties properties) {
-        return Stream.of(epos, sgo, ruobr)
+                                                                AisEpoSimulator aisepo, SimulatorProperties properties) {
+        return Stream.of(epos, sgo, aisepo)
                 .map(simulator -> new PlatformEndpoints(simulator, properties.retryAfterSeconds()).routes())
                 .reduce(RouterFunction::and)
                 .orElseThrow();

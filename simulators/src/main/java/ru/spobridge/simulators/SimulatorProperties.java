@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the in-app simulators of the external platforms ({@code spo.simulators.*}).
- * A wrong value fails the start with the property name.
+ * A wrong value fails the start with the property name. {@code stateDirectory}: where the platform simulators keep
+ * what they stored across restarts (unset = in memory only).
  */
 @Validated
 @ConfigurationProperties(prefix = "spo.simulators")
@@ -24,17 +25,18 @@ public record SimulatorProperties(
         @DefaultValue @Valid @NotNull Contingent contingent,
         @DefaultValue @Valid @NotNull Platform epos,
         @DefaultValue @Valid @NotNull Platform sgo,
-        @DefaultValue @Valid @NotNull Platform ruobr,
+        @DefaultValue @Valid @NotNull Platform aisepo,
         @DefaultValue @Valid @NotNull Zup zup,
         @DefaultValue @Valid @NotNull Journal journal,
         @DefaultValue @Valid @NotNull Demo demo,
-        @DefaultValue("1") @Min(0) @Max(3600) int retryAfterSeconds) {
+        @DefaultValue("1") @Min(0) @Max(3600) int retryAfterSeconds,
+        String stateDirectory) {
 
     public SimulatorProperties {
         // each platform's defaults follow its contract file
         epos = epos.withDefaults(Duration.ofHours(1), 500, 5);
         sgo = sgo.withDefaults(Duration.ofSeconds(900), 500, 10);
-        ruobr = ruobr.withDefaults(Duration.ofHours(1), 300, 5);
+        aisepo = aisepo.withDefaults(Duration.ofHours(1), 300, 5);
     }
 
     /** ИС «Контингент» simulator: token lifetime and known clients (empty = any non-blank secret). */

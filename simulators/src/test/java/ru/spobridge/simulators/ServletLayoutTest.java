@@ -21,7 +21,7 @@ class ServletLayoutTest extends SimulatorWebTest {
         assertThat(get("/contingent-sim/_control/stats").statusCode()).isEqualTo(200);
         assertThat(get("/epos-sim/_control/stats").statusCode()).isEqualTo(200);
         assertThat(get("/sgo-sim/_control/stats").statusCode()).isEqualTo(200);
-        assertThat(json(get("/ruobr-sim/_control/stats")).has("replayedRequests")).isTrue();
+        assertThat(json(get("/aisepo-sim/_control/stats")).has("replayedRequests")).isTrue();
         assertThat(json(get("/asc-sim/_control/stats")).has("published")).isTrue();
         assertThat(json(get("/journal-sim/_control/stats")).has("changeRequests")).isTrue();
         assertThat(get("/contingent-sim/ws?wsdl").statusCode()).isEqualTo(200);

@@ -19,7 +19,7 @@ import ru.spobridge.simulators.asc.AscSimulator;
 import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
 import ru.spobridge.simulators.journal.JournalSimulator;
-import ru.spobridge.simulators.ruobr.RuobrSimulator;
+import ru.spobridge.simulators.aisepo.AisEpoSimulator;
 import ru.spobridge.simulators.sgo.SgoSimulator;
 import ru.spobridge.simulators.zup.ZupSimulator;
 
@@ -30,7 +30,7 @@ import ru.spobridge.simulators.zup.ZupSimulator;
                 "spo.simulators.enabled=true",
                 "spo.simulators.epos.rate-limit-per-second=0",
                 "spo.simulators.sgo.rate-limit-per-second=0",
-                "spo.simulators.ruobr.rate-limit-per-second=0",
+                "spo.simulators.aisepo.rate-limit-per-second=0",
                 "spo.simulators.contingent.clients.hub=hub-secret",
                 "spo.simulators.retry-after-seconds=2",
                 "spo.simulators.demo.enabled=true",
@@ -59,7 +59,7 @@ public abstract class SimulatorWebTest {
     @Autowired
     protected SgoSimulator sgo;
     @Autowired
-    protected RuobrSimulator ruobr;
+    protected AisEpoSimulator aisepo;
     @Autowired
     protected ZupSimulator zup;
     @Autowired
@@ -74,7 +74,7 @@ public abstract class SimulatorWebTest {
         contingent.reset();
         epos.reset();
         sgo.reset();
-        ruobr.reset();
+        aisepo.reset();
         zup.reset();
         asc.reset();
         journal.reset();

@@ -2,14 +2,17 @@ package ru.spobridge.simulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import ru.spobridge.simulators.asc.AscSimulator;
 import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
-import ru.spobridge.simulators.ruobr.RuobrSimulator;
+import ru.spobridge.simulators.aisepo.AisEpoSimulator;
 import ru.spobridge.simulators.sgo.SgoSimulator;
+import ru.spobridge.simulators.state.PlatformStateFiles;
 import ru.spobridge.simulators.journal.JournalSimulator;
 import ru.spobridge.simulators.zup.ZupSimulator;
 
@@ -41,9 +44,9 @@ class SimulatorsAutoConfigurationTest {
             assertThat(properties.sgo().tokenTtl()).hasSeconds(900);
             assertThat(properties.sgo().batchLimit()).isEqualTo(500);
             assertThat(properties.sgo().rateLimitPerSecond()).isEqualTo(10);
-            assertThat(properties.ruobr().tokenTtl()).hasSeconds(3600);
-            assertThat(properties.ruobr().batchLimit()).isEqualTo(300);
-            assertThat(properties.ruobr().rateLimitPerSecond()).isEqualTo(5);
+            assertThat(properties.aisepo().tokenTtl()).hasSeconds(3600);
+            assertThat(properties.aisepo().batchLimit()).isEqualTo(300);
+            assertThat(properties.aisepo().rateLimitPerSecond()).isEqualTo(5);
             assertThat(properties.retryAfterSeconds()).isEqualTo(1);
             assertThat(properties.zup().users()).isEmpty();
             assertThat(properties.zup().demo().enabled()).isFalse();
@@ -51,7 +54,7 @@ class SimulatorsAutoConfigurationTest {
             assertThat(context).hasSingleBean(ZupSimulator.class);
             assertThat(context).hasSingleBean(EposSimulator.class);
             assertThat(context).hasSingleBean(SgoSimulator.class);
-            assertThat(context).hasSingleBean(RuobrSimulator.class);
+            assertThat(context).hasSingleBean(AisEpoSimulator.class);
             assertThat(context).hasSingleBean(AscSimulator.class);
             assertThat(properties.journal().tokenTtl()).hasSeconds(3600);
             assertThat(context).hasSingleBean(JournalSimulator.class);
@@ -86,5 +89,13 @@ class SimulatorsAutoConfigurationTest {
         runner.withPropertyValues("spo.simulators.enabled=true", "spo.simulators.epos.batch-limit=0")
                 .run(context -> assertThat(context).hasFailed()
                         .getFailure().hasStackTraceContaining("batchLimit"));
+    }
+
+    @Test
+    void platform_state_is_kept_in_files_only_when_a_directory_is_set(@TempDir Path directory) {
+        runner.withPropertyValues("spo.simulators.enabled=true")
+                .run(context -> assertThat(context).doesNotHaveBean(PlatformStateFiles.class));
+        runner.withPropertyValues("spo.simulators.enabled=true", "spo.simulators.state-directory=" + directory)
+                .run(context -> assertThat(context).hasSingleBean(PlatformStateFiles.class));
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,16 +45,18 @@ public class SecurityConfiguration {
     public static final String ACTION_HEADER = "X-Requested-With";
 
     private static final List<String> SIMULATOR_PATHS = List.of("/contingent-sim/**", "/epos-sim/**", "/sgo-sim/**",
-            "/ruobr-sim/**", "/zup-sim/**", "/journal-sim/**", "/asc-sim/**");
+            "/aisepo-sim/**", "/zup-sim/**", "/journal-sim/**", "/asc-sim/**");
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     /**
      * The bundled simulators stand for other organisations' systems: they check their own tokens and Basic users,
-     * so the hub's security leaves their paths alone (an Authorization header there is not an operator's).
+     * so the hub's security leaves their paths alone (an Authorization header there is not an operator's). Only
+     * when they run (demo, tests): otherwise these paths are denied like any unknown one.
      */
     @Bean
     @org.springframework.core.annotation.Order(1)
+    @ConditionalOnProperty(prefix = "spo.simulators", name = "enabled", havingValue = "true")
     SecurityFilterChain simulators(HttpSecurity http) throws Exception {
         // plain path matching: the SOAP simulator is a servlet of its own, outside Spring MVC's mappings
         http.securityMatcher(new OrRequestMatcher(SIMULATOR_PATHS.stream()

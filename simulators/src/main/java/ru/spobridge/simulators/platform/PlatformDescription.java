@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What makes one REST platform simulator different from another; the engine does the rest.
  *
- * @param id          short latin name used for bean and filter names ({@code epos}, {@code sgo}, {@code ruobr})
+ * @param id          short latin name used for bean and filter names ({@code epos}, {@code sgo}, {@code aisepo})
  * @param base        path prefix, e.g. {@code /sgo-sim}; the API lives under {@code {base}/integration/v1/}
  * @param tokenHeader request header carrying the token
  * @param tokenPrefix text before the token in that header ({@code "Bearer "}) or empty

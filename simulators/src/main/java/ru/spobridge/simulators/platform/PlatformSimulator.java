@@ -212,6 +212,26 @@ public class PlatformSimulator {
         rejections.clear();
     }
 
+    /**
+     * Everything the clients stored, per client id, as plain maps and lists (for the demo's state file); request
+     * counters, idempotency answers and faults are not part of it.
+     */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> state = new java.util.TreeMap<>();
+        tenants.forEach((clientId, tenant) -> state.put(clientId, PlatformState.snapshot(tenant)));
+        return state;
+    }
+
+    /** Puts back what {@link #snapshot()} took, into a simulator that has stored nothing yet. */
+    @SuppressWarnings("unchecked")
+    public void restore(Map<String, Object> state) {
+        if (!tenants.isEmpty()) {
+            throw new IllegalStateException(description.id() + " simulator already holds data");
+        }
+        state.forEach((clientId, tenantState) ->
+                PlatformState.restore(tenant(clientId), (Map<String, Object>) tenantState, description));
+    }
+
     /** Stored items of one resource of a client by externalId, fields as received. */
     protected Map<String, Map<String, Object>> items(String clientId, ResourceKind kind) {
         return tenant(clientId).items(kind);

@@ -19,7 +19,7 @@ public record LessonDialect(String number, String subject, String state, String 
     public static final LessonDialect SGO = new LessonDialect("pairNo", "subjectCode", "kind", "lesson",
             "replacement", "cancellation");
     /** АИС ЭПО: {@code pairNo}, {@code disciplineCode}, {@code status}. */
-    public static final LessonDialect RUOBR = withStatus("pairNo", "disciplineCode");
+    public static final LessonDialect AISEPO = withStatus("pairNo", "disciplineCode");
 
     /** ЭПОС and АИС ЭПО: {@code status} planned, replaced, cancelled. */
     public static LessonDialect withStatus(String number, String subject) {

@@ -1,4 +1,4 @@
-package ru.spobridge.simulators.ruobr;
+package ru.spobridge.simulators.aisepo;
 
 import static ru.spobridge.simulators.platform.FieldSpec.oneOf;
 import static ru.spobridge.simulators.platform.FieldSpec.optional;
@@ -18,14 +18,14 @@ import ru.spobridge.simulators.platform.ResourceKind;
 import ru.spobridge.simulators.platform.ResourceSchema;
 
 /**
- * АИС ЭПО (ruobr) integration API at {@code /ruobr-sim}: header {@code Authorization: Bearer}, camelCase;
+ * АИС ЭПО integration API at {@code /aisepo-sim}: header {@code Authorization: Bearer}, camelCase;
  * students carry {@code subgroupNo} (integer) and no СНИЛС; the only platform that takes teaching load; marks as a
  * list of text marks or an attestation result in words, never both.
  */
-public class RuobrSimulator extends PlatformSimulator {
+public class AisEpoSimulator extends PlatformSimulator {
 
-    public static final String BASE = "/ruobr-sim";
-    public static final PlatformDescription PLATFORM = new PlatformDescription("ruobr", BASE, "Authorization",
+    public static final String BASE = "/aisepo-sim";
+    public static final PlatformDescription PLATFORM = new PlatformDescription("aisepo", BASE, "Authorization",
             "Bearer ", "access_token", FieldNaming.CAMEL_CASE, List.of(ResourceSchema.groups(),
             ResourceSchema.students("students", optional("subgroupNo", FieldSpec.Type.INTEGER)),
             ResourceSchema.movements(), ResourceSchema.guardians(),
@@ -41,7 +41,7 @@ public class RuobrSimulator extends PlatformSimulator {
             ResourceSchema.attendance("attendance",
                     oneOf("code", ResourceSchema.ABSENCE_CODES.toArray(String[]::new)))));
 
-    public RuobrSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
+    public AisEpoSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
                           SimulatorProperties.Platform settings) {
         super(PLATFORM, clock, faults, tokens, settings);
     }

@@ -1,4 +1,4 @@
-package ru.spobridge.simulators.ruobr;
+package ru.spobridge.simulators.aisepo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.spobridge.simulators.platform.Item.group;
@@ -12,12 +12,12 @@ import ru.spobridge.simulators.platform.PlatformStaffContractTest;
 import ru.spobridge.simulators.platform.PlatformSimulator;
 import ru.spobridge.simulators.platform.ResourceKind;
 
-/** АИС ЭПО: camelCase under {@code /ruobr-sim}, {@code Authorization: Bearer}, batches of 300, integer subgroupNo. */
-class RuobrPlatformTest extends PlatformStaffContractTest {
+/** АИС ЭПО: camelCase under {@code /aisepo-sim}, {@code Authorization: Bearer}, batches of 300, integer subgroupNo. */
+class AisEpoPlatformTest extends PlatformStaffContractTest {
 
     @Override
     protected PlatformSimulator simulator() {
-        return ruobr;
+        return aisepo;
     }
 
     @Override
@@ -26,7 +26,7 @@ class RuobrPlatformTest extends PlatformStaffContractTest {
     }
 
     @Test
-    void ruobr_takes_a_bearer_token_and_batches_of_at_most_300() {
+    void aisepo_takes_a_bearer_token_and_batches_of_at_most_300() {
         String token = token(CLIENT);
 
         HttpResponse<String> bare = send(HttpRequest.newBuilder(URI.create(url(path(ResourceKind.GROUPS))))
@@ -36,8 +36,8 @@ class RuobrPlatformTest extends PlatformStaffContractTest {
 
         assertThat(bare.statusCode()).isEqualTo(401);
         assertThat(bearer.statusCode()).isEqualTo(200);
-        assertThat(ruobr.batchLimit()).isEqualTo(300);
-        assertThat(path(ResourceKind.STUDENTS)).isEqualTo("/ruobr-sim/integration/v1/students");
+        assertThat(aisepo.batchLimit()).isEqualTo(300);
+        assertThat(path(ResourceKind.STUDENTS)).isEqualTo("/aisepo-sim/integration/v1/students");
     }
 
     @Test
@@ -48,13 +48,13 @@ class RuobrPlatformTest extends PlatformStaffContractTest {
         HttpResponse<String> text = write(ResourceKind.STUDENTS, student("stu-000102", "ТМ-21").with("subgroupNo", "2"));
 
         assertThat(number.statusCode()).isEqualTo(200);
-        assertThat(ruobr.students(CLIENT).get("stu-000101")).containsEntry("subgroupNo", 2);
+        assertThat(aisepo.students(CLIENT).get("stu-000101")).containsEntry("subgroupNo", 2);
         assertThat(text.statusCode()).isEqualTo(400);
         assertThat(json(text).get("path").asText()).isEqualTo("items[0].subgroupNo");
     }
 
     @Test
-    void ruobr_students_carry_no_snils_field() {
+    void aisepo_students_carry_no_snils_field() {
         assertThat(platform().schema(ResourceKind.STUDENTS).fields()).noneMatch(f -> f.name().equals("snils"));
     }
 }

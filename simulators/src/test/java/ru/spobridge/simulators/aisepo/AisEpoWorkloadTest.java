@@ -1,4 +1,4 @@
-package ru.spobridge.simulators.ruobr;
+package ru.spobridge.simulators.aisepo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.spobridge.simulators.platform.Item.group;
@@ -12,11 +12,11 @@ import ru.spobridge.simulators.platform.PlatformTestClient;
 import ru.spobridge.simulators.platform.ResourceKind;
 
 /** Teaching load, which only АИС ЭПО takes: a teacher with an account, a group the platform has. */
-class RuobrWorkloadTest extends PlatformTestClient {
+class AisEpoWorkloadTest extends PlatformTestClient {
 
     @Override
     protected PlatformSimulator simulator() {
-        return ruobr;
+        return aisepo;
     }
 
     @Test
@@ -30,10 +30,10 @@ class RuobrWorkloadTest extends PlatformTestClient {
                         .without("subgroupNo"));
         HttpResponse<String> listed = list(ResourceKind.WORKLOAD, "?pageSize=1");
 
-        assertThat(path(ResourceKind.WORKLOAD)).isEqualTo("/ruobr-sim/integration/v1/workload");
+        assertThat(path(ResourceKind.WORKLOAD)).isEqualTo("/aisepo-sim/integration/v1/workload");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(ruobr.workload(CLIENT)).containsOnlyKeys("wl-1", "wl-2");
-        assertThat(ruobr.workload(CLIENT).get("wl-1")).containsEntry("hours", 72)
+        assertThat(aisepo.workload(CLIENT)).containsOnlyKeys("wl-1", "wl-2");
+        assertThat(aisepo.workload(CLIENT).get("wl-1")).containsEntry("hours", 72)
                 .containsEntry("subgroupNo", 1);
         assertThat(listed.headers().firstValue("X-Total-Count")).hasValue("2");
         assertThat(json(listed).findValuesAsText("externalId")).containsExactly("wl-1");
@@ -58,7 +58,7 @@ class RuobrWorkloadTest extends PlatformTestClient {
         assertError(json(response), 3, "hours", "INVALID_VALUE");
         assertError(json(response), 4, "disciplineCode", "REQUIRED");
         assertThat(response.body()).doesNotContain("факультатив", "ZZ-99");
-        assertThat(ruobr.workload(CLIENT)).isEmpty();
+        assertThat(aisepo.workload(CLIENT)).isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package ru.spobridge.simulators.ruobr;
+package ru.spobridge.simulators.aisepo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,16 +13,16 @@ import ru.spobridge.simulators.platform.PlatformSimulator;
 import ru.spobridge.simulators.platform.ResourceKind;
 
 /** АИС ЭПО marks as a list of one or two text marks, or an attestation result in words, never both. */
-class RuobrMarksTest extends PlatformMarksContractTest {
+class AisEpoMarksTest extends PlatformMarksContractTest {
 
     @Override
     protected PlatformSimulator simulator() {
-        return ruobr;
+        return aisepo;
     }
 
     @Override
     protected LessonDialect dialect() {
-        return LessonDialect.RUOBR;
+        return LessonDialect.AISEPO;
     }
 
     @Override
@@ -42,21 +42,21 @@ class RuobrMarksTest extends PlatformMarksContractTest {
     }
 
     @Test
-    void ruobr_takes_one_or_two_text_marks_or_an_attestation_result_in_words() {
+    void aisepo_takes_one_or_two_text_marks_or_an_attestation_result_in_words() {
         HttpResponse<String> response = write(ResourceKind.MARKS, mark("mrk-1", "stu-1", "les-1"),
                 mark("mrk-2", "stu-1", "les-1").with("marks", List.of("5", "4")),
                 attestation("mrk-3", "зачтено"), attestation("mrk-4", "академическая задолженность"),
                 attestation("mrk-5", "не аттестован"), attestation("mrk-6", "не прошёл по уважительной причине"));
 
-        assertThat(path(ResourceKind.MARKS)).isEqualTo("/ruobr-sim/integration/v1/marks");
+        assertThat(path(ResourceKind.MARKS)).isEqualTo("/aisepo-sim/integration/v1/marks");
         assertAllAccepted(response);
-        assertThat(ruobr.marks(CLIENT).get("mrk-2")).containsEntry("marks", List.of("5", "4"));
-        assertThat(ruobr.marks(CLIENT).get("mrk-3")).containsEntry("attestation", "зачтено")
+        assertThat(aisepo.marks(CLIENT).get("mrk-2")).containsEntry("marks", List.of("5", "4"));
+        assertThat(aisepo.marks(CLIENT).get("mrk-3")).containsEntry("attestation", "зачтено")
                 .doesNotContainKey("marks");
     }
 
     @Test
-    void ruobr_refuses_both_marks_and_attestation_neither_three_marks_and_codes_of_other_platforms() {
+    void aisepo_refuses_both_marks_and_attestation_neither_three_marks_and_codes_of_other_platforms() {
         HttpResponse<String> response = write(ResourceKind.MARKS,
                 mark("mrk-1", "stu-1", "les-1").with("attestation", "зачтено").with("workType", "attestation"),
                 mark("mrk-2", "stu-1", "les-1").without("marks"),
@@ -74,11 +74,11 @@ class RuobrMarksTest extends PlatformMarksContractTest {
         assertError(body, 4, "attestation", "INVALID_VALUE");
         assertError(body, 5, "attestation", "INVALID_VALUE");
         assertThat(response.body()).doesNotContain("зачтено", "5/4");
-        assertThat(ruobr.marks(CLIENT)).isEmpty();
+        assertThat(aisepo.marks(CLIENT)).isEmpty();
     }
 
     @Test
-    void marks_as_numbers_are_a_malformed_batch_on_ruobr() {
+    void marks_as_numbers_are_a_malformed_batch_on_aisepo() {
         HttpResponse<String> response = write(ResourceKind.MARKS,
                 mark("mrk-1", "stu-1", "les-1").with("marks", List.of(5)));
 
@@ -87,15 +87,15 @@ class RuobrMarksTest extends PlatformMarksContractTest {
     }
 
     @Test
-    void ruobr_absences_take_n_up_nu_and_not_the_sgo_illness_code() {
+    void aisepo_absences_take_n_up_nu_and_not_the_sgo_illness_code() {
         HttpResponse<String> response = write(ResourceKind.ATTENDANCE, absence("abs-1", "stu-1", "les-1"),
                 absence("abs-2", "stu-2", "les-1").with("code", "УП"),
                 absence("abs-3", "stu-1", "les-2").with("code", "НУ"),
                 absence("abs-4", "stu-2", "les-2").with("code", "Б"));
 
-        assertThat(path(ResourceKind.ATTENDANCE)).isEqualTo("/ruobr-sim/integration/v1/attendance");
+        assertThat(path(ResourceKind.ATTENDANCE)).isEqualTo("/aisepo-sim/integration/v1/attendance");
         assertThat(response.statusCode()).isEqualTo(207);
         assertError(json(response), 3, "code", "INVALID_VALUE");
-        assertThat(ruobr.attendance(CLIENT)).containsOnlyKeys("abs-1", "abs-2", "abs-3");
+        assertThat(aisepo.attendance(CLIENT)).containsOnlyKeys("abs-1", "abs-2", "abs-3");
     }
 }

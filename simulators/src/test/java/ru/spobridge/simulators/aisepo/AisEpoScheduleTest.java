@@ -1,4 +1,4 @@
-package ru.spobridge.simulators.ruobr;
+package ru.spobridge.simulators.aisepo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.spobridge.simulators.platform.Item.group;
@@ -11,20 +11,20 @@ import ru.spobridge.simulators.platform.PlatformSimulator;
 import ru.spobridge.simulators.platform.ResourceKind;
 
 /** АИС ЭПО lessons at {@code schedule}: {@code pairNo}, {@code disciplineCode}, {@code subgroupNo}, {@code status}. */
-class RuobrScheduleTest extends PlatformScheduleContractTest {
+class AisEpoScheduleTest extends PlatformScheduleContractTest {
 
     @Override
     protected PlatformSimulator simulator() {
-        return ruobr;
+        return aisepo;
     }
 
     @Override
     protected LessonDialect dialect() {
-        return LessonDialect.RUOBR;
+        return LessonDialect.AISEPO;
     }
 
     @Test
-    void ruobr_lessons_name_the_discipline_and_a_numbered_subgroup() {
+    void aisepo_lessons_name_the_discipline_and_a_numbered_subgroup() {
         write(ResourceKind.GROUPS, group("ТМ-21"));
 
         HttpResponse<String> stored = write(ResourceKind.SCHEDULE, lesson("les-1", "ТМ-21").with("subgroupNo", 2)
@@ -32,9 +32,9 @@ class RuobrScheduleTest extends PlatformScheduleContractTest {
         HttpResponse<String> textSubgroup = write(ResourceKind.SCHEDULE,
                 lesson("les-2", "ТМ-21").with("subgroupNo", "2"));
 
-        assertThat(path(ResourceKind.SCHEDULE)).isEqualTo("/ruobr-sim/integration/v1/schedule");
+        assertThat(path(ResourceKind.SCHEDULE)).isEqualTo("/aisepo-sim/integration/v1/schedule");
         assertThat(stored.statusCode()).isEqualTo(200);
-        assertThat(ruobr.lessons(CLIENT).get("les-1")).containsEntry("disciplineCode", "МДК.01.01")
+        assertThat(aisepo.lessons(CLIENT).get("les-1")).containsEntry("disciplineCode", "МДК.01.01")
                 .containsEntry("subgroupNo", 2).containsEntry("status", "planned");
         assertThat(textSubgroup.statusCode()).isEqualTo(400);
         assertThat(json(textSubgroup).get("path").asText()).isEqualTo("items[0].subgroupNo");
