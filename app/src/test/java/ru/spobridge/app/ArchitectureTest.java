@@ -2,7 +2,14 @@ package ru.spobridge.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
+import org.apache.camel.builder.BuilderSupport;
+import org.apache.camel.builder.ExpressionClause;
+import org.apache.camel.model.ProcessorDefinition;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
@@ -82,6 +89,17 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(FLOWS.stream().map(flow -> "ru.spobridge.routes." + flow + "..")
                         .toArray(String[]::new))
                 .because("flows plug into the kernel through its interfaces")
+                .check(hub);
+    }
+
+    @Test
+    void routes_call_their_steps_typed_never_a_bean_method_by_its_name() {
+        noClasses().that().resideInAPackage("ru.spobridge..")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.nameMatching("bean|method"))
+                        .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                                JavaClass.Predicates.assignableTo(ProcessorDefinition.class).or(JavaClass.Predicates.assignableTo(BuilderSupport.class))
+                                        .or(JavaClass.Predicates.assignableTo(ExpressionClause.class))))))
+                .because("a step named by a string breaks only at run time when it is renamed")
                 .check(hub);
     }
 

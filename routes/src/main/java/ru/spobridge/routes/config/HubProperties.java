@@ -75,7 +75,7 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
      * Marks and attendance: the college journal pulled on a schedule in the college's zone (e.g. every 15 minutes on
      * school days 8:00–20:00) and a nightly catch-up; deadlines (seed defaults); another scale → five points.
      */
-    public record MarksSettings(@Valid JournalSource journal, String schedule, String catchUp,
+    public record MarksSettings(@Valid JournalSource journal, @QuartzCron String schedule, @QuartzCron String catchUp,
                                 ru.spobridge.model.marks.Deadlines deadlines, Map<String, String> scale) {
         public MarksSettings {
             schedule = schedule == null ? "0 0/15 8-19 ? * MON-SAT" : schedule;
@@ -93,7 +93,7 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
     }
 
     public record ZupSource(@NotNull URI address, @NotBlank String user, @NotBlank String password, @Min(1) @Max(1000) Integer pageSize,
-                            @NotBlank String schedule) {
+                            @NotBlank @QuartzCron String schedule) {
         public ZupSource {
             pageSize = pageSize == null ? 200 : pageSize;
         }
@@ -112,7 +112,7 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
     /** ИС «Контингент»: where, with which credentials, how often. */
     public record ContingentSource(@NotNull URI address, @NotNull URI tokenUrl, @NotBlank String clientId,
                                    @NotBlank String clientSecret, @Min(1) @Max(500) Integer pageSize,
-                                   @NotBlank String schedule) {
+                                   @NotBlank @QuartzCron String schedule) {
         public ContingentSource {
             pageSize = pageSize == null ? 200 : pageSize;
         }
