@@ -101,8 +101,10 @@ class KafkaBusTest extends HubIntegrationTest {
             properties.put("spo.colleges." + college[0] + ".contingent.address", here + "/contingent-sim/ws");
             properties.put("spo.colleges." + college[0] + ".contingent.token-url", here + "/contingent-sim/integration/v1/token");
         }
+        // as arguments, not builder properties: those are only defaults, and the profile's H2 URL would win over the shared database
+        String[] arguments = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
         return new org.springframework.boot.builder.SpringApplicationBuilder(SpoBridgeApplication.class)
-                .profiles("test", "kafka").properties(properties).run();
+                .profiles("test", "kafka").run(arguments);
     }
 
     @org.springframework.beans.factory.annotation.Autowired

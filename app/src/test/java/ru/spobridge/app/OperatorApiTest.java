@@ -43,6 +43,22 @@ class OperatorApiTest extends HubIntegrationTest {
     }
 
     @Test
+    void the_run_button_of_a_row_starts_the_flow_of_that_row_and_a_flow_that_takes_files_says_so() throws Exception {
+        HttpResponse<String> staff = post("/api/colleges/test-college/flows/staff/runs", "tester:test-password", true);
+        assertThat(staff.statusCode()).isEqualTo(202);
+        SyncRuns.Run run = awaitRun(JSON.readTree(staff.body()).get("runId").asLong());
+        assertThat(run.flow()).isEqualTo("staff");
+        assertThat(run.trigger()).isEqualTo("operator:tester");
+
+        HttpResponse<String> schedule = post("/api/colleges/test-college/flows/schedule/runs", "tester:test-password", true);
+        assertThat(schedule.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(schedule.body()).get("message").asText()).contains("загрузкой файла");
+        assertThat(post("/api/colleges/test-college/flows/nothing/runs", "tester:test-password", true).statusCode()).isEqualTo(404);
+        assertThat(get("/index.html").body()).as("the console's button posts its own row's flow")
+                .contains("runNow(r.collegeId, r.flow)").doesNotContain("/contingent/runs'");
+    }
+
+    @Test
     void preview_lists_exactly_what_the_following_run_sends_and_sends_nothing_itself() throws Exception {
         contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
         contingent.putGroup(OGRN, SourceData.group("ИСП-22"));

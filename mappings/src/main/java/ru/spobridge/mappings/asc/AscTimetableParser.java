@@ -63,7 +63,7 @@ public final class AscTimetableParser {
             reader = SafeXml.streamReader(xml);
             read(fileName, reader, rows, errors);
         } catch (SafeXml.DtdRefused e) {
-            errors.add(new RecordError(fileName, "DOCTYPE", "MALFORMED_XML", "Файл содержит DTD: такие файлы не принимаются"));
+            errors.add(new RecordError(fileName, "DOCTYPE", "DTD_NOT_ALLOWED", "Файл содержит DTD: такие файлы не принимаются"));
         } catch (XMLStreamException e) {
             String line = e.getLocation() == null ? "?" : String.valueOf(e.getLocation().getLineNumber());
             errors.add(new RecordError(fileName + ":" + line, "-", "MALFORMED_XML", "XML-файл повреждён или оборван (строка " + line

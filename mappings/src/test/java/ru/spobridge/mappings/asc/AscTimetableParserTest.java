@@ -167,7 +167,7 @@ class AscTimetableParserTest {
         AscTimetableParser.Result result = AscTimetableParser.parse("evil.xml", new StringReader(xml));
 
         assertThat(result.timetable().teachers()).isEmpty();
-        assertThat(result.errors()).singleElement().extracting(RecordError::code).isEqualTo("MALFORMED_XML");
+        assertThat(result.errors()).singleElement().extracting(RecordError::code).isEqualTo("DTD_NOT_ALLOWED");
     }
 
     @Test

@@ -40,7 +40,8 @@ public class ReferenceIntake {
     }
 
     public Summary accept(String college, List<ReferenceItem> items, List<RecordError> errors, long runId) {
-        errors.forEach(error -> reject(college, error, runId));
+        rejected.rejectEach(college, FLOW, REFERENCE, errors, runId);
+        errors.forEach(error -> log.warn("Справочники {}: запись {} отклонена: {}/{}", college, error.recordKey(), error.field(), error.code()));
         Map<String, String> known = canonical.hashes(college, REFERENCE);
         Set<String> buildings = new HashSet<>();
         known.keySet().stream().filter(key -> key.startsWith(ReferenceKind.BUILDING.code() + ":"))

@@ -67,7 +67,7 @@ public class ScheduleSteps {
     }
 
     public void applyImport(ScheduleSnapshot snapshot, long runId) {
-        snapshot.errors().forEach(error -> reject(snapshot.collegeId(), "card", error, runId));
+        reject(snapshot.collegeId(), "card", snapshot.errors(), runId);
         int[] planned = state.replacePlanned(snapshot.collegeId(), snapshot.from(), snapshot.to(), snapshot.lessons());
         int changed = state.compose(snapshot.collegeId());
         runs.readFinished(runId, false, snapshot.lessons().size() + snapshot.errors().size(), snapshot.lessons().size() - planned[0],
@@ -78,7 +78,7 @@ public class ScheduleSteps {
 
     public void applyChanges(String college, String fileName, byte[] content, long runId) {
         var rows = ScheduleCsv.changes(college, fileName, TextDecoding.decode(content).text());
-        rows.errors().forEach(error -> reject(college, ScheduleState.CHANGE, error, runId));
+        reject(college, ScheduleState.CHANGE, rows.errors(), runId);
         state.saveChanges(college, rows.records());
         int changed = state.compose(college);
         runs.readFinished(runId, false, rows.records().size() + rows.errors().size(), 0, changed, rows.errors().size());
@@ -86,7 +86,7 @@ public class ScheduleSteps {
 
     public void applyAttestation(String college, String fileName, byte[] content, long runId) {
         var rows = ScheduleCsv.attestation(college, fileName, TextDecoding.decode(content).text());
-        rows.errors().forEach(error -> reject(college, ScheduleState.ATTESTATION, error, runId));
+        reject(college, ScheduleState.ATTESTATION, rows.errors(), runId);
         int changed = state.saveAttestation(college, rows.records());
         runs.readFinished(runId, false, rows.records().size() + rows.errors().size(), rows.records().size() - changed, changed, rows.errors().size());
     }
@@ -97,8 +97,9 @@ public class ScheduleSteps {
         runs.readFinished(runId, false, summary.read(), 0, summary.accepted(), summary.rejected());
     }
 
-    private void reject(String college, String entityType, RecordError error, long runId) {
-        rejected.reject(college, ScheduleState.FLOW, entityType, error.recordKey(), RejectedRecords.INTAKE, List.of(error), null, runId);
-        log.warn("Расписание {}: {} {} отклонено: {}/{}", college, entityType, error.recordKey(), error.field(), error.code());
+    private void reject(String college, String entityType, List<RecordError> errors, long runId) {
+        rejected.rejectEach(college, ScheduleState.FLOW, entityType, errors, runId);
+        errors.forEach(error -> log.warn("Расписание {}: {} {} отклонено: {}/{}", college, entityType, error.recordKey(), error.field(),
+                error.code()));
     }
 }

@@ -39,6 +39,16 @@ public class RejectedRecords {
 
     /** Replaces the open reasons of one record at one stage with the given ones. */
     @Transactional
+    /**
+     * Refuses every record named in a list of intake errors, each with all of its errors: a row with three defects
+     * shows three, not the last one.
+     */
+    public void rejectEach(String collegeId, String flow, String entityType, List<RecordError> errors, Long runId) {
+        java.util.Map<String, List<RecordError>> byRecord = new java.util.LinkedHashMap<>();
+        errors.forEach(error -> byRecord.computeIfAbsent(error.recordKey(), key -> new java.util.ArrayList<>()).add(error));
+        byRecord.forEach((key, recordErrors) -> reject(collegeId, flow, entityType, key, INTAKE, recordErrors, null, runId));
+    }
+
     public void reject(String collegeId, String flow, String entityType, String entityKey, String target,
                        List<RecordError> errors, String maskedLabel, Long runId) {
         Timestamp now = Timestamp.from(clock.instant());
