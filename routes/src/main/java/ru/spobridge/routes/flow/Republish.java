@@ -23,19 +23,24 @@ public class Republish {
         this.camel = camel;
     }
 
-    /** Publishes everything of the flow that is due, on another thread (called from a delivery). */
-    public void publishLater(String collegeId, String flow, String trigger) {
-        long runId = runs.start(collegeId, flow, trigger);
-        runs.readFinished(runId, false, 0, 0, 0, 0);
-        camel.asyncRequestBodyAndHeaders(PublishRoute.ENTRY, null, Map.of(FlowHeaders.COLLEGE, collegeId, FlowHeaders.RUN, runId,
-                FlowHeaders.FLOW, flow));
-    }
-
     /**
+     * Publishes and returns when the batches are on the bus.
+     *
      * @param only the records to send, or null for everything of the flow that is due
      * @return the run id
      */
     public long publish(String collegeId, String flow, String trigger, int records, ChangePublisher.Selection only) {
+        Map<String, Object> headers = openRun(collegeId, flow, trigger, records, only);
+        camel.requestBodyAndHeaders(PublishRoute.ENTRY, null, headers);
+        return (Long) headers.get(FlowHeaders.RUN);
+    }
+
+    /** Publishes everything of the flow that is due, on another thread (called from a delivery). */
+    public void publishLater(String collegeId, String flow, String trigger) {
+        camel.asyncRequestBodyAndHeaders(PublishRoute.ENTRY, null, openRun(collegeId, flow, trigger, 0, null));
+    }
+
+    private Map<String, Object> openRun(String collegeId, String flow, String trigger, int records, ChangePublisher.Selection only) {
         long runId = runs.start(collegeId, flow, trigger);
         runs.readFinished(runId, false, 0, 0, records, 0);
         Map<String, Object> headers = new HashMap<>();
@@ -45,7 +50,6 @@ public class Republish {
         if (only != null) {
             headers.put(PublishRoute.ONLY, only);
         }
-        camel.requestBodyAndHeaders(PublishRoute.ENTRY, null, headers);
-        return runId;
+        return headers;
     }
 }
