@@ -1,8 +1,10 @@
 package ru.spobridge.routes.flow;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import ru.spobridge.routes.config.HubProperties.CollegeSettings;
 
 /**
@@ -45,7 +47,7 @@ public interface Flow {
      * Records of the same entity that must be sent before this one when it is replayed (one student's earlier
      * orders), among the undelivered records of its type at the same target, given as payload by key.
      */
-    default java.util.Set<String> earlierChanges(String entityType, String entityKey, java.util.Map<String, String> undelivered) {
+    default Set<String> earlierChanges(String entityType, String entityKey, Map<String, String> undelivered) {
         return java.util.Set.of();
     }
 
@@ -53,8 +55,8 @@ public interface Flow {
      * Records of a batch about to be sent that must wait behind an earlier undelivered change of the same entity
      * which is not in the batch; the batch is given and the undelivered records supplied as payload by key.
      */
-    default java.util.Set<String> mustWait(String entityType, java.util.Map<String, String> batch,
-                                           java.util.function.Supplier<java.util.Map<String, String>> undelivered) {
+    default Set<String> mustWait(String entityType, Map<String, String> batch,
+                                           Supplier<Map<String, String>> undelivered) {
         return java.util.Set.of();
     }
 
@@ -62,7 +64,7 @@ public interface Flow {
      * The records a refused record refers to, for a platform's "unknown parent" answer (e.g. UNKNOWN_GROUP): by entity
      * type, the keys of the parents the record needs. Used to re-deliver parents a platform has lost.
      */
-    default java.util.Map<String, java.util.Set<String>> parentsOf(String entityType, String payload, String errorCode) {
+    default Map<String, Set<String>> parentsOf(String entityType, String payload, String errorCode) {
         return java.util.Map.of();
     }
 
