@@ -48,7 +48,7 @@ public interface Flow {
      * orders), among the undelivered records of its type at the same target, given as payload by key.
      */
     default Set<String> earlierChanges(String entityType, String entityKey, Map<String, String> undelivered) {
-        return java.util.Set.of();
+        return Set.of();
     }
 
     /**
@@ -57,7 +57,7 @@ public interface Flow {
      */
     default Set<String> mustWait(String entityType, Map<String, String> batch,
                                            Supplier<Map<String, String>> undelivered) {
-        return java.util.Set.of();
+        return Set.of();
     }
 
     /**
@@ -65,7 +65,7 @@ public interface Flow {
      * type, the keys of the parents the record needs. Used to re-deliver parents a platform has lost.
      */
     default Map<String, Set<String>> parentsOf(String entityType, String payload, String errorCode) {
-        return java.util.Map.of();
+        return Map.of();
     }
 
     /** Called when a run ends in any way, so that a flow can release what it holds for the run. */
