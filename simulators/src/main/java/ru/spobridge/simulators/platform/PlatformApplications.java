@@ -61,7 +61,7 @@ public final class PlatformApplications {
     }
 
     /** Content digest independent of the order the fields came in. */
-    private static String digest(Map<String, Object> fields) {
+    static String digest(Map<String, Object> fields) {
         try {
             byte[] json = JsonBodies.MAPPER.writeValueAsString(new TreeMap<>(fields)).getBytes(StandardCharsets.UTF_8);
             return Digests.sha256Hex(json).substring(0, 16);
