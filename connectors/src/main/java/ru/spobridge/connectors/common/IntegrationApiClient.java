@@ -24,7 +24,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * The integration write API every regional platform gets in this product (shared/contracts/README.md): a
  * client-credentials token in the platform's own header, batches within the platform's limit, an
- * {@code Idempotency-Key} per batch, per-record results, paged listings. Platforms differ only in a
+ * {@code Idempotency-Key} per batch and, as an extension of the contracts, {@code Idempotency-Keys} with one key per
+ * record version, per-record results, paged listings. Platforms differ only in a
  * {@link PlatformProtocol}. Knows the protocol, no business rules.
  */
 public class IntegrationApiClient {
@@ -62,8 +63,22 @@ public class IntegrationApiClient {
      * @throws PermanentTargetException when the platform refuses the request as such
      */
     public BatchResult post(String resource, List<?> items, String idempotencyKey) {
+        return post(resource, items, idempotencyKey, List.of());
+    }
+
+    /**
+     * Sends one batch with a key per item, in item order, in the {@code Idempotency-Keys} header (a header, not an
+     * item field: items stay exactly the platform's schema, so its field validation and stored content are untouched).
+     * A platform that honours it answers an item it already applied under that key from its store, however the
+     * items are grouped into batches; one that does not ignores the header. Empty {@code itemKeys}: no header.
+     */
+    public BatchResult post(String resource, List<?> items, String idempotencyKey, List<String> itemKeys) {
         if (items.isEmpty() || items.size() > settings.batchLimit()) {
             throw new IllegalArgumentException("batch size must be 1.." + settings.batchLimit());
+        }
+        if (!itemKeys.isEmpty() && (itemKeys.size() != items.size()
+                || itemKeys.stream().anyMatch(key -> key.isBlank() || key.contains(",") || key.length() > 128))) {
+            throw new IllegalArgumentException("one item key of 1..128 characters without commas per item");
         }
         byte[] body;
         try {
@@ -76,6 +91,11 @@ public class IntegrationApiClient {
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(protocol.tokenHeader(), bearer)
                 .header("Idempotency-Key", idempotencyKey)
+                .headers(headers -> {
+                    if (!itemKeys.isEmpty()) {
+                        headers.set("Idempotency-Keys", String.join(",", itemKeys));
+                    }
+                })
                 .body(body));
         return read(answer);
     }

@@ -115,6 +115,39 @@ class IntegrationApiClientTest {
     }
 
     @Test
+    void each_item_key_is_sent_in_item_order_in_the_idempotency_keys_header_next_to_the_batch_key() {
+        platform.on(TOKEN, token("t1")).on(STUDENTS, accepted());
+
+        client(Sgo.PROTOCOL).post("students", List.of(Map.of("externalId", "stu-1"), Map.of("externalId", "stu-2")),
+                "batch-key-1", List.of("item-key-1", "item-key-2"));
+
+        LoopbackStub.Seen sent = platform.requests(STUDENTS).get(0);
+        assertThat(sent.header("Idempotency-Key")).isEqualTo("batch-key-1");
+        assertThat(sent.header("Idempotency-Keys")).isEqualTo("item-key-1,item-key-2");
+        assertThat(sent.body()).doesNotContain("item-key");
+    }
+
+    @Test
+    void a_batch_without_item_keys_sends_no_idempotency_keys_header() {
+        platform.on(TOKEN, token("t1")).on(STUDENTS, accepted());
+
+        sendOne(client(Sgo.PROTOCOL));
+
+        assertThat(platform.requests(STUDENTS).get(0).header("Idempotency-Keys")).isNull();
+    }
+
+    @Test
+    void item_keys_that_do_not_pair_one_to_one_with_the_items_are_refused_before_sending() {
+        IntegrationApiClient client = client(Sgo.PROTOCOL);
+
+        IllegalArgumentException failure = catchThrowableOfType(() -> client.post("students",
+                List.of(Map.of("externalId", "stu-1")), "batch-key-1", List.of("a", "b")), IllegalArgumentException.class);
+
+        assertThat(failure).isNotNull();
+        assertThat(platform.requests(STUDENTS)).isEmpty();
+    }
+
+    @Test
     void a_token_refused_again_after_signing_in_anew_is_a_final_authentication_failure() {
         platform.on(TOKEN, token("t1"), token("t2"))
                 .on(STUDENTS, reply(401, "{\"status\":401,\"code\":\"TOKEN_EXPIRED\"}"));

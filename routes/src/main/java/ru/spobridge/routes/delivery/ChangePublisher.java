@@ -19,7 +19,8 @@ import ru.spobridge.routes.store.SyncRuns;
 
 /**
  * Change detection: for every enabled target of a college, the canonical records the target does not have in
- * their current version, cut into batches within the target's limit, each with a content-derived idempotency key.
+ * their current version, cut into batches within the target's limit, each with a content-derived idempotency key;
+ * every item carries a key of its record version too ({@link DeliveryBatch#itemKeys()}), the same in any grouping.
  */
 @Component
 public class ChangePublisher {
@@ -90,7 +91,8 @@ public class ChangePublisher {
                     DeliveryBatch batch = batch(runId, collegeId, flow, targetName, entityType, chunk);
                     if (ledger.answered(batch.idempotencyKey())) {
                         // the platform already answered this key (a refusal, a repair after it lost data): a re-send must
-                        // be applied, not answered from the platform's idempotency store; an unanswered key is reused
+                        // be applied, not answered from the platform's idempotency store; an unanswered key is reused.
+                        // Item keys stay: a platform that lost the records lost their keys too, or applies them anew
                         batch = batch.withKey(batch.idempotencyKey() + "-r" + runId);
                     }
                     ledger.markPublished(collegeId, entityType, targetName,

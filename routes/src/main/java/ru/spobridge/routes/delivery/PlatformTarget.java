@@ -95,13 +95,14 @@ public class PlatformTarget implements TargetAdapter {
         }
         if (removed.isEmpty()) {
             return client.post(resource.path(), batch.items().stream().map(item -> resource.item(json, item.payload())).toList(),
-                    batch.idempotencyKey());
+                    batch.idempotencyKey(), batch.itemKeys());
         }
         BatchResult.ItemResult[] results = new BatchResult.ItemResult[batch.items().size()];
         int status = 200;
         if (!posted.isEmpty()) {
+            List<String> itemKeys = batch.itemKeys();
             BatchResult post = client.post(resource.path(), posted.stream().map(i -> resource.item(json, batch.items().get(i).payload())).toList(),
-                    batch.idempotencyKey() + "-p");
+                    batch.idempotencyKey() + "-p", posted.stream().map(itemKeys::get).toList());
             status = post.httpStatus();
             for (int j = 0; j < posted.size() && j < post.results().size(); j++) {
                 results[posted.get(j)] = post.results().get(j);

@@ -14,7 +14,8 @@ import ru.spobridge.simulators.web.JsonBodies;
 
 /**
  * How many times the platform applied each version of each record: one count per client, resource, externalId and
- * content, raised for every accepted item of a write that was processed (an idempotent replay applies nothing).
+ * content, raised for every accepted item of a write that was processed (an idempotent replay applies nothing,
+ * nor does an item answered from its per-item key, see {@link PlatformBatch}).
  * A version applied more than once is a duplicate the hub sent; tests read the figure here, not from the hub.
  */
 public final class PlatformApplications {
@@ -61,7 +62,7 @@ public final class PlatformApplications {
     }
 
     /** Content digest independent of the order the fields came in. */
-    private static String digest(Map<String, Object> fields) {
+    static String digest(Map<String, Object> fields) {
         try {
             byte[] json = JsonBodies.MAPPER.writeValueAsString(new TreeMap<>(fields)).getBytes(StandardCharsets.UTF_8);
             return Digests.sha256Hex(json).substring(0, 16);

@@ -15,7 +15,16 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import ru.spobridge.simulators.web.JsonBodies;
 
-/** Applies one {@code {"items":[…]}} write to a tenant, item after item, and builds the per-record answer. */
+/**
+ * Applies one {@code {"items":[…]}} write to a tenant, item after item, and builds the per-record answer.
+ * <p>
+ * Contract extension (README «Расширения контрактов»): the optional request header {@code Idempotency-Keys} lists
+ * one key per item, in item order, comma-separated. A key names one record version, whatever batch carries it. An
+ * item whose key this tenant already accepted, while the record still stands as that item left it, is answered with
+ * the stored result (same status and id, {@code "replayed":true}) and neither applied nor counted again. The keys
+ * live with the tenant's data: a platform that lost its data (reset, restore from a backup) lost them too, and a
+ * record that is gone or was changed since is applied anew, so a repair always lands.
+ */
 final class PlatformBatch {
 
     /** HTTP status and JSON body of a processed write. */
@@ -33,7 +42,7 @@ final class PlatformBatch {
         this.rules = new FieldRules(simulator.description().naming());
     }
 
-    Answer apply(PlatformTenant tenant, ResourceSchema schema, byte[] rawBody) {
+    Answer apply(PlatformTenant tenant, ResourceSchema schema, byte[] rawBody, List<String> itemKeys) {
         JsonNode root;
         try {
             root = JsonBodies.MAPPER.readTree(rawBody);
@@ -50,6 +59,10 @@ final class PlatformBatch {
             body.put("limit", limit);
             return new Answer(413, body);
         }
+        if (!itemKeys.isEmpty() && itemKeys.size() != items.size()) {
+            return malformed("Заголовок Idempotency-Keys должен содержать по одному ключу на каждую запись пакета",
+                    "Idempotency-Keys");
+        }
         for (int i = 0; i < items.size(); i++) {
             if (!items.get(i).isObject()) {
                 return malformed("Элемент пакета должен быть объектом", "items[" + i + "]");
@@ -62,15 +75,44 @@ final class PlatformBatch {
         ArrayNode results = JsonBodies.MAPPER.createArrayNode();
         Set<String> delivered = new LinkedHashSet<>();
         for (int i = 0; i < items.size(); i++) {
+            String itemKey = itemKeys.isEmpty() ? null : itemKeys.get(i);
+            ObjectNode replayed = itemKey == null ? null : replayed(tenant, schema, i, itemKey, items.get(i));
+            if (replayed != null) {
+                results.add(replayed);
+                continue;
+            }
             ObjectNode result = record(tenant, schema, i, items.get(i));
             if (!"rejected".equals(result.get("status").asText())) {
-                delivered.add(result.get("externalId").asText());
+                String externalId = result.get("externalId").asText();
+                delivered.add(externalId);
+                if (itemKey != null) {
+                    tenant.rememberItem(itemKey, new PlatformTenant.ItemAnswer(schema.kind(), externalId,
+                            result.get("status").asText(), result.get("id").asText(),
+                            tenant.state(schema.kind(), externalId), simulator.clock().instant()));
+                }
             }
             results.add(result);
         }
         // one delivery per request, even when an item repeats inside the batch
         delivered.forEach(externalId -> tenant.delivered(schema.kind(), externalId));
         return summary(results);
+    }
+
+    /**
+     * The stored result of an item whose record version was already applied under this key; null when the key is
+     * new, names another record, or the record is gone or changed since (then the item is applied).
+     */
+    private ObjectNode replayed(PlatformTenant tenant, ResourceSchema schema, int index, String itemKey, JsonNode item) {
+        PlatformTenant.ItemAnswer prior = tenant.itemAnswer(itemKey, simulator.clock().instant());
+        String externalId = rules.text(item, "externalId");
+        if (prior == null || prior.kind() != schema.kind() || !prior.externalId().equals(externalId)
+                || !prior.state().equals(tenant.state(schema.kind(), externalId))) {
+            return null;
+        }
+        ObjectNode result = JsonBodies.MAPPER.createObjectNode();
+        result.put("index", index).put("externalId", externalId).put("status", prior.status()).put("id", prior.id())
+                .put("replayed", true);
+        return result;
     }
 
     /** Removes one record: 200 with a one-item result {@code deleted}, or 404 NOT_FOUND. */

@@ -74,7 +74,29 @@ public final class PlatformEndpoints {
 
     private ServerResponse write(ServerRequest request, ResourceSchema schema) throws IOException {
         byte[] body = request.servletRequest().getInputStream().readAllBytes();
-        return idempotent(request, body, tenant -> batch.apply(tenant, schema, body));
+        Optional<List<String>> itemKeys = itemKeys(request);
+        if (itemKeys.isEmpty()) {
+            return malformedParam("Idempotency-Keys", "Ключи в заголовке Idempotency-Keys должны быть длиной от 1 до 128 символов");
+        }
+        return idempotent(request, body, tenant -> batch.apply(tenant, schema, body, itemKeys.get()));
+    }
+
+    /**
+     * The per-item keys of a write ({@code Idempotency-Keys: k1,k2,…}, an extension of the contract, see
+     * {@link PlatformBatch}); an empty list without the header, empty when a key is blank or too long.
+     */
+    private static Optional<List<String>> itemKeys(ServerRequest request) {
+        List<String> keys = new ArrayList<>();
+        for (String header : request.headers().header("Idempotency-Keys")) {
+            for (String key : header.split(",", -1)) {
+                String trimmed = key.strip();
+                if (trimmed.isEmpty() || trimmed.length() > MAX_KEY_LENGTH) {
+                    return Optional.empty();
+                }
+                keys.add(trimmed);
+            }
+        }
+        return Optional.of(keys);
     }
 
     /** {@code DELETE {path}/{externalId}}, optionally {@code ?effectiveDate=} (checked, not acted upon). */

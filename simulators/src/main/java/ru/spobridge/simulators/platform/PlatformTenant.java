@@ -26,6 +26,13 @@ final class PlatformTenant {
     record StoredAnswer(String fingerprint, int status, byte[] body, Instant at) {
     }
 
+    /**
+     * The answer given to one accepted item, kept under its per-item key ({@code Idempotency-Keys}, an extension of
+     * the contract): which record it was and a digest of the record as it stood right after.
+     */
+    record ItemAnswer(ResourceKind kind, String externalId, String status, String id, String state, Instant at) {
+    }
+
     /** Result of storing one accepted item. */
     record Stored(String status, String id) {
     }
@@ -41,6 +48,7 @@ final class PlatformTenant {
     private final Map<String, String> ids = new HashMap<>();
     private final Map<String, StudentState> students = new HashMap<>();
     private final Map<String, StoredAnswer> answers = new HashMap<>();
+    private final Map<String, ItemAnswer> itemAnswers = new HashMap<>();
     private final Map<ResourceKind, Map<String, Integer>> deliveries = new EnumMap<>(ResourceKind.class);
     private final Map<String, Integer> deletions = new HashMap<>();
     /** Lesson keys a teacher put a mark or an absence on. */
@@ -167,6 +175,22 @@ final class PlatformTenant {
 
     synchronized void remember(String key, StoredAnswer answer) {
         answers.put(key, answer);
+    }
+
+    /** The answer kept for this per-item key if it is younger than 24 hours; older keys are forgotten. */
+    synchronized ItemAnswer itemAnswer(String key, Instant now) {
+        itemAnswers.values().removeIf(a -> a.at().plus(KEY_RETENTION).isBefore(now));
+        return itemAnswers.get(key);
+    }
+
+    synchronized void rememberItem(String key, ItemAnswer answer) {
+        itemAnswers.put(key, answer);
+    }
+
+    /** Digest of a stored record as it stands now; null when the platform does not hold it. */
+    synchronized String state(ResourceKind kind, String externalId) {
+        Map<String, Object> stored = collection(kind).get(externalId);
+        return stored == null ? null : PlatformApplications.digest(stored);
     }
 
     private Map<String, Map<String, Object>> collection(ResourceKind kind) {
