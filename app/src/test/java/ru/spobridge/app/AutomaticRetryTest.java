@@ -10,6 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,13 +26,36 @@ import ru.spobridge.routes.store.SyncRuns;
  * A context of its own (automatic retry is off in the shared test profile), beside the shared one in this JVM.
  */
 @DirtiesContext
+@Import(AutomaticRetryTest.OwnPort.class)
 class AutomaticRetryTest extends HubIntegrationTest {
 
     private static final int PORT_OF_THIS_CONTEXT = freePortOfThisContext();
 
+    @TestConfiguration(proxyBeanMethods = false)
+    static class OwnPort {
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> portOfThisContext() {
+            return new WebServerFactoryCustomizer<>() {
+                @Override
+                public void customize(ConfigurableServletWebServerFactory factory) {
+                    factory.setPort(PORT_OF_THIS_CONTEXT);
+                }
+            };
+        }
+    }
+
     @DynamicPropertySource
     static void automaticRetry(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT_OF_THIS_CONTEXT);
+        // the shared context's port is registered by the base class (and wins): this context listens elsewhere and its
+        // colleges point at its own simulators
+        String here = "http://127.0.0.1:" + PORT_OF_THIS_CONTEXT;
+        for (String[] college : new String[][] {{"test-college", "epos"}, {"test-sgo", "sgo"}, {"test-aisepo", "aisepo"}}) {
+            String prefix = "spo.colleges." + college[0] + ".";
+            registry.add(prefix + "targets." + college[1] + ".base-url", () -> here + "/" + college[1] + "-sim");
+            registry.add(prefix + "contingent.address", () -> here + "/contingent-sim/ws");
+            registry.add(prefix + "contingent.token-url", () -> here + "/contingent-sim/integration/v1/token");
+            registry.add(prefix + "marks.journal.address", () -> here + "/journal-sim/api/v1/");
+        }
         registry.add("spring.artemis.embedded.server-id", () -> "5");
         registry.add("spring.quartz.scheduler-name", () -> "spo-bridge-retry-test");
         registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "spo-bridge-retry-test");
@@ -52,6 +80,9 @@ class AutomaticRetryTest extends HubIntegrationTest {
         assertThat(failed.deadLetters()).as("1 group, 12 students, 12 guardians not delivered yet").isEqualTo(25);
         assertThat(count("OPEN")).as("not an operator's matter").isZero();
         assertThat(count("RETRYING")).isEqualTo(25);
+        assertThat(console("/api/dead-letters/counts?college=" + COLLEGE)).isEqualTo("{\"open\":0,\"retrying\":25}");
+        assertThat(console("/api/dead-letters?status=RETRYING&limit=1")).contains("\"entityType\":\"group\"");
+        assertThat(console("/api/dead-letters")).isEqualTo("[]");
         await().atMost(Duration.ofSeconds(20)).until(() -> automaticRuns() >= 2);
 
         epos.faults().clear();
@@ -120,11 +151,41 @@ class AutomaticRetryTest extends HubIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT details FROM audit_log", String.class)).startsWith("2 записей").doesNotContain("Проверкина");
     }
 
+    @Test
+    void while_a_platform_circuit_is_open_its_records_wait_for_it_instead_of_calling_it_and_go_once_it_closes() {
+        String ogrn = "1024200000034";
+        contingent.putGroup(ogrn, SourceData.group("ИСП-21"));
+        for (int i = 1; i <= 20; i++) {
+            contingent.putStudent(ogrn, SourceData.student("stu-54%02d".formatted(i), s -> { }));
+        }
+        aisepo.faults().failAlways(503);
+
+        SyncRuns.Run down = syncAndWait("test-aisepo", false);
+
+        long callsWhileDown = aisepo.faults().requests();
+        assertThat(down.deadLetters()).isPositive();
+        assertThat(count("OPEN")).isZero();
+        Instant latestNext = jdbc.queryForObject("SELECT MAX(next_attempt_at) FROM dead_letter WHERE status = 'RETRYING' "
+                + "AND error_code = 'CIRCUIT_OPEN'", java.sql.Timestamp.class).toInstant();
+        assertThat(Duration.between(Instant.now(), latestNext)).as("waits for the circuit (open 2 s), not for its own backoff")
+                .isLessThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(callsWhileDown).as("four failures open the circuit; the rest wait without calling").isLessThan(3L * 3);
+
+        aisepo.faults().clear();
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> aisepo.students("test-aisepo").size() == 20 && count("RETRYING") == 0);
+        assertThat(count("OPEN")).isZero();
+        System.out.printf("open circuit figures: %d calls while the platform was down, %d automatic runs, 20 of 20 delivered%n",
+                callsWhileDown, automaticRuns());
+    }
+
     /** What a test left in flight (batches retried in memory, letters retrying) ends before the next test starts clean. */
     @AfterEach
     void letTheRetriesEnd() {
         clock.useSystem();
         epos.faults().clear();
+        aisepo.faults().clear();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> count("RETRYING") == 0
                 && jdbc.queryForObject("SELECT COUNT(*) FROM sync_run WHERE finished_at IS NULL", Integer.class) == 0);
     }
@@ -135,6 +196,19 @@ class AutomaticRetryTest extends HubIntegrationTest {
 
     private int automaticRuns() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM sync_run WHERE run_trigger = 'automatic-retry'", Integer.class);
+    }
+
+    private static String console(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + PORT_OF_THIS_CONTEXT + path)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePortOfThisContext() {

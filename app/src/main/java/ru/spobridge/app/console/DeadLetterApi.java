@@ -50,7 +50,10 @@ public class DeadLetterApi {
     /** How many wait for an operator and how many the hub is still retrying by itself. */
     @GetMapping("/counts")
     public Map<String, Integer> counts(@RequestParam(required = false) String college) {
-        return Map.of("open", deadLetters.countOpen(college), "retrying", deadLetters.countRetrying(college));
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        counts.put("open", deadLetters.countOpen(college));
+        counts.put("retrying", deadLetters.countRetrying(college));
+        return counts;
     }
 
     @GetMapping("/{id}")
