@@ -31,13 +31,29 @@ public class DeadLetterApi {
         this.clock = clock;
     }
 
+    /** Open dead letters by filter; {@code status=RETRYING} lists those the hub is still retrying by itself. */
     @GetMapping
-    public List<DeadLetters.DeadLetter> list(@RequestParam(required = false) String college, @RequestParam(required = false) String flow,
-                                             @RequestParam(required = false) String target, @RequestParam(required = false) String code,
-                                             @RequestParam(required = false) Integer olderThanHours,
-                                             @RequestParam(defaultValue = "200") int limit) {
-        return deadLetters.find(college, flow, target, code, olderThanHours == null ? null : clock.instant().minus(Duration.ofHours(olderThanHours)),
-                Math.min(Math.max(limit, 1), 1000));
+    public ResponseEntity<List<DeadLetters.DeadLetter>> list(@RequestParam(required = false) String college,
+                                                             @RequestParam(required = false) String flow,
+                                                             @RequestParam(required = false) String target,
+                                                             @RequestParam(required = false) String code,
+                                                             @RequestParam(required = false) Integer olderThanHours,
+                                                             @RequestParam(defaultValue = DeadLetters.OPEN) String status,
+                                                             @RequestParam(defaultValue = "200") int limit) {
+        if (!DeadLetters.OPEN.equals(status) && !DeadLetters.RETRYING.equals(status)) {
+            return ResponseEntity.badRequest().build();
+        }
+        return ResponseEntity.ok(deadLetters.find(status, college, flow, target, code,
+                olderThanHours == null ? null : clock.instant().minus(Duration.ofHours(olderThanHours)), Math.min(Math.max(limit, 1), 1000)));
+    }
+
+    /** How many wait for an operator and how many the hub is still retrying by itself. */
+    @GetMapping("/counts")
+    public Map<String, Integer> counts(@RequestParam(required = false) String college) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        counts.put("open", deadLetters.countOpen(college));
+        counts.put("retrying", deadLetters.countRetrying(college));
+        return counts;
     }
 
     @GetMapping("/{id}")

@@ -157,7 +157,8 @@ public class IntegrationApiClient {
         token.invalidate();
         answer = exchange(request.apply(protocol.tokenPrefix() + token.get()));
         if (answer.status() == 401) {
-            throw new PermanentTargetException(401, "AUTH_FAILED", protocol.title() + " отклоняет токен и после повторного входа");
+            // often a token store catching up after a rotation: retried with backoff, an operator only past the horizon
+            throw new TransientTargetException(401, "AUTH_FAILED", null, protocol.title() + " отклоняет токен и после повторного входа", null);
         }
         return answer;
     }

@@ -148,11 +148,11 @@ class IntegrationApiClientTest {
     }
 
     @Test
-    void a_token_refused_again_after_signing_in_anew_is_a_final_authentication_failure() {
+    void a_token_refused_again_after_signing_in_anew_is_an_authentication_failure_worth_retrying_later() {
         platform.on(TOKEN, token("t1"), token("t2"))
                 .on(STUDENTS, reply(401, "{\"status\":401,\"code\":\"TOKEN_EXPIRED\"}"));
 
-        PermanentTargetException failure = catchThrowableOfType(() -> sendOne(client(Sgo.PROTOCOL)), PermanentTargetException.class);
+        TransientTargetException failure = catchThrowableOfType(() -> sendOne(client(Sgo.PROTOCOL)), TransientTargetException.class);
 
         assertThat(failure.status()).isEqualTo(401);
         assertThat(failure.code()).isEqualTo("AUTH_FAILED");

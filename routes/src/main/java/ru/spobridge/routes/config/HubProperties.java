@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -28,7 +29,7 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
     public HubProperties {
         colleges = colleges == null ? Map.of() : new TreeMap<>(colleges);
         sync = sync == null ? new SyncSettings(false, true, null) : sync;
-        delivery = delivery == null ? new DeliverySettings(0, null, 0, null, null, 0, null, null, null, null, null) : delivery;
+        delivery = delivery == null ? new DeliverySettings(0, null, 0, null, null, 0, null, null, null, null, null, null, null, null, null) : delivery;
         targetDelivery = targetDelivery == null ? Map.of() : Map.copyOf(targetDelivery);
         bus = bus == null ? new BusSettings(null, null) : bus;
         staff = staff == null ? new StaffSettings(null) : staff;
@@ -139,17 +140,42 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
         }
     }
 
-    /** Retry policy of deliveries and source reads: exponential backoff, then a dead letter. */
     /**
+     * Retry policy of deliveries and source reads: exponential backoff in memory, then automatic retry of the
+     * records kept for later, then — for a permanent refusal or past the horizon — a dead letter for an operator.
+     *
      * @param jitter            share of each backoff delay drawn at random, so that many hubs do not retry in step
      * @param circuitFailureRate per cent of failed calls in the window that opens the target's circuit
      * @param circuitWindow      calls the failure rate is measured over (and the fewest before it is judged)
      * @param circuitOpenFor     how long an open circuit refuses calls before letting probes through
+     * @param retryEvery         how often the kernel republishes records whose automatic retry is due (spo.delivery only)
+     * @param retryFirst         the wait before the first automatic retry of a record; doubled each round
+     * @param retryMax           the longest wait between automatic retries
+     * @param giveUpAfter        a record still failing after this long of automatic retries becomes a dead letter for an
+     *                           operator; 0 turns automatic retry off (every transient failure is a dead letter at once)
      */
     public record DeliverySettings(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay,
                                    Duration httpTimeout, int readAttempts, Duration readDelay, Double jitter,
-                                   Integer circuitFailureRate, Integer circuitWindow, Duration circuitOpenFor) {
+                                   Integer circuitFailureRate, Integer circuitWindow, Duration circuitOpenFor,
+                                   Duration retryEvery, Duration retryFirst, Duration retryMax, Duration giveUpAfter) {
+
+        /** The settings without automatic-retry values: those take their defaults. */
+        public DeliverySettings(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay,
+                                Duration httpTimeout, int readAttempts, Duration readDelay, Double jitter,
+                                Integer circuitFailureRate, Integer circuitWindow, Duration circuitOpenFor) {
+            this(maxAttempts, initialDelay, multiplier, maxDelay, httpTimeout, readAttempts, readDelay, jitter, circuitFailureRate,
+                    circuitWindow, circuitOpenFor, null, null, null, null);
+        }
+
+        @ConstructorBinding
         public DeliverySettings {
+            retryEvery = positive(retryEvery, Duration.ofSeconds(30), "retry-every");
+            retryFirst = positive(retryFirst, Duration.ofSeconds(30), "retry-first");
+            retryMax = positive(retryMax, Duration.ofMinutes(10), "retry-max");
+            giveUpAfter = giveUpAfter == null ? Duration.ofHours(24) : giveUpAfter;
+            if (giveUpAfter.isNegative()) {
+                throw new IllegalArgumentException("spo.delivery.give-up-after must not be negative: " + giveUpAfter);
+            }
             jitter = jitter == null ? 0.15 : jitter;
             circuitFailureRate = circuitFailureRate == null ? 50 : circuitFailureRate;
             circuitWindow = circuitWindow == null ? 10 : circuitWindow;
@@ -161,6 +187,18 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
             httpTimeout = httpTimeout == null ? Duration.ofSeconds(30) : httpTimeout;
             readAttempts = readAttempts <= 0 ? 3 : readAttempts;
             readDelay = readDelay == null ? Duration.ofSeconds(1) : readDelay;
+        }
+
+        /** Automatic retry is on unless the horizon is 0. */
+        public boolean retriesAutomatically() {
+            return !giveUpAfter.isZero();
+        }
+
+        private static Duration positive(Duration value, Duration fallback, String name) {
+            if (value != null && (value.isZero() || value.isNegative())) {
+                throw new IllegalArgumentException("spo.delivery." + name + " must be positive: " + value);
+            }
+            return value == null ? fallback : value;
         }
     }
 

@@ -11,8 +11,9 @@ import ru.spobridge.routes.config.HubProperties;
 
 /**
  * Bus → platform, one route per target so that one platform being down holds back no other. Transient failures
- * are retried with exponential backoff (longer where the platform asks with Retry-After); after the last attempt,
- * or on a refusal that a retry cannot fix, the batch's records become dead letters. Anything else (the store is
+ * are retried with exponential backoff (longer where the platform asks with Retry-After); after the last attempt, or
+ * at once while the platform's circuit is open, the batch's records are kept for the kernel's automatic retry; on a
+ * refusal that a retry cannot fix they become dead letters. Anything else (the store is
  * down) rolls the bus transaction back and the broker redelivers.
  */
 @Component
@@ -44,6 +45,12 @@ public class DeliveryRoute extends RouteBuilder {
                         .onExceptionOccurred(DeliveryRoute::honourRetryAfter)
                         .retryAttemptedLogLevel(LoggingLevel.WARN)
                         .logStackTrace(false).logExhausted(false).logRetryStackTrace(false)
+                        .handled(true)
+                        .process(delivery::deadLetter)
+                    .end()
+                    // an open circuit is not worth retrying in memory: the records wait for it as RETRYING
+                    .onException(TargetCircuits.OpenCircuit.class)
+                        .logStackTrace(false).logExhausted(false)
                         .handled(true)
                         .process(delivery::deadLetter)
                     .end()

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.flow.Flow;
 import ru.spobridge.routes.flow.Flows;
 import ru.spobridge.routes.flow.Republish;
+import ru.spobridge.routes.flow.RetryHorizon;
 import ru.spobridge.routes.store.AuditLog;
 import ru.spobridge.routes.store.DeadLetters;
 import ru.spobridge.routes.store.DeliveryLedger;
@@ -55,10 +57,13 @@ public class DeliveryService {
     private final Flows flows;
     private final Republish republish;
     private final AuditLog audit;
+    private final RetryHorizon horizon;
 
     public DeliveryService(List<TargetAdapter> adapters, DeliveryLedger ledger, RejectedRecords rejected,
                            DeadLetters deadLetters, SyncRuns runs, TransactionTemplate transaction, CanonicalJson json,
-                           List<DeliveryObserver> observers, TargetCircuits circuits, Flows flows, Republish republish, AuditLog audit) {
+                           List<DeliveryObserver> observers, TargetCircuits circuits, Flows flows, Republish republish, AuditLog audit,
+                           RetryHorizon horizon) {
+        this.horizon = horizon;
         this.flows = flows;
         this.republish = republish;
         this.audit = audit;
@@ -137,6 +142,9 @@ public class DeliveryService {
         observers.forEach(observer -> observer.delivered(batch, delivered));
         rejected.resolve(batch.collegeId(), batch.entityType(), delivered, batch.target());
         deadLetters.resolveDelivered(batch.collegeId(), batch.target(), batch.entityType(), delivered);
+        if (!delivered.isEmpty()) {
+            horizon.parentsDelivered(batch.collegeId(), batch.target());
+        }
         ledger.completeBatch(batch.idempotencyKey(), result.httpStatus(), refused == 0 && dependent.isEmpty() ? "DELIVERED" : "PARTIAL");
         runs.addOutcome(batch.runId(), delivered.size(), refused, 0);
         boolean parentsLost = false;
@@ -195,17 +203,18 @@ public class DeliveryService {
         return batch.items().stream().filter(item -> waiting.contains(item.entityKey())).toList();
     }
 
-    /** Records that must be sent again by a later run: kept as dead letters with the reason, never dropped. */
+    /** Records that must be sent again later: retried by the hub itself, or kept for an operator; never dropped. */
     private void keepForLater(DeliveryBatch batch, List<DeliveryBatch.Item> items, String code, String reason) {
+        List<String> keys = items.stream().map(DeliveryBatch.Item::entityKey).toList();
+        Map<String, DeadLetters.Retry> retrying = horizon.plan(batch.collegeId(), batch.target(), batch.entityType(), keys, null);
         deadLetters.store(batch.collegeId(), batch.flow(), batch.target(), batch.entityType(), batch.idempotencyKey(),
                 items.stream().map(item -> new DeadLetters.Letter(item.entityKey(), item.contentHash(), item.payload(), item.maskedLabel())).toList(),
-                code, reason, 1, batch.runId());
-        ledger.makeDue(batch.collegeId(), batch.entityType(), batch.target(), items.stream().map(DeliveryBatch.Item::entityKey).toList(),
-                DueReason.RETRY);
+                code, reason, 1, batch.runId(), retrying);
+        ledger.makeDue(batch.collegeId(), batch.entityType(), batch.target(), keys, DueReason.RETRY);
         runs.addOutcome(batch.runId(), 0, 0, items.size());
-        observers.forEach(observer -> observer.notDelivered(batch, items.stream().map(DeliveryBatch.Item::entityKey).toList(), code));
-        log.warn("{} {} {}: {} записей отложены до следующего запуска: {}", batch.collegeId(), batch.target(), batch.entityType(),
-                items.size(), code);
+        observers.forEach(observer -> observer.notDelivered(batch, keys, code));
+        log.warn("{} {} {}: {} записей отложены ({} — автоматическая повторная отправка, {} — до решения оператора или следующего запуска): {}",
+                batch.collegeId(), batch.target(), batch.entityType(), items.size(), retrying.size(), items.size() - retrying.size(), code);
     }
 
     private static String errorCode(Exception cause) {
@@ -218,25 +227,37 @@ public class DeliveryService {
         return cause == null ? "UNKNOWN" : cause.getClass().getSimpleName();
     }
 
-    /** After the last attempt: every record of the batch becomes a dead letter with the cause; nothing is dropped. */
+    /**
+     * After the last attempt: every record of the batch is kept with the cause, nothing is dropped — retried by the hub
+     * itself for a transient fault (an open circuit: once it lets probes through), for an operator on a refusal.
+     */
     public void deadLetter(Exchange exchange) {
         DeliveryBatch unsent = exchange.getIn().getBody(DeliveryBatch.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         int attempts = Math.max(1, exchange.getProperty(ATTEMPTS, 0, Integer.class));
         String code = errorCode(cause);
         String reason = cause == null || cause.getMessage() == null ? code : cause.getMessage();
-        transaction.executeWithoutResult(status -> {
+        List<String> keys = unsent.items().stream().map(DeliveryBatch.Item::entityKey).toList();
+        int retrying = Objects.requireNonNull(transaction.execute(status -> {
+            Map<String, DeadLetters.Retry> plan = !(cause instanceof TransientTargetException) ? Map.of()
+                    : horizon.plan(unsent.collegeId(), unsent.target(), unsent.entityType(), keys,
+                            cause instanceof TargetCircuits.OpenCircuit open ? open.remaining() : null);
             deadLetters.store(unsent.collegeId(), unsent.flow(), unsent.target(), unsent.entityType(), unsent.idempotencyKey(),
                     unsent.items().stream().map(item -> new DeadLetters.Letter(item.entityKey(), item.contentHash(), item.payload(), item.maskedLabel())).toList(),
-                    code.length() > 64 ? code.substring(0, 64) : code, reason, attempts, unsent.runId());
-            ledger.makeDue(unsent.collegeId(), unsent.entityType(), unsent.target(),
-                    unsent.items().stream().map(DeliveryBatch.Item::entityKey).toList(), DueReason.RETRY);
+                    code.length() > 64 ? code.substring(0, 64) : code, reason, attempts, unsent.runId(), plan);
+            ledger.makeDue(unsent.collegeId(), unsent.entityType(), unsent.target(), keys, DueReason.RETRY);
             ledger.completeBatch(unsent.idempotencyKey(), cause instanceof TransientTargetException t ? t.status() : null, "DEAD_LETTER");
             runs.addOutcome(unsent.runId(), 0, 0, unsent.items().size());
-            observers.forEach(observer -> observer.notDelivered(unsent, unsent.items().stream().map(DeliveryBatch.Item::entityKey).toList(),
-                    "PLATFORM_UNAVAILABLE: " + code));
-        });
-        log.error("{} {} {}: пакет {} ({} записей) не доставлен после {} попыток: {} — записи сохранены как недоставленные",
-                unsent.collegeId(), unsent.target(), unsent.entityType(), unsent.idempotencyKey(), unsent.items().size(), attempts, code);
+            observers.forEach(observer -> observer.notDelivered(unsent, keys, "PLATFORM_UNAVAILABLE: " + code));
+            return plan.size();
+        }));
+        if (retrying == unsent.items().size()) {
+            log.warn("{} {} {}: пакет {} ({} записей) не доставлен после {} попыток: {} — будет отправлен автоматически позже",
+                    unsent.collegeId(), unsent.target(), unsent.entityType(), unsent.idempotencyKey(), unsent.items().size(), attempts, code);
+        } else {
+            log.error("{} {} {}: пакет {} ({} записей) не доставлен после {} попыток: {} — {} записей сохранены как недоставленные",
+                    unsent.collegeId(), unsent.target(), unsent.entityType(), unsent.idempotencyKey(), unsent.items().size(), attempts, code,
+                    unsent.items().size() - retrying);
+        }
     }
 }

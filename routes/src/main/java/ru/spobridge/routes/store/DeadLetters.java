@@ -10,11 +10,15 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Records that could not be delivered after the last attempt, with the payload for replay and the cause. */
+/**
+ * Records that could not be delivered, with the payload for replay and the cause: RETRYING while the hub sends them
+ * again by itself (a transient fault), OPEN once an operator must decide (a permanent refusal, or the horizon passed).
+ */
 @Repository
 public class DeadLetters {
 
     public static final String OPEN = "OPEN";
+    public static final String RETRYING = "RETRYING";
     public static final String RESOLVED = "RESOLVED";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -32,26 +36,132 @@ public class DeadLetters {
                              String maskedLabel, String errorCode, String cause, int attempts, Instant createdAt) {
     }
 
+    /** When a record kept for automatic retry is sent again, since when it has been retried, how many rounds so far. */
+    public record Retry(Instant nextAttemptAt, Instant since, int rounds) {
+    }
+
+    /** A record's automatic retry so far. */
+    public record RetryState(Instant since, int rounds) {
+    }
+
+    /** A record whose automatic retry is due. */
+    public record Due(long id, String collegeId, String flow, String target, String entityType, String entityKey) {
+    }
+
     public void store(String collegeId, String flow, String target, String entityType, String idempotencyKey,
                       List<Letter> letters, String errorCode, String cause, int attempts, Long runId) {
+        store(collegeId, flow, target, entityType, idempotencyKey, letters, errorCode, cause, attempts, runId, Map.of());
+    }
+
+    /** Stores the letters: those with a retry in {@code retrying} (by record key) as RETRYING, the others OPEN. */
+    public void store(String collegeId, String flow, String target, String entityType, String idempotencyKey,
+                      List<Letter> letters, String errorCode, String cause, int attempts, Long runId, Map<String, Retry> retrying) {
         Timestamp now = Timestamp.from(clock.instant());
         List<MapSqlParameterSource> rows = new ArrayList<>();
         for (Letter letter : letters) {
-            rows.add(new MapSqlParameterSource().addValue("college", collegeId).addValue("flow", flow).addValue("target", target)
+            Retry retry = retrying.get(letter.entityKey());
+            rows.add(new MapSqlParameterSource()
+                    .addValue("status", retry == null ? OPEN : RETRYING)
+                    .addValue("next", retry == null ? null : Timestamp.from(retry.nextAttemptAt()), java.sql.Types.TIMESTAMP)
+                    .addValue("since", retry == null ? null : Timestamp.from(retry.since()), java.sql.Types.TIMESTAMP)
+                    .addValue("rounds", retry == null ? 0 : retry.rounds()).addValue("college", collegeId).addValue("flow", flow).addValue("target", target)
                     .addValue("type", entityType).addValue("key", letter.entityKey()).addValue("hash", letter.contentHash())
                     .addValue("payload", letter.payload()).addValue("label", letter.maskedLabel())
                     .addValue("idem", idempotencyKey).addValue("code", errorCode)
                     .addValue("cause", cause.length() > 2000 ? cause.substring(0, 2000) : cause)
                     .addValue("attempts", attempts).addValue("run", runId).addValue("now", now));
         }
-        // one open dead letter per record and target: a newer failure replaces the older one
+        // one undelivered letter per record and target: a newer failure replaces the older one
         jdbc.batchUpdate("UPDATE dead_letter SET status = 'SUPERSEDED', resolved_at = :now, resolution = 'заменено более поздней попыткой' "
-                + "WHERE college_id = :college AND target = :target AND entity_type = :type AND entity_key = :key AND status = 'OPEN'",
-                rows.toArray(MapSqlParameterSource[]::new));
+                + "WHERE college_id = :college AND target = :target AND entity_type = :type AND entity_key = :key "
+                + "AND status IN ('OPEN', 'RETRYING')", rows.toArray(MapSqlParameterSource[]::new));
         jdbc.batchUpdate("INSERT INTO dead_letter (college_id, flow, target, entity_type, entity_key, content_hash, payload, "
-                + "masked_label, idempotency_key, error_code, cause, attempts, run_id, status, created_at) VALUES (:college, :flow, "
-                + ":target, :type, :key, :hash, :payload, :label, :idem, :code, :cause, :attempts, :run, 'OPEN', :now)",
-                rows.toArray(MapSqlParameterSource[]::new));
+                + "masked_label, idempotency_key, error_code, cause, attempts, run_id, status, created_at, next_attempt_at, retrying_since, "
+                + "retry_rounds) VALUES (:college, :flow, :target, :type, :key, :hash, :payload, :label, :idem, :code, :cause, :attempts, "
+                + ":run, :status, :now, :next, :since, :rounds)", rows.toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** The automatic retry so far of those of the records that are RETRYING, by record key. */
+    public Map<String, RetryState> retryStates(String collegeId, String target, String entityType, java.util.Collection<String> entityKeys) {
+        Map<String, RetryState> states = new java.util.HashMap<>();
+        if (entityKeys.isEmpty()) {
+            return states;
+        }
+        jdbc.query("SELECT entity_key, retrying_since, retry_rounds FROM dead_letter WHERE status = 'RETRYING' AND college_id = :college "
+                + "AND target = :target AND entity_type = :type AND entity_key IN (:keys)",
+                new MapSqlParameterSource().addValue("college", collegeId).addValue("target", target).addValue("type", entityType)
+                        .addValue("keys", List.copyOf(entityKeys)),
+                rs -> {
+                    states.put(rs.getString(1), new RetryState(rs.getTimestamp(2).toInstant(), rs.getInt(3)));
+                });
+        return states;
+    }
+
+    /** RETRYING letters whose next attempt has come, oldest first. */
+    public List<Due> due(Instant now, int limit) {
+        return jdbc.query("SELECT id, college_id, flow, target, entity_type, entity_key FROM dead_letter WHERE status = 'RETRYING' "
+                + "AND next_attempt_at <= :now ORDER BY id LIMIT :limit",
+                new MapSqlParameterSource().addValue("now", Timestamp.from(now)).addValue("limit", limit),
+                (rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+    }
+
+    /**
+     * Takes due letters for sending again by moving their next attempt to {@code until}; a letter another hub took
+     * first is not taken.
+     *
+     * @return the ids taken
+     */
+    public java.util.Set<Long> claim(List<Long> ids, Instant now, Instant until) {
+        MapSqlParameterSource[] rows = ids.stream().map(id -> new MapSqlParameterSource().addValue("id", id)
+                .addValue("now", Timestamp.from(now)).addValue("until", Timestamp.from(until))).toArray(MapSqlParameterSource[]::new);
+        int[] taken = jdbc.batchUpdate("UPDATE dead_letter SET next_attempt_at = :until WHERE id = :id AND status = 'RETRYING' "
+                + "AND next_attempt_at <= :now", rows);
+        java.util.Set<Long> claimed = new java.util.HashSet<>();
+        for (int i = 0; i < taken.length; i++) {
+            // a driver may answer "done, count unknown" for a batched statement
+            if (taken[i] > 0 || taken[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                claimed.add(ids.get(i));
+            }
+        }
+        return claimed;
+    }
+
+    /** Records waiting for another record of the same platform go on the next tick, not after their backoff. */
+    public int bringForwardWaiting(String collegeId, String target, Instant now) {
+        return jdbc.update("UPDATE dead_letter SET next_attempt_at = :now WHERE status = 'RETRYING' AND college_id = :college "
+                + "AND target = :target AND error_code IN ('DEPENDENCY_NOT_MET', 'WAITING_FOR_EARLIER') AND next_attempt_at > :now",
+                new MapSqlParameterSource().addValue("college", collegeId).addValue("target", target).addValue("now", Timestamp.from(now)));
+    }
+
+    /** Targets with RETRYING letters. */
+    public List<String> retryingTargets() {
+        return jdbc.queryForList("SELECT DISTINCT target FROM dead_letter WHERE status = 'RETRYING'", Map.of(), String.class);
+    }
+
+    /**
+     * RETRYING letters of a target retried since before {@code since} become OPEN for an operator.
+     *
+     * @return how many, by college
+     */
+    public Map<String, Integer> giveUp(String target, Instant since) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("target", target).addValue("since", Timestamp.from(since));
+        Map<String, Integer> byCollege = new java.util.TreeMap<>();
+        jdbc.query("SELECT college_id, COUNT(*) FROM dead_letter WHERE status = 'RETRYING' AND target = :target AND retrying_since < :since "
+                + "GROUP BY college_id", params, rs -> {
+                    byCollege.put(rs.getString(1), rs.getInt(2));
+                });
+        if (!byCollege.isEmpty()) {
+            jdbc.update("UPDATE dead_letter SET status = 'OPEN', next_attempt_at = NULL WHERE status = 'RETRYING' AND target = :target "
+                    + "AND retrying_since < :since", params);
+        }
+        return byCollege;
+    }
+
+    /** Letters the hub is still retrying by itself, of one college or (null) all. */
+    public int countRetrying(String collegeId) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = 'RETRYING'"
+                + (collegeId == null ? "" : " AND college_id = :college"), collegeId == null ? Map.of() : Map.of("college", collegeId), Integer.class);
+        return count == null ? 0 : count;
     }
 
     /** A later delivery of the same record closes its open dead letters. */
@@ -63,15 +173,21 @@ public class DeadLetters {
                     .addValue("type", entityType).addValue("key", key).addValue("now", now));
         }
         jdbc.batchUpdate("UPDATE dead_letter SET status = 'RESOLVED', resolved_at = :now, resolution = 'доставлено повторной отправкой' "
-                + "WHERE college_id = :college AND target = :target AND entity_type = :type AND entity_key = :key AND status = 'OPEN'",
+                + "WHERE college_id = :college AND target = :target AND entity_type = :type AND entity_key = :key "
+                + "AND status IN ('OPEN', 'RETRYING')",
                 params.toArray(MapSqlParameterSource[]::new));
     }
 
     /** Open dead letters by filter (any of the criteria may be null), oldest first. */
     public List<DeadLetter> find(String collegeId, String flow, String target, String errorCode, Instant olderThan, int limit) {
+        return find(OPEN, collegeId, flow, target, errorCode, olderThan, limit);
+    }
+
+    /** Dead letters in a status ({@link #OPEN} or {@link #RETRYING}) by filter, oldest first. */
+    public List<DeadLetter> find(String status, String collegeId, String flow, String target, String errorCode, Instant olderThan, int limit) {
         StringBuilder sql = new StringBuilder("SELECT id, college_id, flow, target, entity_type, entity_key, masked_label, error_code, cause, "
-                + "attempts, created_at FROM dead_letter WHERE status = 'OPEN'");
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("limit", limit);
+                + "attempts, created_at FROM dead_letter WHERE status = :status");
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("limit", limit).addValue("status", status);
         if (collegeId != null) {
             sql.append(" AND college_id = :college");
             params.addValue("college", collegeId);
@@ -132,10 +248,10 @@ public class DeadLetters {
                 + "AND target = :target AND entity_type = :type", Map.of("college", collegeId, "target", target, "type", entityType), String.class);
     }
 
-    /** The open dead letters of one entity type at one target, payload by record key. */
+    /** The undelivered (open or retrying) dead letters of one entity type at one target, payload by record key. */
     public Map<String, String> openPayloadsByKey(String collegeId, String target, String entityType) {
         Map<String, String> byKey = new java.util.LinkedHashMap<>();
-        jdbc.query("SELECT entity_key, payload FROM dead_letter WHERE status = 'OPEN' AND college_id = :college "
+        jdbc.query("SELECT entity_key, payload FROM dead_letter WHERE status IN ('OPEN', 'RETRYING') AND college_id = :college "
                 + "AND target = :target AND entity_type = :type ORDER BY id", Map.of("college", collegeId, "target", target, "type", entityType),
                 rs -> {
                     byKey.put(rs.getString(1), rs.getString(2));
@@ -143,9 +259,10 @@ public class DeadLetters {
         return byKey;
     }
 
+    /** Dead letters waiting for an operator, of one college or (null) all. */
     public int countOpen(String collegeId) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = 'OPEN' AND college_id = :college",
-                Map.of("college", collegeId), Integer.class);
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = 'OPEN'"
+                + (collegeId == null ? "" : " AND college_id = :college"), collegeId == null ? Map.of() : Map.of("college", collegeId), Integer.class);
         return count == null ? 0 : count;
     }
 }
