@@ -6,16 +6,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
+import org.awaitility.Awaitility;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.flywaydb.core.Flyway;
@@ -23,6 +30,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,6 +83,55 @@ class StoreOutageTest {
             assertThat(flowRuns.failedWhileStoreDown()).isEmpty();
         } finally {
             flowRuns.destroy();
+        }
+    }
+
+    @Test
+    void a_real_database_stopped_mid_run_is_reported_down_within_seconds_and_the_run_is_failed_once_it_is_back() throws Exception {
+        Path data = Files.createTempDirectory("outage-postgres");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setConnectionTimeout(3000); // as in application.yml
+        pool.setValidationTimeout(2000);
+        List<String> ended = new ArrayList<>();
+        SyncRuns runs = new SyncRuns(new NamedParameterJdbcTemplate(pool), Clock.systemUTC());
+        FlowRuns flowRuns = flowRuns(runs, ended);
+        DataSourceHealthIndicator health = new DataSourceHealthIndicator(pool, "SELECT 1");
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            long runId = runs.start("college-a", "contingent", "schedule");
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+            postgres.close();
+            long stopped = System.nanoTime();
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            long downAfterMs = (System.nanoTime() - stopped) / 1_000_000;
+            assertThatCode(() -> flowRuns.failed(failedStep(runId, new CannotGetJdbcConnectionException("the database went away"))))
+                    .doesNotThrowAnyException();
+            long failedAfterMs = (System.nanoTime() - stopped) / 1_000_000;
+            assertThat(ended).containsExactly("college-a " + runId);
+            assertThat(flowRuns.failedWhileStoreDown()).containsExactly(runId);
+
+            postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                flowRuns.markFailedWhileStoreDown();
+                return flowRuns.failedWhileStoreDown().isEmpty();
+            });
+            System.out.printf("store outage figures: health DOWN after %d ms, failure handled after %d ms, run %d marked failed after restart%n",
+                    downAfterMs, failedAfterMs, runId);
+            assertThat(downAfterMs).as("health reports the store down within seconds").isLessThan(8_000);
+            assertThat(runs.get(runId).orElseThrow().status()).isEqualTo(SyncRuns.FAILED);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        } finally {
+            flowRuns.destroy();
+            pool.close();
+            postgres.close();
         }
     }
 
