@@ -24,7 +24,8 @@ import ru.spobridge.model.Student;
  * Regional-scale import figures, each against a baseline measured in the same run:
  * the streaming aSc parser against a DOM parse of the same export (time and heap), and the contingent mapping of a
  * region's students against merely copying the same records (what checking every field costs per record).
- * Run: {@code ./mvnw -q -pl bench -am package -DskipTests && java -jar bench/target/spo-bridge-bench.jar [classes] [students]}.
+ * Run: {@code ./mvnw -q -pl bench -am package -DskipTests && java -jar bench/target/spo-bridge-bench.jar [classes] [students] [commits]};
+ * ends with {@link StoreCommitBenchmark}.
  */
 public final class ImportBenchmark {
 
@@ -85,6 +86,8 @@ public final class ImportBenchmark {
         long copyMs = Math.max(1, (System.nanoTime() - copyStart) / 1_000_000);
         System.out.printf("contingent mapping: %d students (%d valid) in %d ms (%.0f records/s); copy baseline %d ms; ratio %.1f%n",
                 records.size(), valid, mapMs, records.size() * 1000.0 / Math.max(1, mapMs), copyMs, (double) mapMs / copyMs);
+
+        StoreCommitBenchmark.run(args.length > 2 ? Integer.parseInt(args[2]) : 5_000);
     }
 
     private static int map(List<ContingentStudentRecord> records, Map<String, Group> groups) {

@@ -27,6 +27,8 @@ public class SyncRuns {
     public static final String FAILED = "FAILED";
     public static final String HELD = "HELD";
     public static final String REJECTED = "REJECTED";
+    /** Left open by a crash of the hub, closed at the next start with what it had done; its remaining work resumes. */
+    public static final String INTERRUPTED = "INTERRUPTED";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -97,6 +99,24 @@ public class SyncRuns {
         jdbc.update("UPDATE sync_run SET status = 'FAILED', finished_at = :now, error = :error WHERE id = :id",
                 new MapSqlParameterSource().addValue("id", runId).addValue("now", Timestamp.from(clock.instant()))
                         .addValue("error", error == null ? null : error.substring(0, Math.min(error.length(), 2000))));
+    }
+
+    /** Runs left reading or delivering, oldest first; a held run waits for an operator and is not among them. */
+    public List<Run> open() {
+        return jdbc.query("SELECT * FROM sync_run WHERE finished_at IS NULL AND status IN ('READING', 'DELIVERING') ORDER BY id",
+                Map.of(), SyncRuns::map);
+    }
+
+    /**
+     * Closes a run a crash left open, keeping its counts; outcomes that still arrive for it are added to them.
+     *
+     * @return false when the run was no longer open
+     */
+    public boolean interrupted(long runId, String reason) {
+        return jdbc.update("UPDATE sync_run SET status = 'INTERRUPTED', finished_at = :now, error = :reason WHERE id = :id "
+                        + "AND finished_at IS NULL AND status IN ('READING', 'DELIVERING')",
+                new MapSqlParameterSource().addValue("id", runId).addValue("now", Timestamp.from(clock.instant()))
+                        .addValue("reason", reason)) == 1;
     }
 
     public Optional<Run> get(long runId) {

@@ -1,0 +1,59 @@
+package ru.spobridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.spobridge.app.wiring.RunRecovery;
+import ru.spobridge.routes.store.SyncRuns;
+
+/** What the start-up recovery does with runs a crash left open: closes them as interrupted and sends what they owed. */
+class RunRecoveryTest extends HubIntegrationTest {
+
+    @Autowired
+    private RunRecovery recovery;
+
+    @Test
+    void runs_left_open_by_a_crash_are_closed_as_interrupted_with_their_counts_and_their_due_records_go_out() {
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        List<String> students = List.of("stu-7001", "stu-7002", "stu-7003", "stu-7004");
+        students.forEach(id -> contingent.putStudent(OGRN, SourceData.student(id, s -> { })));
+        assertThat(syncAndWait(false).status()).isEqualTo(SyncRuns.COMPLETED);
+        assertThat(epos.students(COLLEGE).keySet()).containsExactlyInAnyOrderElementsOf(students);
+        // as after a crash between the read and the publish: the records are stored as read, none of them is on its way
+        jdbc.update("UPDATE sync_state SET delivered_hash = NULL, published_hash = NULL, published_at = NULL "
+                + "WHERE college_id = ? AND entity_type = 'student'", COLLEGE);
+        long reading = runs.start(COLLEGE, "contingent", "schedule");
+        runs.readFinished(reading, false, 4, 0, 4, 0);
+        long delivering = runs.start(COLLEGE, "contingent", "operator:tester");
+        runs.publishing(delivering, 9);
+        runs.addOutcome(delivering, 3, 1, 0);
+        long held = runs.start(COLLEGE, "contingent", "schedule");
+        runs.held(held, "слишком много отчислений");
+
+        List<SyncRuns.Run> closed = recovery.recover();
+
+        assertThat(closed).extracting(SyncRuns.Run::id).containsExactly(reading, delivering);
+        SyncRuns.Run wasReading = runs.get(reading).orElseThrow();
+        assertThat(wasReading.status()).isEqualTo(SyncRuns.INTERRUPTED);
+        assertThat(wasReading.finished()).isTrue();
+        assertThat(wasReading.error()).contains("чтения", "прочитано 4");
+        SyncRuns.Run wasDelivering = runs.get(delivering).orElseThrow();
+        assertThat(wasDelivering.status()).isEqualTo(SyncRuns.INTERRUPTED);
+        assertThat(wasDelivering.delivered()).as("what it had done is kept").isEqualTo(3);
+        assertThat(wasDelivering.error()).contains("доставки", "отправлено 9", "доставлено 3");
+        assertThat(runs.get(held).orElseThrow().status()).as("a held run waits for its operator").isEqualTo(SyncRuns.HELD);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                students.stream().allMatch(id -> epos.deliveries(COLLEGE, id) == 2));
+        SyncRuns.Run resumed = runs.recent(COLLEGE, 10).stream().filter(run -> "recovery".equals(run.trigger())).findFirst().orElseThrow();
+        assertThat(awaitRun(resumed.id()).status()).isEqualTo(SyncRuns.COMPLETED);
+        assertThat(resumed.flow()).isEqualTo("contingent");
+        assertThat(runs.get(resumed.id()).orElseThrow().delivered()).isEqualTo(students.size());
+        assertThat(runs.open()).as("no run left open").isEmpty();
+        assertThat(recovery.recover()).as("a second pass finds nothing").isEmpty();
+    }
+}
