@@ -44,7 +44,13 @@ public class FlowLauncher {
             headers.put(FlowHeaders.MODE, FlowHeaders.MODE_FULL);
         }
         Exchange exchange = camel.request(entry, ex -> ex.getIn().setHeaders(headers));
-        return exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class);
+        Long runId = exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class);
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (runId == null && caught instanceof org.springframework.dao.DataAccessException storeDown) {
+            // the run could not even be opened: the caller says «хранилище недоступно», not «уже выполняется»
+            throw storeDown;
+        }
+        return runId;
     }
 
     /** Starts the flow without waiting (the start-up pass of every college). */
