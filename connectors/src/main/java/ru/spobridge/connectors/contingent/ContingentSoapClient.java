@@ -13,6 +13,7 @@ import javax.xml.datatype.XMLGregorianCalendar;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
+import ru.spobridge.connectors.common.CallRetry;
 import ru.spobridge.connectors.common.ClientCredentialsToken;
 import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.connectors.contingent.wsdl.ContingentFault_Exception;
@@ -36,9 +37,16 @@ public class ContingentSoapClient {
     private final ContingentSettings settings;
     private final ClientCredentialsToken token;
     private final String endpointUri;
+    private final CallRetry pageRetry;
 
     public ContingentSoapClient(ProducerTemplate camel, ContingentSettings settings, HttpClient http, Clock clock) {
+        this(camel, settings, http, clock, CallRetry.ONCE);
+    }
+
+    /** @param pageRetry how one failed page is asked for again, so that a passing fault does not restart a long read */
+    public ContingentSoapClient(ProducerTemplate camel, ContingentSettings settings, HttpClient http, Clock clock, CallRetry pageRetry) {
         this.camel = camel;
+        this.pageRetry = pageRetry;
         this.settings = settings;
         this.token = new ClientCredentialsToken(settings.tokenUrl(), settings.clientId(), settings.clientSecret(),
                 ClientCredentialsToken.STANDARD_FIELD, http, settings.timeout(), clock);
@@ -53,7 +61,7 @@ public class ContingentSoapClient {
     public List<ContingentGroupRecord> fetchGroups(String ogrn) {
         GetGroups request = new GetGroups();
         request.setOrgOgrn(ogrn);
-        GetGroupsResponse response = call("GetGroups", request, GetGroupsResponse.class);
+        GetGroupsResponse response = pageRetry.call(() -> call("GetGroups", request, GetGroupsResponse.class));
         return response.getGroup().stream().map(ContingentWireMapping::group).toList();
     }
 
@@ -75,7 +83,7 @@ public class ContingentSoapClient {
             request.setPageSize(settings.pageSize());
             GetStudentsResponse response;
             try {
-                response = call("GetStudents", request, GetStudentsResponse.class);
+                response = pageRetry.call(() -> call("GetStudents", request, GetStudentsResponse.class));
             } catch (ContingentReadException e) {
                 if (page == 1) {
                     throw e;

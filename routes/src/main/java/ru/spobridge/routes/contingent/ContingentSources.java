@@ -10,6 +10,7 @@ import ru.spobridge.connectors.contingent.ContingentSettings;
 import ru.spobridge.connectors.contingent.ContingentSoapClient;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
+import ru.spobridge.routes.flow.SourceCallRetry;
 
 /** One ИС «Контингент» client per college, made from its settings on first use. */
 @Component
@@ -34,7 +35,8 @@ public class ContingentSources {
         return clients.computeIfAbsent(collegeId, id -> {
             HubProperties.ContingentSource source = colleges.settings(id).contingent();
             return new ContingentSoapClient(camel, new ContingentSettings(source.address(), source.tokenUrl(), source.clientId(),
-                    source.clientSecret(), source.pageSize(), properties.delivery().httpTimeout()), http, clock);
+                    source.clientSecret(), source.pageSize(), properties.delivery().httpTimeout()), http, clock,
+                    new SourceCallRetry("contingent-" + id, properties.delivery()));
         });
     }
 }

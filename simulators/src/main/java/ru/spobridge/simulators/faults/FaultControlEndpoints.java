@@ -80,6 +80,11 @@ public final class FaultControlEndpoints {
             faults.errorRate(errorRate.path("share").asDouble(), errorRate.path("status").asInt(503),
                     errorRate.path("seed").asLong(0));
         }
+        JsonNode mixed = body.path("mixed");
+        if (mixed.isObject()) {
+            faults.mixed(mixed.path("share").asDouble(), mixed.path("seed").asLong(0),
+                    Duration.ofMillis(mixed.path("burstMs").asLong(0)), mixed.path("burstLength").asInt(1));
+        }
         if (body.hasNonNull("malformedNext")) {
             faults.malformedNext(body.get("malformedNext").asInt());
         }

@@ -11,6 +11,13 @@ public sealed interface FaultDecision {
     record Fail(int status) implements FaultDecision {
     }
 
+    /**
+     * Reach the handler only after {@code delay}: the platform applies the request late, after a caller with a shorter
+     * timeout has given up — its answer is lost, the change is not.
+     */
+    record Slow(java.time.Duration delay) implements FaultDecision {
+    }
+
     /** Answer 200 with a truncated, non-well-formed body. */
     record Malformed() implements FaultDecision {
     }

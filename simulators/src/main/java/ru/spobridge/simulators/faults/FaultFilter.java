@@ -51,6 +51,9 @@ public final class FaultFilter implements Filter {
         pause(faults.latency());
         if (decision instanceof FaultDecision.Fail fail) {
             fail(response, fail.status());
+        } else if (decision instanceof FaultDecision.Slow slow) {
+            pause(slow.delay());
+            chain.doFilter(req, res);
         } else if (decision instanceof FaultDecision.Malformed) {
             write(response, 200, flavour.malformedContentType(), flavour.malformedBody());
         } else {

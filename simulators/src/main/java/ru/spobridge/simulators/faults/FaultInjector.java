@@ -1,11 +1,12 @@
 package ru.spobridge.simulators.faults;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 
 /**
  * Faults one simulator injects into its data endpoints (not the token and control endpoints).
- * Thread-safe; one instance per simulator. Precedence: failNext, failAlways, failAfter, malformedNext, errorRate.
+ * Thread-safe; one instance per simulator. Precedence: failNext, failAlways, failAfter, malformedNext, errorRate, mixed.
  */
 public final class FaultInjector {
 
@@ -17,6 +18,11 @@ public final class FaultInjector {
     private double errorShare;
     private int errorStatus;
     private Random errorRandom;
+    private double mixedShare;
+    private Random mixedRandom;
+    private Duration burstDelay = Duration.ZERO;
+    private int burstLength;
+    private int burstLeft;
     private Duration latency = Duration.ZERO;
     private int malformedNext;
     private long requests;
@@ -55,6 +61,30 @@ public final class FaultInjector {
         return this;
     }
 
+    /** The kinds of fault a {@linkplain #mixed mixed} share is drawn from, in equal parts. */
+    public static final List<Integer> MIXED_STATUSES = List.of(503, 429, 401, 500);
+
+    /**
+     * A random {@code share} (0..1) of data requests misbehave, each in one of five ways drawn in equal parts: 503, 429
+     * (both with Retry-After), 401 (a token refused although fresh), 500, or a latency burst — this request and the
+     * next {@code burstLength - 1} reach the handler only after {@code burstDelay}, so a caller with a shorter timeout
+     * loses answers to changes the platform did apply. The seed makes runs repeatable.
+     */
+    public synchronized FaultInjector mixed(double share, long seed, Duration burstDelay, int burstLength) {
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("mixed share must be within 0..1");
+        }
+        if (burstDelay == null || burstDelay.isNegative() || burstLength < 1) {
+            throw new IllegalArgumentException("mixed burst needs a delay of zero or more and a length of at least 1");
+        }
+        mixedShare = share;
+        mixedRandom = new Random(seed);
+        this.burstDelay = burstDelay;
+        this.burstLength = burstLength;
+        burstLeft = 0;
+        return this;
+    }
+
     /** Every data request waits this long before it is answered. */
     public synchronized FaultInjector latency(Duration delay) {
         if (delay == null || delay.isNegative()) {
@@ -81,6 +111,9 @@ public final class FaultInjector {
         errorRandom = null;
         latency = Duration.ZERO;
         malformedNext = 0;
+        mixedShare = 0;
+        mixedRandom = null;
+        burstLeft = 0;
         return this;
     }
 
@@ -134,6 +167,20 @@ public final class FaultInjector {
         }
         if (errorRandom != null && errorRandom.nextDouble() < errorShare) {
             return new FaultDecision.Fail(errorStatus);
+        }
+        if (mixedRandom != null) {
+            if (burstLeft > 0) {
+                burstLeft--;
+                return new FaultDecision.Slow(burstDelay);
+            }
+            if (mixedRandom.nextDouble() < mixedShare) {
+                int kind = mixedRandom.nextInt(MIXED_STATUSES.size() + 1);
+                if (kind < MIXED_STATUSES.size()) {
+                    return new FaultDecision.Fail(MIXED_STATUSES.get(kind));
+                }
+                burstLeft = burstLength - 1;
+                return new FaultDecision.Slow(burstDelay);
+            }
         }
         return new FaultDecision.Pass();
     }

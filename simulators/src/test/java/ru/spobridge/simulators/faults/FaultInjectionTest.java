@@ -140,6 +140,40 @@ class FaultInjectionTest extends SimulatorWebTest {
         assertThat(first.injected()).isBetween(30L, 90L);
     }
 
+    @Test
+    void mixed_faults_draw_every_kind_repeatably_and_slow_a_burst_of_requests_in_a_row() {
+        FaultInjector first = new FaultInjector().mixed(0.2, 11, java.time.Duration.ofMillis(1500), 3);
+        FaultInjector second = new FaultInjector().mixed(0.2, 11, java.time.Duration.ofMillis(1500), 3);
+        java.util.Map<Object, Integer> kinds = new java.util.HashMap<>();
+        FaultDecision previous = null;
+        int slowRuns = 0;
+        for (int i = 0; i < 2000; i++) {
+            FaultDecision decision = first.decide();
+            assertThat(second.decide()).isEqualTo(decision);
+            Object kind = decision instanceof FaultDecision.Fail fail ? fail.status() : decision.getClass().getSimpleName();
+            kinds.merge(kind, 1, Integer::sum);
+            if (decision instanceof FaultDecision.Slow && !(previous instanceof FaultDecision.Slow)) {
+                slowRuns++;
+            }
+            previous = decision;
+        }
+        assertThat(kinds.keySet()).containsExactlyInAnyOrder(503, 429, 401, 500, "Slow", "Pass");
+        assertThat(kinds.get("Slow")).as("each burst slows three requests in a row").isGreaterThanOrEqualTo(slowRuns * 3 - 2);
+        assertThat(first.injected()).as("about a fifth of requests draw a fault, a burst slows two more").isBetween(300L, 700L);
+        assertThat(new FaultInjector().mixed(0.2, 11, java.time.Duration.ofMillis(10), 1).clear().decide())
+                .isEqualTo(new FaultDecision.Pass());
+    }
+
+    @Test
+    void control_api_sets_mixed_faults() {
+        HttpResponse<String> response = postJson("/aisepo-sim/_control/faults",
+                "{\"clear\":true,\"mixed\":{\"share\":1.0,\"seed\":3,\"burstMs\":1,\"burstLength\":2}}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(postJson("/aisepo-sim/_control/faults", "{\"mixed\":{\"share\":2}}").statusCode()).isEqualTo(400);
+        postJson("/aisepo-sim/_control/faults", "{\"clear\":true}");
+    }
+
     private String token(String base, String field) {
         return json(postForm(base + "/integration/v1/token", Map.of("grant_type", "client_credentials",
                 "client_id", "college-a", "client_secret", "s"))).get(field).asText();
