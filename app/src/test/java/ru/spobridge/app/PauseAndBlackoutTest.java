@@ -145,6 +145,20 @@ class PauseAndBlackoutTest extends HubIntegrationTest {
     }
 
     @Test
+    void a_file_for_a_paused_flow_asks_for_confirmation_too() throws Exception {
+        post("/api/colleges/test-college/pause?flow=reference&reason=" + encode("новые справочники"));
+        byte[] csv = "kind;code;name;attributes\nbuilding;1;Главный корпус;\n".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = upload("/api/colleges/test-college/reference?name=ref.csv", csv);
+        HttpResponse<String> confirmed = upload("/api/colleges/test-college/reference?name=ref.csv&confirm=true", csv);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(audit("FILE_UPLOADED")).as("only the confirmed file was taken").isEqualTo(1);
+        assertThat(confirmed.statusCode()).isEqualTo(202);
+        assertThat(audit("RUN_WHILE_PAUSED")).isEqualTo(1);
+    }
+
+    @Test
     void a_blackout_skips_the_scheduled_run_and_the_next_run_after_it_catches_up() throws Exception {
         String college = "gate-winter";
         CollegeSettings base = colleges.settings(COLLEGE);
@@ -210,6 +224,12 @@ class PauseAndBlackoutTest extends HubIntegrationTest {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).POST(HttpRequest.BodyPublishers.noBody())
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("tester:test-password".getBytes(StandardCharsets.UTF_8)))
                 .header("X-Requested-With", "test").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> upload(String path, byte[] content) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).POST(HttpRequest.BodyPublishers.ofByteArray(content))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("tester:test-password".getBytes(StandardCharsets.UTF_8)))
+                .header("X-Requested-With", "test").header("Content-Type", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
