@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import ru.spobridge.model.calendar.WorkingCalendar;
 import ru.spobridge.routes.Colleges;
@@ -64,12 +65,17 @@ public final class GateRules {
         if (blackout.from() == null || blackout.to() == null) {
             return false;
         }
-        if (blackout.from().length() > 5) {
-            return !day.isBefore(LocalDate.parse(blackout.from())) && !day.isAfter(LocalDate.parse(blackout.to()));
+        try {
+            if (blackout.from().length() > 5) {
+                return !day.isBefore(LocalDate.parse(blackout.from())) && !day.isAfter(LocalDate.parse(blackout.to()));
+            }
+            MonthDay from = MonthDay.parse("--" + blackout.from());
+            MonthDay to = MonthDay.parse("--" + blackout.to());
+            MonthDay at = MonthDay.from(day);
+            return to.isBefore(from) ? !at.isBefore(from) || !at.isAfter(to) : !at.isBefore(from) && !at.isAfter(to);
+        } catch (DateTimeParseException e) {
+            // settings validation refuses such a period; one that slipped through must not stop every scheduled run
+            return false;
         }
-        MonthDay from = MonthDay.parse("--" + blackout.from());
-        MonthDay to = MonthDay.parse("--" + blackout.to());
-        MonthDay at = MonthDay.from(day);
-        return to.isBefore(from) ? !at.isBefore(from) || !at.isAfter(to) : !at.isBefore(from) && !at.isAfter(to);
     }
 }

@@ -104,6 +104,12 @@ class GateRulesTest {
     }
 
     @Test
+    void a_period_that_cannot_be_read_covers_nothing() {
+        assertThat(decide(List.of(), List.of(blackout("", "31-07", "08-31")), LocalDate.of(2026, 8, 1), "marks", Status.ACTIVE))
+                .isEqualTo(Decision.OPEN);
+    }
+
+    @Test
     void nothing_in_the_way_leaves_the_gate_open() {
         assertThat(decide(List.of(), List.of(blackout("", "07-01", "08-31")), WEDNESDAY, "marks", Status.ACTIVE)).isEqualTo(Decision.OPEN);
     }
