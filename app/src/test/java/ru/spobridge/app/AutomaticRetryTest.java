@@ -153,7 +153,7 @@ class AutomaticRetryTest extends HubIntegrationTest {
 
     @Test
     void while_a_platform_circuit_is_open_its_records_wait_for_it_instead_of_calling_it_and_go_once_it_closes() {
-        String ogrn = "1024200000034";
+        String ogrn = "1024200000032";
         contingent.putGroup(ogrn, SourceData.group("ИСП-21"));
         for (int i = 1; i <= 20; i++) {
             contingent.putStudent(ogrn, SourceData.student("stu-54%02d".formatted(i), s -> { }));

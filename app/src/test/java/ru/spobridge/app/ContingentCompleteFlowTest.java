@@ -25,9 +25,9 @@ class ContingentCompleteFlowTest extends HubIntegrationTest {
     private HeldRunDecisions decisions;
 
     static Stream<Arguments> platforms() {
-        return Stream.of(Arguments.of("test-college", "1025900000017", "epos"),
-                Arguments.of("test-sgo", "1027400000021", "sgo"),
-                Arguments.of("test-aisepo", "1024200000034", "aisepo"));
+        return Stream.of(Arguments.of("test-college", "1025900000015", "epos"),
+                Arguments.of("test-sgo", "1027400000022", "sgo"),
+                Arguments.of("test-aisepo", "1024200000032", "aisepo"));
     }
 
     private PlatformSimulator platform(String name) {

@@ -45,8 +45,8 @@ class FaultInjectionTest extends HubIntegrationTest {
 
     @Test
     void a_full_sync_under_twenty_percent_faults_loses_nothing_and_duplicates_nothing() {
-        Map<String, String> ogrns = new LinkedHashMap<>(Map.of("test-college", "1025900000017", "test-sgo", "1027400000021",
-                "test-aisepo", "1024200000034"));
+        Map<String, String> ogrns = new LinkedHashMap<>(Map.of("test-college", "1025900000015", "test-sgo", "1027400000022",
+                "test-aisepo", "1024200000032"));
         Map<String, DemoCollege> demos = new LinkedHashMap<>();
         ogrns.forEach((college, ogrn) -> {
             DemoCollege demo = DemoContingent.generate(ogrn, 300, 12, ogrn.hashCode());
@@ -130,9 +130,9 @@ class FaultInjectionTest extends HubIntegrationTest {
 
     @Test
     void the_platforms_own_counter_sees_a_version_the_hub_sends_twice() {
-        contingent.putGroup("1024200000034", SourceData.group("ИСП-21"));
+        contingent.putGroup("1024200000032", SourceData.group("ИСП-21"));
         for (int i = 1; i <= 3; i++) {
-            contingent.putStudent("1024200000034", SourceData.student("stu-88%02d".formatted(i), s -> s.getGuardian().clear()));
+            contingent.putStudent("1024200000032", SourceData.student("stu-88%02d".formatted(i), s -> s.getGuardian().clear()));
         }
         syncAndWait("test-aisepo", false);
         assertThat(applicationsReport(aisepo).path("appliedTwice").asInt()).isZero();
@@ -164,9 +164,9 @@ class FaultInjectionTest extends HubIntegrationTest {
 
     @Test
     void a_platform_that_keeps_failing_is_left_alone_by_its_circuit_and_probed_back_later() {
-        contingent.putGroup("1024200000034", SourceData.group("ИСП-21"));
+        contingent.putGroup("1024200000032", SourceData.group("ИСП-21"));
         for (int i = 1; i <= 20; i++) {
-            contingent.putStudent("1024200000034", SourceData.student("stu-77%02d".formatted(i), s -> { }));
+            contingent.putStudent("1024200000032", SourceData.student("stu-77%02d".formatted(i), s -> { }));
         }
         aisepo.faults().failAlways(503);
 

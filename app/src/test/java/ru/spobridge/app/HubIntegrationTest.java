@@ -45,7 +45,7 @@ public abstract class HubIntegrationTest {
     }
 
     protected static final String COLLEGE = "test-college";
-    protected static final String OGRN = "1025900000017";
+    protected static final String OGRN = "1025900000015";
 
     private static final EmbeddedPostgres POSTGRES = startPostgres();
     private static final int PORT = freePort();

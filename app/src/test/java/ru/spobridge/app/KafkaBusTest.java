@@ -42,7 +42,7 @@ class KafkaBusTest extends HubIntegrationTest {
 
     @Test
     void two_hub_instances_share_the_colleges_and_one_takes_over_when_the_other_dies() {
-        for (String ogrn : java.util.List.of(OGRN, "1027400000021", "1024200000034")) {
+        for (String ogrn : java.util.List.of(OGRN, "1027400000022", "1024200000032")) {
             DemoCollege demo = ru.spobridge.simulators.contingent.demo.DemoContingent.generate(ogrn, 400, 14, ogrn.hashCode());
             demo.groups().forEach(group -> contingent.putGroup(ogrn, group));
             demo.students().forEach(student -> contingent.putStudent(ogrn, student));

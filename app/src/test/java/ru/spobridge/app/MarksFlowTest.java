@@ -25,8 +25,8 @@ import ru.spobridge.simulators.platform.PlatformSimulator;
 /** Marks and attendance from the college journal to the three platforms, each in its own encoding. */
 class MarksFlowTest extends HubIntegrationTest {
 
-    private static final Map<String, String> OGRNS = Map.of("test-college", "1025900000017", "test-sgo", "1027400000021",
-            "test-aisepo", "1024200000034");
+    private static final Map<String, String> OGRNS = Map.of("test-college", "1025900000015", "test-sgo", "1027400000022",
+            "test-aisepo", "1024200000032");
     private static final String LESSON = "dbg:2026-09-07:1:ИСП-21:ОП.01";
     private static final Instant GIVEN = Instant.parse("2026-09-07T05:00:00Z");
 
@@ -157,7 +157,7 @@ class MarksFlowTest extends HubIntegrationTest {
     void bad_marks_are_refused_by_record_and_field_and_the_rest_goes_through() {
         // the registry's delta read goes by time: let the clock move before the order is added
         clock.set(Instant.parse("2026-09-08T06:05:00Z"));
-        contingent.addMovement("1025900000017", SourceData.movement("mov-9", "stu-9002", "expulsion", "2026-09-01", null));
+        contingent.addMovement("1025900000015", SourceData.movement("mov-9", "stu-9002", "expulsion", "2026-09-01", null));
         syncApproving();
         journal.putMark("test-college", "m-ok", "stu-9001", LESSON, "5", "current", "per-t1", GIVEN);
         journal.putMark("test-college", "m-six", "stu-9001", LESSON, "6", "current", "per-t1", GIVEN);

@@ -28,7 +28,7 @@ import ru.spobridge.simulators.platform.PlatformSimulator;
 class RecordVersionIdempotencyTest extends HubIntegrationTest {
 
     private static final String AISEPO_COLLEGE = "test-aisepo";
-    private static final String AISEPO_OGRN = "1024200000034";
+    private static final String AISEPO_OGRN = "1024200000032";
 
     @Autowired
     private DeliveryLedger ledger;

@@ -94,7 +94,7 @@ public record SimulatorProperties(
     public record Demo(boolean enabled, @Valid @NotEmpty List<College> colleges) {
         public Demo {
             colleges = colleges == null || colleges.isEmpty()
-                    ? List.of(new College("1025900000017", 640, 27, 42, 40)) : List.copyOf(colleges);
+                    ? List.of(new College("1025900000015", 640, 27, 42, 40)) : List.copyOf(colleges);
         }
     }
 

@@ -40,7 +40,7 @@ class SimulatorsAutoConfigurationTest {
             assertThat(properties.epos().clients()).isEmpty();
             assertThat(properties.demo().enabled()).isFalse();
             assertThat(properties.demo().colleges()).containsExactly(
-                    new SimulatorProperties.College("1025900000017", 640, 27, 42, 40));
+                    new SimulatorProperties.College("1025900000015", 640, 27, 42, 40));
             assertThat(properties.sgo().tokenTtl()).hasSeconds(900);
             assertThat(properties.sgo().batchLimit()).isEqualTo(500);
             assertThat(properties.sgo().rateLimitPerSecond()).isEqualTo(10);
@@ -64,12 +64,12 @@ class SimulatorsAutoConfigurationTest {
     @Test
     void several_demo_colleges_bind_with_their_own_sizes_and_defaults_for_the_rest() {
         runner.withPropertyValues("spo.simulators.enabled=true",
-                        "spo.simulators.demo.colleges[0].ogrn=1025900000017",
+                        "spo.simulators.demo.colleges[0].ogrn=1025900000015",
                         "spo.simulators.demo.colleges[1].ogrn=1027400000011",
                         "spo.simulators.demo.colleges[1].students=100",
                         "spo.simulators.demo.colleges[1].movements=5")
                 .run(context -> assertThat(context.getBean(SimulatorProperties.class).demo().colleges()).containsExactly(
-                        new SimulatorProperties.College("1025900000017", 640, 27, 42, 40),
+                        new SimulatorProperties.College("1025900000015", 640, 27, 42, 40),
                         new SimulatorProperties.College("1027400000011", 100, 27, 42, 5)));
     }
 

@@ -11,6 +11,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import ru.spobridge.routes.Colleges;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import ru.spobridge.routes.flow.RunGate;
+import ru.spobridge.routes.marks.MarksIntake;
+import ru.spobridge.routes.marks.MarksRoutes;
+import ru.spobridge.routes.schedule.ReferenceIntake;
+import ru.spobridge.routes.schedule.ScheduleRoutes;
+import ru.spobridge.routes.schedule.ScheduleState;
+import ru.spobridge.routes.staff.StaffIntake;
+import ru.spobridge.routes.staff.StaffRoutes;
 import ru.spobridge.routes.store.AuditLog;
 
 /**
@@ -23,8 +33,17 @@ public class FlowCommands {
     private final Colleges colleges;
     private final ProducerTemplate camel;
     private final AuditLog audit;
+    private final RunGate gate;
 
-    public FlowCommands(Colleges colleges, ProducerTemplate camel, AuditLog audit) {
+    /** The flow each command entry belongs to, for the run gate. */
+    private static final Map<String, String> FLOW_OF_ENTRY = Map.of(
+            StaffRoutes.FILE, StaffIntake.FLOW, StaffRoutes.ZUP, StaffIntake.FLOW, StaffRoutes.REFRESH, StaffIntake.FLOW,
+            MarksRoutes.PULL, MarksIntake.FLOW, MarksRoutes.STATEMENT, MarksIntake.FLOW,
+            ScheduleRoutes.ASC, ScheduleState.FLOW, ScheduleRoutes.CHANGES, ScheduleState.FLOW, ScheduleRoutes.ATTESTATION, ScheduleState.FLOW,
+            ScheduleRoutes.REFERENCE, ReferenceIntake.FLOW);
+
+    public FlowCommands(Colleges colleges, ProducerTemplate camel, AuditLog audit, RunGate gate) {
+        this.gate = gate;
         this.colleges = colleges;
         this.camel = camel;
         this.audit = audit;
@@ -43,6 +62,24 @@ public class FlowCommands {
         return send(college, entry, operator, withName, content, fileName);
     }
 
+    /**
+     * The run gate for an operator's command: closed and not confirmed → 409 asking to repeat with confirm=true; closed
+     * and confirmed → audited; null when the command may go on.
+     */
+    static ResponseEntity<Map<String, Object>> confirmIfClosed(RunGate gate, AuditLog audit, String college, String flow, boolean confirm,
+                                                               Principal operator) {
+        RunGate.Decision decision = gate.manual(college, flow);
+        if (decision.open()) {
+            return null;
+        }
+        if (!confirm) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("code", decision.code(), "message",
+                    decision.reason() + ". Запустить всё равно — повторите с confirm=true"));
+        }
+        audit.record(operator.getName(), "RUN_WHILE_PAUSED", college, flow, decision.code() + ": " + decision.reason());
+        return null;
+    }
+
     public static ResponseEntity<Map<String, Object>> unknownCollege() {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Колледж не настроен"));
     }
@@ -51,6 +88,13 @@ public class FlowCommands {
                                                      byte[] content, String fileName) {
         if (!colleges.ids().contains(college)) {
             return unknownCollege();
+        }
+        String flow = FLOW_OF_ENTRY.get(entry);
+        if (flow != null) {
+            ResponseEntity<Map<String, Object>> refused = confirmIfClosed(gate, audit, college, flow, confirmed(), operator);
+            if (refused != null) {
+                return refused;
+            }
         }
         if (fileName != null) {
             audit.record(operator.getName(), "FILE_UPLOADED", college, entry.substring(entry.indexOf(':') + 1) + " " + fileName,
@@ -64,5 +108,11 @@ public class FlowCommands {
             ex.getIn().setBody(content);
         });
         return ResponseEntity.accepted().body(Map.of("runId", exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class)));
+    }
+
+    /** confirm=true of the request being answered: every flow command takes it without each API declaring it. */
+    private static boolean confirmed() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && Boolean.parseBoolean(request.getRequest().getParameter("confirm"));
     }
 }

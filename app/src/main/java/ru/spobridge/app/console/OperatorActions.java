@@ -17,6 +17,8 @@ import ru.spobridge.routes.contingent.ContingentPreview;
 import ru.spobridge.routes.flow.FlowLauncher;
 import ru.spobridge.routes.flow.Flows;
 import ru.spobridge.routes.flow.HeldRunDecisions;
+import ru.spobridge.routes.flow.RunGate;
+import ru.spobridge.routes.store.AuditLog;
 import ru.spobridge.routes.reconciliation.Reconciliation;
 
 /** What an operator may do, signed in: start a run, preview one, decide on a held run, reconcile and repair. */
@@ -31,9 +33,13 @@ public class OperatorActions {
     private final Reconciliation reconciliation;
     private final Flows flows;
     private final FlowLauncher launcher;
+    private final RunGate gate;
+    private final AuditLog audit;
 
     public OperatorActions(Colleges colleges, SyncCommands commands, ContingentPreview preview, HeldRunDecisions decisions,
-                           Reconciliation reconciliation, Flows flows, FlowLauncher launcher) {
+                           Reconciliation reconciliation, Flows flows, FlowLauncher launcher, RunGate gate, AuditLog audit) {
+        this.gate = gate;
+        this.audit = audit;
         this.flows = flows;
         this.launcher = launcher;
         this.colleges = colleges;
@@ -45,9 +51,13 @@ public class OperatorActions {
 
     @PostMapping("/colleges/{college}/contingent/runs")
     public ResponseEntity<Map<String, Object>> runContingent(@PathVariable String college, @RequestParam(defaultValue = "false") boolean full,
-                                                             Principal operator) {
+                                                             @RequestParam(defaultValue = "false") boolean confirm, Principal operator) {
         if (!colleges.ids().contains(college)) {
             return FlowCommands.unknownCollege();
+        }
+        ResponseEntity<Map<String, Object>> refused = FlowCommands.confirmIfClosed(gate, audit, college, "contingent", confirm, operator);
+        if (refused != null) {
+            return refused;
         }
         Long runId = commands.runContingent(college, full, "operator:" + operator.getName());
         if (runId == null) {
@@ -59,7 +69,8 @@ public class OperatorActions {
     /** «Запустить» of any flow that can be started by command (contingent, staff, marks). */
     @PostMapping("/colleges/{college}/flows/{flow}/runs")
     public ResponseEntity<Map<String, Object>> runFlow(@PathVariable String college, @PathVariable String flow,
-                                                       @RequestParam(defaultValue = "false") boolean full, Principal operator) {
+                                                       @RequestParam(defaultValue = "false") boolean full,
+                                                       @RequestParam(defaultValue = "false") boolean confirm, Principal operator) {
         if (!colleges.ids().contains(college)) {
             return FlowCommands.unknownCollege();
         }
@@ -69,7 +80,11 @@ public class OperatorActions {
         if (launcher.entry(college, flow).isEmpty()) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Этот поток запускается загрузкой файла"));
         }
-        Long runId = launcher.run(college, flow, "operator:" + operator.getName(), full);
+        ResponseEntity<Map<String, Object>> refused = FlowCommands.confirmIfClosed(gate, audit, college, flow, confirm, operator);
+        if (refused != null) {
+            return refused;
+        }
+        Long runId = launcher.run(college, flow, "operator:" + operator.getName(), full, true);
         if (runId == null) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Предыдущий запуск ещё выполняется"));
         }

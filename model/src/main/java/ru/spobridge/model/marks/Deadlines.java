@@ -1,7 +1,7 @@
 package ru.spobridge.model.marks;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
+import ru.spobridge.model.calendar.WorkingCalendar;
 
 /**
  * When a mark must be in the journal, per college (defaults from the seeds): current marks within 8 days (seed 001
@@ -14,18 +14,16 @@ public record Deadlines(int currentDays, int workWorkingDays, int attestationDay
 
     /** The last day on which a mark for a lesson of {@code lessonDate} is on time. */
     public LocalDate markDue(WorkType type, LocalDate lessonDate, LocalDate attestationPeriodEnd) {
+        return markDue(type, lessonDate, attestationPeriodEnd, WorkingCalendar.WEEKENDS_ONLY);
+    }
+
+    /** The same, working days counted by the college's production calendar. */
+    public LocalDate markDue(WorkType type, LocalDate lessonDate, LocalDate attestationPeriodEnd, WorkingCalendar calendar) {
         if (type == WorkType.ATTESTATION && attestationPeriodEnd != null) {
             return attestationPeriodEnd.minusDays(attestationDaysBeforeEnd);
         }
         if (type.isWork()) {
-            LocalDate due = lessonDate;
-            for (int added = 0; added < workWorkingDays; ) {
-                due = due.plusDays(1);
-                if (due.getDayOfWeek() != DayOfWeek.SATURDAY && due.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                    added++;
-                }
-            }
-            return due;
+            return calendar.plusWorkingDays(lessonDate, workWorkingDays);
         }
         return lessonDate.plusDays(currentDays);
     }

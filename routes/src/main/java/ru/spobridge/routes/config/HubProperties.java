@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -48,13 +49,34 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
     public record CollegeSettings(@NotBlank String name, String region, @NotBlank String ogrn, @NotNull ZoneId zone,
                                   @NotNull @Valid ContingentSource contingent, @Valid Map<String, TargetSettings> targets,
                                   @Valid HoldSettings hold, @Valid StaffSources staff, @Valid ScheduleSettings schedule,
-                                  @Valid MarksSettings marks) {
+                                  @Valid MarksSettings marks, String regionId, @Valid List<BlackoutSettings> blackouts) {
+        @ConstructorBinding
         public CollegeSettings {
+            blackouts = blackouts == null ? List.of() : List.copyOf(blackouts);
             marks = marks == null ? new MarksSettings(null, null, null, null, null) : marks;
             schedule = schedule == null ? new ScheduleSettings(null, null) : schedule;
             targets = targets == null ? Map.of() : new TreeMap<>(targets);
             hold = hold == null ? new HoldSettings(null) : hold;
             staff = staff == null ? new StaffSources(null, null) : staff;
+        }
+
+        /** A college without a region profile and without blackout periods. */
+        public CollegeSettings(String name, String region, String ogrn, ZoneId zone, ContingentSource contingent,
+                               Map<String, TargetSettings> targets, HoldSettings hold, StaffSources staff,
+                               ScheduleSettings schedule, MarksSettings marks) {
+            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, null, List.of());
+        }
+    }
+
+    /**
+     * A period when scheduled runs of some flows (all when {@code flows} is empty) are skipped: dated
+     * ("2026-12-28".."2027-01-03"), yearly ("07-01".."08-31"; to before from wraps the new year), or every non-working
+     * day of the production calendar. Evaluated by the run gate in the college's zone.
+     */
+    public record BlackoutSettings(List<String> flows, String from, String to, Boolean nonWorkingDays, String reason) {
+        public BlackoutSettings {
+            flows = flows == null ? List.of() : List.copyOf(flows);
+            nonWorkingDays = nonWorkingDays != null && nonWorkingDays;
         }
     }
 

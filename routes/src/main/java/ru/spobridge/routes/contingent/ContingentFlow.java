@@ -46,7 +46,7 @@ public class ContingentFlow implements Flow {
         if (!schedules) {
             return List.of();
         }
-        return List.of(CollegeRoute.schedule("contingent-schedule-" + collegeId, "contingent", collegeId, college.contingent().schedule(),
+        return List.of(CollegeRoute.schedule("contingent-schedule-" + collegeId, ContingentIntake.FLOW, "contingent", collegeId, college.contingent().schedule(),
                 college.zone(), "schedule", ContingentSyncRoute.ENTRY));
     }
 

@@ -15,11 +15,13 @@ public class FlowLauncher {
     private final Flows flows;
     private final Colleges colleges;
     private final ProducerTemplate camel;
+    private final RunGate gate;
 
-    public FlowLauncher(Flows flows, Colleges colleges, ProducerTemplate camel) {
+    public FlowLauncher(Flows flows, Colleges colleges, ProducerTemplate camel, RunGate gate) {
         this.flows = flows;
         this.colleges = colleges;
         this.camel = camel;
+        this.gate = gate;
     }
 
     /** Where a run of this flow for this college starts; empty when the flow only takes files. */
@@ -34,6 +36,21 @@ public class FlowLauncher {
      * @throws IllegalArgumentException when the flow cannot be started by command
      */
     public Long run(String collegeId, String flow, String trigger, boolean full) {
+        return run(collegeId, flow, trigger, full, true);
+    }
+
+    /**
+     * An operator's run: while the flow is paused or blacked out it runs only when the operator has confirmed.
+     *
+     * @throws GateClosedException when the gate is closed and the run was not confirmed
+     */
+    public Long run(String collegeId, String flow, String trigger, boolean full, boolean confirmed) {
+        if (!confirmed) {
+            RunGate.Decision decision = gate.manual(collegeId, flow);
+            if (!decision.open()) {
+                throw new GateClosedException(decision);
+            }
+        }
         String entry = entry(collegeId, flow).orElseThrow(() -> new IllegalArgumentException(
                 "Поток «" + flow + "» запускается только загрузкой файла"));
         Map<String, Object> headers = new HashMap<>();
@@ -53,9 +70,12 @@ public class FlowLauncher {
         return runId;
     }
 
-    /** Starts the flow without waiting (the start-up pass of every college). */
+    /** Starts the flow without waiting (the start-up pass of every college, the catch-up after a pause), if the gate is open. */
     public void runAsync(String collegeId, String flow, String trigger) {
-        entry(collegeId, flow).ifPresent(entry -> camel.asyncRequestBodyAndHeaders(entry, null,
-                Map.of(FlowHeaders.COLLEGE, collegeId, FlowHeaders.TRIGGER, trigger, FlowHeaders.FLOW, flow)));
+        Optional<String> entry = entry(collegeId, flow);
+        if (entry.isPresent() && gate.admit(collegeId, flow, trigger)) {
+            camel.asyncRequestBodyAndHeaders(entry.get(), null,
+                    Map.of(FlowHeaders.COLLEGE, collegeId, FlowHeaders.TRIGGER, trigger, FlowHeaders.FLOW, flow));
+        }
     }
 }

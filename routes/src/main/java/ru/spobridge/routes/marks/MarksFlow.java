@@ -28,9 +28,9 @@ public class MarksFlow implements Flow {
             return List.of();
         }
         return List.of(
-                CollegeRoute.schedule("marks-schedule-" + collegeId, "marks", collegeId, college.marks().schedule(), college.zone(),
+                CollegeRoute.schedule("marks-schedule-" + collegeId, MarksIntake.FLOW, "marks", collegeId, college.marks().schedule(), college.zone(),
                         "schedule", MarksRoutes.PULL),
-                CollegeRoute.schedule("marks-catch-up-" + collegeId, "marks-catch-up", collegeId, college.marks().catchUp(), college.zone(),
+                CollegeRoute.schedule("marks-catch-up-" + collegeId, MarksIntake.FLOW, "marks-catch-up", collegeId, college.marks().catchUp(), college.zone(),
                         "catch-up", MarksRoutes.PULL));
     }
 

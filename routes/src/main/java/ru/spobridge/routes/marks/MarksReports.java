@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 import ru.spobridge.model.marks.Attendance;
 import ru.spobridge.model.reference.ReferenceItem;
 import ru.spobridge.model.reference.ReferenceKind;
+import ru.spobridge.model.calendar.WorkingCalendar;
 import ru.spobridge.model.marks.Deadlines;
+import ru.spobridge.routes.config.WorkingCalendars;
 import ru.spobridge.model.marks.Mark;
 import ru.spobridge.model.schedule.Lesson;
 import ru.spobridge.model.schedule.LessonStatus;
@@ -37,8 +39,11 @@ public class MarksReports {
     private final Colleges colleges;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final WorkingCalendars calendars;
 
-    public MarksReports(CanonicalRecords canonical, CanonicalJson json, Colleges colleges, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    public MarksReports(CanonicalRecords canonical, CanonicalJson json, Colleges colleges, NamedParameterJdbcTemplate jdbc, Clock clock,
+                        WorkingCalendars calendars) {
+        this.calendars = calendars;
         this.canonical = canonical;
         this.json = json;
         this.colleges = colleges;
@@ -60,6 +65,7 @@ public class MarksReports {
     public List<GroupTeacher> late(String college) {
         ZoneId zone = colleges.settings(college).zone();
         Deadlines deadlines = colleges.settings(college).marks().deadlines();
+        WorkingCalendar calendar = calendars.forCollege(college);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Map<String, GroupTeacher> rows = new TreeMap<>();
         Set<String> lessonsWithEntries = new HashSet<>();
@@ -74,7 +80,7 @@ public class MarksReports {
             LocalDate received = LocalDate.ofInstant(mark.receivedAt(), zone);
             LocalDate periodEnd = periods.stream().filter(period -> !mark.date().isBefore(period[0]) && !mark.date().isAfter(period[1]))
                     .map(period -> period[1]).findFirst().orElse(null);
-            LocalDate due = deadlines.markDue(mark.workType(), mark.date(), periodEnd);
+            LocalDate due = deadlines.markDue(mark.workType(), mark.date(), periodEnd, calendar);
             if (!mark.deleted() && received.isAfter(due)) {
                 row(rows, mark.groupCode(), mark.teacherId()).lateMarks().add(new LateMark(mark.id(), mark.studentId(), mark.lessonKey(),
                         mark.workType().code(), mark.date(), due, received));

@@ -26,7 +26,7 @@ public class ScheduleFlow implements Flow {
     public List<CollegeRoute> collegeRoutes(String collegeId, CollegeSettings college, boolean schedules) {
         String inbox = college.schedule().inbox();
         return inbox == null ? List.of()
-                : List.of(CollegeRoute.inbox("schedule-inbox-" + collegeId, collegeId, inbox, ScheduleRoutes.INBOX_FILES, ScheduleRoutes.INBOX));
+                : List.of(CollegeRoute.inbox("schedule-inbox-" + collegeId, ScheduleState.FLOW, collegeId, inbox, ScheduleRoutes.INBOX_FILES, ScheduleRoutes.INBOX));
     }
 
     @Override

@@ -27,17 +27,17 @@ public class StaffFlow implements Flow {
     public List<CollegeRoute> collegeRoutes(String collegeId, CollegeSettings college, boolean schedules) {
         List<CollegeRoute> routes = new ArrayList<>();
         if (college.staff().inbox() != null) {
-            routes.add(CollegeRoute.inbox("staff-inbox-" + collegeId, collegeId, college.staff().inbox(), "(?i).*\\.(xml|csv)", StaffRoutes.FILE));
+            routes.add(CollegeRoute.inbox("staff-inbox-" + collegeId, StaffIntake.FLOW, collegeId, college.staff().inbox(), "(?i).*\\.(xml|csv)", StaffRoutes.FILE));
         }
         if (!schedules) {
             return routes;
         }
         if (college.staff().zup() != null) {
-            routes.add(CollegeRoute.schedule("staff-zup-schedule-" + collegeId, "staff-zup", collegeId, college.staff().zup().schedule(),
+            routes.add(CollegeRoute.schedule("staff-zup-schedule-" + collegeId, StaffIntake.FLOW, "staff-zup", collegeId, college.staff().zup().schedule(),
                     college.zone(), "schedule", StaffRoutes.ZUP));
         }
         // the persistent triggers fire at each change; this nightly pass catches anything they could not
-        routes.add(CollegeRoute.schedule("staff-daily-" + collegeId, "staff-daily", collegeId, "0 5 0 * * ?", college.zone(), "daily",
+        routes.add(CollegeRoute.schedule("staff-daily-" + collegeId, StaffIntake.FLOW, "staff-daily", collegeId, "0 5 0 * * ?", college.zone(), "daily",
                 StaffRoutes.REFRESH));
         return routes;
     }

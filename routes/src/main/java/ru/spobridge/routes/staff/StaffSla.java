@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import ru.spobridge.model.staff.StaffOrder;
 import ru.spobridge.model.staff.StaffOrderKind;
+import ru.spobridge.model.calendar.WorkingCalendar;
 import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.WorkingCalendars;
 import ru.spobridge.routes.delivery.DeliveryBatch;
 import ru.spobridge.routes.delivery.DeliveryObserver;
 
@@ -31,8 +33,10 @@ public class StaffSla implements DeliveryObserver {
     private final NamedParameterJdbcTemplate jdbc;
     private final Colleges colleges;
     private final Clock clock;
+    private final WorkingCalendars calendars;
 
-    public StaffSla(NamedParameterJdbcTemplate jdbc, Colleges colleges, Clock clock) {
+    public StaffSla(NamedParameterJdbcTemplate jdbc, Colleges colleges, Clock clock, WorkingCalendars calendars) {
+        this.calendars = calendars;
         this.jdbc = jdbc;
         this.colleges = colleges;
         this.clock = clock;
@@ -101,11 +105,13 @@ public class StaffSla implements DeliveryObserver {
                         rs.getString("last_failure")))
                 .forEach(row -> byOrder.computeIfAbsent(row.orderKey(), key -> new ArrayList<>()).add(row));
         List<OrderSla> report = new ArrayList<>();
+        WorkingCalendar calendar = calendars.forCollege(collegeId);
         for (List<Row> rows : byOrder.values()) {
             Row first = rows.get(0);
             LocalDate effective = first.effectiveDate();
             // the seed's clock: the order must reach the hub on its day; the platform confirms on the day the account changes
-            boolean receivedLate = LocalDate.ofInstant(first.receivedAt(), zone).isAfter(effective);
+            // an order dated on a weekend or holiday is received in time on the next working day
+            boolean receivedLate = LocalDate.ofInstant(first.receivedAt(), zone).isAfter(receptionDue(effective, calendar));
             LocalDate due = accountChangesOn(first.kind(), effective);
             List<TargetOutcome> targets = new ArrayList<>();
             for (Row row : rows) {
@@ -137,6 +143,15 @@ public class StaffSla implements DeliveryObserver {
      */
     static LocalDate accountChangesOn(String kind, LocalDate effective) {
         return StaffOrderKind.DISMISSAL.code().equals(kind) ? effective.plusDays(1) : effective;
+    }
+
+    /** The day an order of this date must reach the hub: its day, or the next working day when it is dated on a day off. */
+    static LocalDate receptionDue(LocalDate effective, WorkingCalendar calendar) {
+        LocalDate day = effective;
+        while (!calendar.isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
     }
 
     private static String reason(boolean sameDay, boolean receivedLate, Instant confirmedAt, LocalDate due, LocalDate today, String failure) {

@@ -29,6 +29,8 @@ public class SyncRuns {
     public static final String REJECTED = "REJECTED";
     /** Left open by a crash of the hub, closed at the next start with what it had done; its remaining work resumes. */
     public static final String INTERRUPTED = "INTERRUPTED";
+    /** A scheduled run the run gate kept closed (pause, blackout, college not active): nothing read, reason in error. */
+    public static final String SKIPPED = "SKIPPED";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -54,6 +56,22 @@ public class SyncRuns {
         jdbc.update("INSERT INTO sync_run (college_id, flow, run_trigger, status, started_at) VALUES (:college, :flow, :trigger, 'READING', :now)",
                 params, keys, new String[] {"id"});
         return keys.getKey().longValue();
+    }
+
+    /** Records a run that did not start: finished at once, nothing read, so no cursor moved. */
+    public long skipped(String collegeId, String flow, String trigger, String reason) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("college", collegeId).addValue("flow", flow)
+                .addValue("trigger", trigger).addValue("now", Timestamp.from(clock.instant())).addValue("reason", reason);
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update("INSERT INTO sync_run (college_id, flow, run_trigger, status, started_at, finished_at, error) "
+                + "VALUES (:college, :flow, :trigger, 'SKIPPED', :now, :now, :reason)", params, keys, new String[] {"id"});
+        return keys.getKey().longValue();
+    }
+
+    /** A college's skipped runs, newest first. */
+    public List<Run> skipped(String collegeId, int limit) {
+        return jdbc.query("SELECT * FROM sync_run WHERE college_id = :college AND status = 'SKIPPED' ORDER BY id DESC LIMIT :limit",
+                Map.of("college", collegeId, "limit", limit), SyncRuns::map);
     }
 
     public void readFinished(long runId, boolean fullRead, int read, int unchanged, int changed, int rejected) {
@@ -123,10 +141,10 @@ public class SyncRuns {
         return jdbc.query("SELECT * FROM sync_run WHERE id = :id", Map.of("id", runId), SyncRuns::map).stream().findFirst();
     }
 
-    /** The latest run of every college and flow, for the console. */
+    /** The latest run of every college and flow, for the console; skipped runs leave the last real figures shown. */
     public List<Run> latest() {
         return jdbc.query("SELECT * FROM sync_run r WHERE r.id = (SELECT MAX(id) FROM sync_run x WHERE x.college_id = r.college_id "
-                + "AND x.flow = r.flow) ORDER BY college_id, flow", Map.of(), SyncRuns::map);
+                + "AND x.flow = r.flow AND x.status <> 'SKIPPED') ORDER BY college_id, flow", Map.of(), SyncRuns::map);
     }
 
     public List<Run> recent(String collegeId, int limit) {

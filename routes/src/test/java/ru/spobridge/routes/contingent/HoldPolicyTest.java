@@ -73,7 +73,7 @@ class HoldPolicyTest {
         }
         when(canonical.hashes(eq(COLLEGE), eq(ContingentIntake.STUDENT))).thenReturn(known);
         when(canonical.hashes(eq(COLLEGE), eq(ContingentIntake.MOVEMENT))).thenReturn(Map.of());
-        when(colleges.settings(anyString())).thenReturn(new HubProperties.CollegeSettings("Колледж", null, "1025900000017",
+        when(colleges.settings(anyString())).thenReturn(new HubProperties.CollegeSettings("Колледж", null, "1025900000015",
                 ZoneId.of("Asia/Yekaterinburg"), null, null, new HubProperties.HoldSettings(share), null, null, null));
     }
 

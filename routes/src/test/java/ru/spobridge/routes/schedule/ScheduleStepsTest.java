@@ -77,7 +77,7 @@ class ScheduleStepsTest {
                 return planned;
             }
         };
-        CollegeSettings college = new CollegeSettings("Тестовый колледж", null, "1025900000017", ZoneId.of("Europe/Moscow"), null, null,
+        CollegeSettings college = new CollegeSettings("Тестовый колледж", null, "1025900000015", ZoneId.of("Europe/Moscow"), null, null,
                 new HubProperties.HoldSettings(maxRemovalShare), null, null, null);
         Colleges colleges = new Colleges(new HubProperties(Map.of(COLLEGE, college), null, null, null, null, null));
         return new ScheduleSteps(state, null, null, null, holds, colleges);

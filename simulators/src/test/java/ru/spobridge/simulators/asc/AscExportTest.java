@@ -14,7 +14,7 @@ import ru.spobridge.simulators.web.Digests;
 /** The aSc Timetables export stand-in: the latest file per college with an ETag, 304 when unchanged, no auth. */
 class AscExportTest extends SimulatorWebTest {
 
-    private static final String LATEST = "/asc-sim/exports/1025900000017/latest.xml";
+    private static final String LATEST = "/asc-sim/exports/1025900000015/latest.xml";
     private static final byte[] EXPORT = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<timetable "
             + "ascttversion=\"2021.6.2\"><periods columns=\"period,name,short,starttime,endtime\">"
             + "<period period=\"1\" name=\"1\" short=\"1\" starttime=\"8:30\" endtime=\"10:00\"/></periods>"
@@ -47,7 +47,7 @@ class AscExportTest extends SimulatorWebTest {
 
     @Test
     void the_published_export_is_served_as_is_with_its_sha256_as_the_etag() {
-        asc.publish("1025900000017", EXPORT);
+        asc.publish("1025900000015", EXPORT);
 
         HttpResponse<byte[]> response = download(LATEST, null);
 
@@ -56,19 +56,19 @@ class AscExportTest extends SimulatorWebTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/xml"));
         assertThat(response.headers().firstValue("ETag")).hasValue("\"" + Digests.sha256Hex(EXPORT) + "\"");
-        assertThat(asc.latest("1025900000017")).hasValueSatisfying(
+        assertThat(asc.latest("1025900000015")).hasValueSatisfying(
                 export -> assertThat(export.sha256()).hasSize(64));
     }
 
     @Test
     void an_unchanged_export_answers_304_to_its_etag_and_a_new_one_is_served_again() {
-        asc.publish("1025900000017", EXPORT);
+        asc.publish("1025900000015", EXPORT);
         String etag = download(LATEST, null).headers().firstValue("ETag").orElseThrow();
 
         HttpResponse<byte[]> unchanged = download(LATEST, etag);
         HttpResponse<byte[]> bare = download(LATEST, Digests.sha256Hex(EXPORT));
         HttpResponse<byte[]> weakInList = download(LATEST, "\"other\", W/" + etag);
-        asc.publish("1025900000017", "<timetable/>".getBytes(StandardCharsets.UTF_8));
+        asc.publish("1025900000015", "<timetable/>".getBytes(StandardCharsets.UTF_8));
         HttpResponse<byte[]> changed = download(LATEST, etag);
 
         assertThat(unchanged.statusCode()).isEqualTo(304);
@@ -87,14 +87,14 @@ class AscExportTest extends SimulatorWebTest {
     void a_windows_1251_export_is_served_byte_for_byte() {
         byte[] cp1251 = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><timetable><subjects><subject name=\"Физика\"/>"
                 .concat("</subjects></timetable>").getBytes(Charset.forName("windows-1251"));
-        asc.publish("1025900000017", cp1251);
+        asc.publish("1025900000015", cp1251);
 
         assertThat(download(LATEST, null).body()).isEqualTo(cp1251);
     }
 
     @Test
     void faults_are_injected_through_the_control_api_and_reset_forgets_the_exports() {
-        asc.publish("1025900000017", EXPORT);
+        asc.publish("1025900000015", EXPORT);
 
         HttpResponse<String> configured = postJson("/asc-sim/_control/faults",
                 "{\"failNext\":{\"count\":1,\"status\":503},\"malformedNext\":1}");

@@ -28,7 +28,7 @@ import ru.spobridge.simulators.contingent.wsdl.Student;
 
 class ContingentSoapTest extends SimulatorWebTest {
 
-    private static final String OGRN = "1025900000017";
+    private static final String OGRN = "1025900000015";
 
     @Autowired
     private ContingentSoapEndpoint endpoint;

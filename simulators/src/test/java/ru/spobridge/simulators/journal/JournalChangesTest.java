@@ -18,7 +18,7 @@ import ru.spobridge.simulators.SimulatorWebTest;
 /** The college journal's change feed: token, changes since a cursor in pages, versions and deletions. */
 class JournalChangesTest extends SimulatorWebTest {
 
-    private static final String COLLEGE = "1025900000017";
+    private static final String COLLEGE = "1025900000015";
     private static final String DBG_KEY = "dbg:2026-09-07:1:ИСП-21:ОП.01";
     private static final Instant GIVEN = Instant.parse("2026-09-07T06:10:00Z");
 

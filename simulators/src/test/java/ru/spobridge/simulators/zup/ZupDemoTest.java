@@ -12,7 +12,7 @@ import ru.spobridge.simulators.faults.FaultInjector;
 /** The demo staff generator on its own: repeatable, with the cases the hub must handle. */
 class ZupDemoTest {
 
-    private static final String ORG = "1025900000017";
+    private static final String ORG = "1025900000015";
 
     private static ZupSimulator simulator() {
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);

@@ -16,7 +16,7 @@ import ru.spobridge.simulators.SimulatorWebTest;
 /** Reads the ЗУП simulator over loopback HTTP as a 1С OData client: HTTP Basic, entity sets by their names. */
 abstract class ZupTestClient extends SimulatorWebTest {
 
-    protected static final String ORG = "1025900000017";
+    protected static final String ORG = "1025900000015";
     protected static final String USER = "hr";
     protected static final String PASSWORD = "hr-secret";
 
