@@ -109,6 +109,26 @@ public class ContingentSoapClient {
         return new ContingentRead(students, movements, asOf, totalPages, totalCount, changedSince == null, true);
     }
 
+    /**
+     * A connection check that writes nothing: gets the key, then {@code GetStudents} (all, page 1 of size 1).
+     * Total is the registry's {@code totalCount}, server time its {@code asOf}.
+     *
+     * @throws ContingentReadException whose code tells a refused secret (AUTH_FAILED) from an unreachable token server
+     */
+    public ru.spobridge.connectors.common.Probe probe(String ogrn) {
+        long started = System.nanoTime();
+        GetStudents request = new GetStudents();
+        request.setOrgOgrn(ogrn);
+        request.setMode(Mode.ALL);
+        request.setPage(1);
+        request.setPageSize(1);
+        GetStudentsResponse response = call("GetStudents", request, GetStudentsResponse.class);
+        int read = response.getStudents() == null ? 0 : response.getStudents().getStudent().size();
+        Instant asOf = response.getAsOf() == null ? null : response.getAsOf().toGregorianCalendar().toInstant();
+        return new ru.spobridge.connectors.common.Probe(200, read, (long) response.getTotalCount(), asOf,
+                java.time.Duration.ofNanos(System.nanoTime() - started));
+    }
+
     private <T> T call(String operation, Object request, Class<T> responseType) {
         try {
             return invoke(operation, request, responseType);

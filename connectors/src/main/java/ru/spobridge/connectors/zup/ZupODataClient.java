@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,10 +100,27 @@ public class ZupODataClient {
         }
     }
 
+    /** A connection check that writes nothing: reads one position ({@code $top=1}) as the publication's user, and the {@code Date}. */
+    public ru.spobridge.connectors.common.Probe probe() {
+        long started = System.nanoTime();
+        String base = settings.baseUrl().toString().endsWith("/") ? settings.baseUrl().toString() : settings.baseUrl() + "/";
+        URI uri = URI.create(base + URLEncoder.encode("Catalog_Должности", StandardCharsets.UTF_8) + "?$format=json&$top=1");
+        Instant[] date = new Instant[1];
+        JsonNode page = get(uri, "Catalog_Должности", headers -> {
+            long millis = headers.getFirstDate(HttpHeaders.DATE);
+            date[0] = millis < 0 ? null : Instant.ofEpochMilli(millis);
+        });
+        return new ru.spobridge.connectors.common.Probe(200, page.path("value").size(), null, date[0], Duration.ofNanos(System.nanoTime() - started));
+    }
+
     private record Answer(int status, HttpHeaders headers, String body) {
     }
 
     private JsonNode get(URI uri, String entitySet) {
+        return get(uri, entitySet, headers -> { });
+    }
+
+    private JsonNode get(URI uri, String entitySet, java.util.function.Consumer<HttpHeaders> seen) {
         Answer response;
         try {
             response = rest.get().uri(uri).accept(MediaType.APPLICATION_JSON)
@@ -112,6 +130,7 @@ public class ZupODataClient {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new TransientTargetException(0, "UNREACHABLE", null, "1С:ЗУП не ответила: " + cause.getClass().getSimpleName(), e);
         }
+        seen.accept(response.headers());
         int status = response.status();
         if (status == 429 || status >= 500) {
             Duration retryAfter = retryAfter(response.headers().getFirst(HttpHeaders.RETRY_AFTER));
