@@ -192,6 +192,10 @@ public class ConnectionTest {
             message = title + ": вход не выполнен — " + failure.getMessage();
         } else if ("TOKEN_EXPIRED".equals(code)) {
             message = title + ": ключ получен, но не принят сервисом";
+        } else if ("UNKNOWN_ORG".equals(code)) {
+            message = title + ": ключ получен, но организация с ОГРН колледжа в реестре не найдена (UNKNOWN_ORG)";
+        } else if (failure instanceof ContingentReadException && http == null) {
+            message = title + ": ключ получен, но сервис ответил ошибкой " + code;
         } else if (http != null) {
             message = title + ": отвечает ошибкой HTTP " + http + (code == null ? "" : " (" + code + ")");
         } else {
