@@ -64,6 +64,22 @@ class ConnectionTestTest extends HubIntegrationTest {
     }
 
     @Test
+    void a_platform_clock_apart_from_the_hub_is_reported_in_seconds() throws Exception {
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        // the hub's clock runs 94 s ahead; the platforms stamp answers with this machine's time, the registry with the hub's
+        clock.set(java.time.Instant.now().plusSeconds(94));
+
+        Map<String, JsonNode> checks = new LinkedHashMap<>();
+        connectionTestOver(COLLEGE).path("checks").forEach(check -> checks.put(check.path("system").asText(), check));
+
+        assertThat(checks.get("epos").path("ok").asBoolean()).isTrue();
+        assertThat(checks.get("epos").path("clockOffsetSeconds").asLong()).isBetween(-96L, -93L);
+        assertThat(checks.get("epos").path("message").asText())
+                .matches("ЭПОС\\.СПО: доступ есть, ключ получен, прочитано 0 из 0; часы платформы расходятся с узлом на 9[3-6] с \\(отстают\\)");
+        assertThat(checks.get("contingent").path("message").asText()).doesNotContain("часы");
+    }
+
+    @Test
     void a_wrong_secret_and_an_unreachable_address_are_reported_distinctly() throws Exception {
         assertThat(put("/api/admin/colleges/" + SGO_COLLEGE + "/secrets?field=targets.sgo.client-secret", "not-the-secret").statusCode())
                 .isEqualTo(204);

@@ -158,7 +158,8 @@ public class ConnectionTest {
                 message.append(" из ").append(seen.total());
             }
             if (offset != null && Math.abs(offset) >= CLOCK_TOLERANCE_SECONDS) {
-                message.append("; часы платформы расходятся с узлом на ").append(offset).append(" с");
+                message.append("; часы платформы расходятся с узлом на ").append(Math.abs(offset)).append(" с (")
+                        .append(offset < 0 ? "отстают" : "спешат").append(")");
             }
             return new Check(system, title, true, "OK", message.toString(), seen.httpStatus(), offset, millis(started));
         } catch (MissingSecret e) {
