@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,7 @@ public class IntegrationApiClient {
             throw new TransientTargetException(200, "MALFORMED", null, "Ответ " + protocol.title() + " не разобран", e);
         }
         long date = answer.headers().getFirstDate(HttpHeaders.DATE);
-        return new Probe(200, read, total, date < 0 ? null : java.time.Instant.ofEpochMilli(date), Duration.ofNanos(System.nanoTime() - started));
+        return new Probe(200, read, total, date < 0 ? null : Instant.ofEpochMilli(date), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** What came back, read whole: the status decides what it means, not an exception. */

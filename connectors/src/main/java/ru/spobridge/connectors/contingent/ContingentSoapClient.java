@@ -2,6 +2,7 @@ package ru.spobridge.connectors.contingent;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
 import ru.spobridge.connectors.common.CallRetry;
 import ru.spobridge.connectors.common.ClientCredentialsToken;
+import ru.spobridge.connectors.common.Probe;
 import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.connectors.contingent.wsdl.ContingentFault_Exception;
 import ru.spobridge.connectors.contingent.wsdl.GetGroups;
@@ -115,7 +117,7 @@ public class ContingentSoapClient {
      *
      * @throws ContingentReadException whose code tells a refused secret (AUTH_FAILED) from an unreachable token server
      */
-    public ru.spobridge.connectors.common.Probe probe(String ogrn) {
+    public Probe probe(String ogrn) {
         long started = System.nanoTime();
         GetStudents request = new GetStudents();
         request.setOrgOgrn(ogrn);
@@ -125,8 +127,8 @@ public class ContingentSoapClient {
         GetStudentsResponse response = call("GetStudents", request, GetStudentsResponse.class);
         int read = response.getStudents() == null ? 0 : response.getStudents().getStudent().size();
         Instant asOf = response.getAsOf() == null ? null : response.getAsOf().toGregorianCalendar().toInstant();
-        return new ru.spobridge.connectors.common.Probe(200, read, (long) response.getTotalCount(), asOf,
-                java.time.Duration.ofNanos(System.nanoTime() - started));
+        return new Probe(200, read, (long) response.getTotalCount(), asOf,
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     private <T> T call(String operation, Object request, Class<T> responseType) {

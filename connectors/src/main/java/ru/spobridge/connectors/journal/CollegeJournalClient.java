@@ -9,14 +9,17 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriUtils;
 import ru.spobridge.connectors.common.ClientCredentialsToken;
 import ru.spobridge.connectors.common.HttpTransport;
 import ru.spobridge.connectors.common.PermanentTargetException;
+import ru.spobridge.connectors.common.Probe;
 import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.mappings.marks.JournalChange;
 
@@ -76,7 +79,7 @@ public class CollegeJournalClient {
     }
 
     /** A connection check that writes nothing and moves no cursor: signs in, reads one change from the start, and the {@code Date}. */
-    public ru.spobridge.connectors.common.Probe probe() {
+    public Probe probe() {
         long started = System.nanoTime();
         URI uri = resolve(UriUtils.encodePathSegment(settings.journalCollegeId(), StandardCharsets.UTF_8) + "/changes?limit=1");
         Answer response = get(uri);
@@ -94,12 +97,12 @@ public class CollegeJournalClient {
         } catch (IOException e) {
             throw new TransientTargetException(200, "MALFORMED", null, "Ответ журнала колледжа не разобран", e);
         }
-        long date = response.headers().getFirstDate(org.springframework.http.HttpHeaders.DATE);
-        return new ru.spobridge.connectors.common.Probe(200, read, null, date < 0 ? null : java.time.Instant.ofEpochMilli(date),
+        long date = response.headers().getFirstDate(HttpHeaders.DATE);
+        return new Probe(200, read, null, date < 0 ? null : Instant.ofEpochMilli(date),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private record Answer(int status, org.springframework.http.HttpHeaders headers, String body) {
+    private record Answer(int status, HttpHeaders headers, String body) {
     }
 
     private Answer get(URI uri) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,6 +20,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import ru.spobridge.connectors.common.HttpTransport;
 import ru.spobridge.connectors.common.PermanentTargetException;
+import ru.spobridge.connectors.common.Probe;
 import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.mappings.zup.ZupRecords;
 
@@ -101,7 +103,7 @@ public class ZupODataClient {
     }
 
     /** A connection check that writes nothing: reads one position ({@code $top=1}) as the publication's user, and the {@code Date}. */
-    public ru.spobridge.connectors.common.Probe probe() {
+    public Probe probe() {
         long started = System.nanoTime();
         String base = settings.baseUrl().toString().endsWith("/") ? settings.baseUrl().toString() : settings.baseUrl() + "/";
         URI uri = URI.create(base + URLEncoder.encode("Catalog_Должности", StandardCharsets.UTF_8) + "?$format=json&$top=1");
@@ -110,7 +112,7 @@ public class ZupODataClient {
             long millis = headers.getFirstDate(HttpHeaders.DATE);
             date[0] = millis < 0 ? null : Instant.ofEpochMilli(millis);
         });
-        return new ru.spobridge.connectors.common.Probe(200, page.path("value").size(), null, date[0], Duration.ofNanos(System.nanoTime() - started));
+        return new Probe(200, page.path("value").size(), null, date[0], Duration.ofNanos(System.nanoTime() - started));
     }
 
     private record Answer(int status, HttpHeaders headers, String body) {
@@ -120,7 +122,7 @@ public class ZupODataClient {
         return get(uri, entitySet, headers -> { });
     }
 
-    private JsonNode get(URI uri, String entitySet, java.util.function.Consumer<HttpHeaders> seen) {
+    private JsonNode get(URI uri, String entitySet, Consumer<HttpHeaders> seen) {
         Answer response;
         try {
             response = rest.get().uri(uri).accept(MediaType.APPLICATION_JSON)
