@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class MigrationsTest {
 
     private static final Set<String> TABLES = Set.of("audit_log", "canonical_record", "dead_letter", "delivery_batch",
+            "college_secret",
             "rejected_record", "source_cursor", "sync_run", "sync_state", "held_run", "reconciliation_report", "staff_sla", "qrtz_triggers", "qrtz_job_details",
             "run_pause", "work_calendar_day", "work_calendar_year");
 

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,37 @@ public class IntegrationApiClient {
                 throw new TransientTargetException(200, "MALFORMED", null, "Ответ " + protocol.title() + " не разобран", e);
             }
         }
+    }
+
+    /**
+     * A connection check that writes nothing: signs in, reads one item of {@code resource}, and reports the platform's
+     * total ({@code X-Total-Count}, else the body's {@code total}) and its clock ({@code Date} header).
+     *
+     * @throws PermanentTargetException or {@link TransientTargetException} as every call does (codes tell a refused
+     *         secret from an unreachable address)
+     */
+    public Probe probe(String resource) {
+        long started = System.nanoTime();
+        Answer answer = authorized(bearer -> rest.get()
+                .uri(settings.resolve("integration/v1/" + resource + "?page=1&pageSize=1"))
+                .header(protocol.tokenHeader(), bearer));
+        if (answer.status() != 200) {
+            throw failure(answer);
+        }
+        int read;
+        Long total = Optional.ofNullable(answer.headers().getFirst("X-Total-Count")).flatMap(IntegrationApiClient::number).orElse(null);
+        try {
+            JsonNode body = json.readTree(answer.body());
+            JsonNode items = body.isArray() ? body : body.path("items");
+            read = items.size();
+            if (total == null && body.path("total").isNumber()) {
+                total = body.path("total").asLong();
+            }
+        } catch (IOException e) {
+            throw new TransientTargetException(200, "MALFORMED", null, "Ответ " + protocol.title() + " не разобран", e);
+        }
+        long date = answer.headers().getFirstDate(HttpHeaders.DATE);
+        return new Probe(200, read, total, date < 0 ? null : Instant.ofEpochMilli(date), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** What came back, read whole: the status decides what it means, not an exception. */

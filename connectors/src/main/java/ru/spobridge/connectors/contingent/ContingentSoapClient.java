@@ -2,6 +2,7 @@ package ru.spobridge.connectors.contingent;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
 import ru.spobridge.connectors.common.CallRetry;
 import ru.spobridge.connectors.common.ClientCredentialsToken;
+import ru.spobridge.connectors.common.Probe;
 import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.connectors.contingent.wsdl.ContingentFault_Exception;
 import ru.spobridge.connectors.contingent.wsdl.GetGroups;
@@ -107,6 +109,26 @@ public class ContingentSoapClient {
             }
         }
         return new ContingentRead(students, movements, asOf, totalPages, totalCount, changedSince == null, true);
+    }
+
+    /**
+     * A connection check that writes nothing: gets the key, then {@code GetStudents} (all, page 1 of size 1).
+     * Total is the registry's {@code totalCount}, server time its {@code asOf}.
+     *
+     * @throws ContingentReadException whose code tells a refused secret (AUTH_FAILED) from an unreachable token server
+     */
+    public Probe probe(String ogrn) {
+        long started = System.nanoTime();
+        GetStudents request = new GetStudents();
+        request.setOrgOgrn(ogrn);
+        request.setMode(Mode.ALL);
+        request.setPage(1);
+        request.setPageSize(1);
+        GetStudentsResponse response = call("GetStudents", request, GetStudentsResponse.class);
+        int read = response.getStudents() == null ? 0 : response.getStudents().getStudent().size();
+        Instant asOf = response.getAsOf() == null ? null : response.getAsOf().toGregorianCalendar().toInstant();
+        return new Probe(200, read, (long) response.getTotalCount(), asOf,
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     private <T> T call(String operation, Object request, Class<T> responseType) {

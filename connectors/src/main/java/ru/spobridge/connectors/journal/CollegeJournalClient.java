@@ -9,14 +9,17 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriUtils;
 import ru.spobridge.connectors.common.ClientCredentialsToken;
 import ru.spobridge.connectors.common.HttpTransport;
 import ru.spobridge.connectors.common.PermanentTargetException;
+import ru.spobridge.connectors.common.Probe;
 import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.mappings.marks.JournalChange;
 
@@ -75,13 +78,37 @@ public class CollegeJournalClient {
         }
     }
 
-    private record Answer(int status, String body) {
+    /** A connection check that writes nothing and moves no cursor: signs in, reads one change from the start, and the {@code Date}. */
+    public Probe probe() {
+        long started = System.nanoTime();
+        URI uri = resolve(UriUtils.encodePathSegment(settings.journalCollegeId(), StandardCharsets.UTF_8) + "/changes?limit=1");
+        Answer response = get(uri);
+        int status = response.status();
+        if (status == 429 || status >= 500) {
+            throw new TransientTargetException(status, "UNAVAILABLE", null, "Журнал колледжа временно недоступен (HTTP " + status + ")", null);
+        }
+        if (status != 200) {
+            throw new PermanentTargetException(status, status == 401 || status == 403 ? "AUTH_FAILED" : "JOURNAL_ERROR",
+                    "Журнал колледжа отказал в чтении изменений (HTTP " + status + ")");
+        }
+        int read;
+        try {
+            read = json.readTree(response.body()).path("items").size();
+        } catch (IOException e) {
+            throw new TransientTargetException(200, "MALFORMED", null, "Ответ журнала колледжа не разобран", e);
+        }
+        long date = response.headers().getFirstDate(HttpHeaders.DATE);
+        return new Probe(200, read, null, date < 0 ? null : Instant.ofEpochMilli(date),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private record Answer(int status, HttpHeaders headers, String body) {
     }
 
     private Answer get(URI uri) {
         try {
             return rest.get().uri(uri).header("Authorization", "Bearer " + token.get())
-                    .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+                    .exchange((request, response) -> new Answer(response.getStatusCode().value(), response.getHeaders(),
                             new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
         } catch (RestClientException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -8,9 +8,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,6 +20,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import ru.spobridge.connectors.common.HttpTransport;
 import ru.spobridge.connectors.common.PermanentTargetException;
+import ru.spobridge.connectors.common.Probe;
 import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.mappings.zup.ZupRecords;
 
@@ -99,10 +102,27 @@ public class ZupODataClient {
         }
     }
 
+    /** A connection check that writes nothing: reads one position ({@code $top=1}) as the publication's user, and the {@code Date}. */
+    public Probe probe() {
+        long started = System.nanoTime();
+        String base = settings.baseUrl().toString().endsWith("/") ? settings.baseUrl().toString() : settings.baseUrl() + "/";
+        URI uri = URI.create(base + URLEncoder.encode("Catalog_Должности", StandardCharsets.UTF_8) + "?$format=json&$top=1");
+        Instant[] date = new Instant[1];
+        JsonNode page = get(uri, "Catalog_Должности", headers -> {
+            long millis = headers.getFirstDate(HttpHeaders.DATE);
+            date[0] = millis < 0 ? null : Instant.ofEpochMilli(millis);
+        });
+        return new Probe(200, page.path("value").size(), null, date[0], Duration.ofNanos(System.nanoTime() - started));
+    }
+
     private record Answer(int status, HttpHeaders headers, String body) {
     }
 
     private JsonNode get(URI uri, String entitySet) {
+        return get(uri, entitySet, headers -> { });
+    }
+
+    private JsonNode get(URI uri, String entitySet, Consumer<HttpHeaders> seen) {
         Answer response;
         try {
             response = rest.get().uri(uri).accept(MediaType.APPLICATION_JSON)
@@ -112,6 +132,7 @@ public class ZupODataClient {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new TransientTargetException(0, "UNREACHABLE", null, "1С:ЗУП не ответила: " + cause.getClass().getSimpleName(), e);
         }
+        seen.accept(response.headers());
         int status = response.status();
         if (status == 429 || status >= 500) {
             Duration retryAfter = retryAfter(response.headers().getFirst(HttpHeaders.RETRY_AFTER));
