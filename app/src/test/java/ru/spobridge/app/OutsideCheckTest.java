@@ -160,8 +160,8 @@ class OutsideCheckTest extends HubIntegrationTest {
         List<String> settings = new ArrayList<>(List.of(
                 "--spo.sync.schedules=true",
                 "--spo.colleges.test-college.contingent.schedule=0/10 * * * * ?",
-                // small batches: more calls for the faults to hit
-                "--spo.colleges.test-college.targets.epos.batch-limit=40",
+                // small batches in the suite: more calls for the faults to hit; at benchmark size the platform's usual size
+                "--spo.colleges.test-college.targets.epos.batch-limit=" + (STUDENTS >= 10_000 ? 200 : 40),
                 "--spo.delivery.http-timeout=" + HUB_TIMEOUT.toMillis() + "ms",
                 "--spo.delivery.max-attempts=4", "--spo.delivery.initial-delay=50ms", "--spo.delivery.max-delay=400ms",
                 "--spo.delivery.read-attempts=8", "--spo.delivery.read-delay=50ms",
