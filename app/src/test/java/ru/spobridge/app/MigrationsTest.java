@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class MigrationsTest {
 
     private static final Set<String> TABLES = Set.of("audit_log", "canonical_record", "dead_letter", "delivery_batch",
-            "rejected_record", "source_cursor", "sync_run", "sync_state", "held_run", "reconciliation_report", "staff_sla", "qrtz_triggers", "qrtz_job_details");
+            "rejected_record", "source_cursor", "sync_run", "sync_state", "held_run", "reconciliation_report", "staff_sla", "qrtz_triggers", "qrtz_job_details",
+            "region", "college", "college_change", "settings_revision", "hub_user", "user_scope");
 
     @Test
     void migrations_run_on_h2_in_file_compatible_mode() throws SQLException {

@@ -66,6 +66,9 @@ public class Colleges {
     public CollegeSettings settings(String id) {
         Entry entry = managed.get(id);
         if (entry != null && !properties.colleges().containsKey(id)) {
+            if (entry.settings() == null) {
+                throw new IllegalStateException("Колледж " + id + " не готов: его настройки не разрешены (см. /api/admin/colleges/" + id + ")");
+            }
             return entry.settings();
         }
         return properties.college(id);
