@@ -41,6 +41,13 @@ public class Colleges {
         return List.copyOf(ids);
     }
 
+    /** Every known college, static first, whatever its status. */
+    public List<String> all() {
+        List<String> ids = new ArrayList<>(properties.colleges().keySet());
+        managed.keySet().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        return List.copyOf(ids);
+    }
+
     /** Any college the hub has settings for, whatever its status: history, in-flight deliveries and replays need it. */
     public boolean known(String id) {
         return properties.colleges().containsKey(id) || managed.containsKey(id);
