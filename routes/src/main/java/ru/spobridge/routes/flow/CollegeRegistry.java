@@ -63,10 +63,7 @@ public class CollegeRegistry {
             for (RegionDocument document : documents) {
                 store.saveRegion(document.region(), 0, "import");
                 for (CollegeDefinition college : document.colleges().values()) {
-                    if (properties.colleges().containsKey(college.id())) {
-                        log.warn("Колледж {} из {} не импортирован: он уже задан в spo.colleges", college.id(), regionsDirectory);
-                        continue;
-                    }
+                    // a college also in spo.colleges runs by that block while it is there (Colleges prefers it)
                     store.saveCollege(college, Status.ACTIVE, null, 0, "import", "COLLEGE_IMPORTED");
                 }
             }
@@ -135,7 +132,7 @@ public class CollegeRegistry {
 
     /** The stored college's last resolution problems (a NOT_READY college), empty when it resolves. */
     public List<SettingError> problems(String id) {
-        StoredCollege stored = existing(id);
+        StoredCollege stored = store.college(id).orElseThrow(() -> new IllegalArgumentException("Колледж не найден: " + id));
         return resolver.resolve(regionOf(stored.definition()), stored.definition()).errors();
     }
 
@@ -146,6 +143,11 @@ public class CollegeRegistry {
     }
 
     private StoredCollege existing(String id) {
+        if (properties.colleges().containsKey(id)) {
+            // the block in spo.colleges wins over the store: a change here would have no effect
+            throw new SettingsRefused("Колледж задан в spo.colleges (config/application.yml) и меняется там",
+                    List.of(new SettingError("id", "колледж «" + id + "» задан в config/application.yml")));
+        }
         return store.college(id).orElseThrow(() -> new IllegalArgumentException("Колледж не найден: " + id));
     }
 
