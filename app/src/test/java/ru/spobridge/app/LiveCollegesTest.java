@@ -32,6 +32,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import ru.spobridge.routes.config.region.RegionDocument;
+import ru.spobridge.routes.config.region.RegionFiles;
 import ru.spobridge.routes.flow.CollegeRegistry;
 
 /**
@@ -48,6 +50,7 @@ class LiveCollegesTest extends HubIntegrationTest {
     private static final String LIVE = "live-college";
     private static final ZoneId ZONE = ZoneId.of("Asia/Yekaterinburg");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BASIC = "Basic " + Base64.getEncoder().encodeToString("tester:test-password".getBytes(StandardCharsets.UTF_8));
 
     private final HttpClient http = HttpClient.newHttpClient();
     @Autowired
@@ -78,6 +81,8 @@ class LiveCollegesTest extends HubIntegrationTest {
         jdbc.update("DELETE FROM college WHERE region_id = 'live'");
         jdbc.update("DELETE FROM region WHERE id = 'live'");
         jdbc.update("DELETE FROM college_change WHERE region_id = 'live'");
+        jdbc.update("DELETE FROM user_scope WHERE username = 'it-live'");
+        jdbc.update("DELETE FROM hub_user WHERE username = 'it-live'");
         // other contexts of this JVM see the revision move and drop the college too
         jdbc.update("UPDATE settings_revision SET revision = revision + 1 WHERE id = 1");
         registry.refreshIfChanged();
@@ -174,6 +179,61 @@ class LiveCollegesTest extends HubIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM college WHERE id = 'live-other'", Integer.class)).isZero();
     }
 
+    @Test
+    void a_disabled_college_loses_its_schedule_until_it_is_enabled() throws Exception {
+        region();
+        send("POST", "/api/admin/colleges", college("0 0 2 * * ?", "1025900000015", "Asia/Yekaterinburg"));
+
+        HttpResponse<String> disabled = send("POST", "/api/admin/colleges/" + LIVE + "/disable?reason=summer", null);
+
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+        assertThat(triggerGroups(LIVE)).isEmpty();
+        assertThat(get("/api/colleges")).contains("\"status\":\"DISABLED\"");
+        assertThat(send("POST", "/api/admin/colleges/" + LIVE + "/enable", null).statusCode()).isEqualTo(200);
+        assertThat(triggerGroups(LIVE)).contains("contingent");
+    }
+
+    @Test
+    void a_stale_version_is_refused_with_conflict_and_the_export_gives_the_region_back() throws Exception {
+        region();
+        send("POST", "/api/admin/colleges", college("0 0 2 * * ?", "1025900000015", "Asia/Yekaterinburg"));
+        send("PUT", "/api/admin/colleges/" + LIVE, college("0 5 2 * * ?", "1025900000015", "Asia/Yekaterinburg")
+                .replace("\"id\"", "\"version\":1,\"id\""));
+
+        HttpResponse<String> stale = send("PUT", "/api/admin/colleges/" + LIVE, college("0 10 2 * * ?", "1025900000015", "Asia/Yekaterinburg")
+                .replace("\"id\"", "\"version\":1,\"id\""));
+
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        HttpResponse<String> export = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT_OF_THIS_CONTEXT
+                + "/api/admin/regions/live/export")).header("Authorization", BASIC).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(export.statusCode()).isEqualTo(200);
+        RegionDocument document = RegionFiles.read("live.yml", export.body());
+        assertThat(document.colleges().get(LIVE).overrides()).isEqualTo(Map.of("zone", "Asia/Yekaterinburg",
+                "contingent", Map.of("schedule", "0 5 2 * * ?")));
+        assertThat(document.region().defaults()).extractingByKey("targets").asString().contains("client-secret=env:LIVE_EPOS_SECRET");
+        assertThat(export.body()).doesNotContain("test-secret");
+        assertThat(get("/api/admin/colleges")).as("settings are not public reads").doesNotContain(LIVE);
+    }
+
+    @Test
+    void users_are_bound_to_a_college_or_a_region_and_operators_see_the_whole_hub() throws Exception {
+        region();
+        send("POST", "/api/admin/colleges", college("0 0 2 * * ?", "1025900000015", "Asia/Yekaterinburg"));
+
+        HttpResponse<String> bound = send("PUT", "/api/admin/users/it-live/scopes",
+                "[{\"kind\":\"COLLEGE\",\"id\":\"" + LIVE + "\"},{\"kind\":\"REGION\",\"id\":\"live\"}]");
+        HttpResponse<String> refused = send("PUT", "/api/admin/users/it-live/scopes", "[{\"kind\":\"COLLEGE\",\"id\":\"nowhere\"}]");
+
+        assertThat(bound.statusCode()).as(bound.body()).isEqualTo(200);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"field\":\"[0].id\"");
+        JsonNode users = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT_OF_THIS_CONTEXT
+                + "/api/admin/users")).header("Authorization", BASIC).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(users.toString()).contains("{\"username\":\"tester\",\"scopes\":[{\"kind\":\"ALL\",\"id\":\"*\"}]}")
+                .contains("{\"username\":\"it-live\",\"scopes\":[{\"kind\":\"COLLEGE\",\"id\":\"live-college\"},"
+                        + "{\"kind\":\"REGION\",\"id\":\"live\"}]}");
+    }
+
     private void region() throws IOException, InterruptedException {
         String here = "http://127.0.0.1:" + PORT_OF_THIS_CONTEXT;
         Map<String, Object> defaults = Map.of(
@@ -208,7 +268,7 @@ class LiveCollegesTest extends HubIntegrationTest {
 
     private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT_OF_THIS_CONTEXT + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("tester:test-password".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", BASIC)
                 .header("X-Requested-With", "test").header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
