@@ -180,6 +180,20 @@ class LiveCollegesTest extends HubIntegrationTest {
     }
 
     @Test
+    void a_region_change_that_would_break_one_of_its_colleges_is_refused_naming_the_college_and_field() throws Exception {
+        region();
+        send("POST", "/api/admin/colleges", JSON.writeValueAsString(Map.of("id", LIVE, "region", "live", "name", "Живой колледж",
+                "ogrn", "1025900000015", "env", "LIVE")));
+
+        HttpResponse<String> refused = send("PUT", "/api/admin/regions/live", JSON.writeValueAsString(Map.of("name", "Тестовый регион",
+                "defaults", Map.of("zone", "Mars/Olympus", "contingent", Map.of("schedule", "0 0 2 * * ?")), "version", 1)));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(JSON.readTree(refused.body()).get("errors").findValuesAsText("field")).contains("colleges.live-college.zone");
+        assertThat(jdbc.queryForObject("SELECT version FROM region WHERE id = 'live'", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void a_disabled_college_loses_its_schedule_until_it_is_enabled() throws Exception {
         region();
         send("POST", "/api/admin/colleges", college("0 0 2 * * ?", "1025900000015", "Asia/Yekaterinburg"));
