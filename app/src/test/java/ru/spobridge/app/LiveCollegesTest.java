@@ -32,9 +32,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.region.CollegeDefinition;
 import ru.spobridge.routes.config.region.RegionDocument;
 import ru.spobridge.routes.config.region.RegionFiles;
 import ru.spobridge.routes.flow.CollegeRegistry;
+import ru.spobridge.routes.flow.CollegeRoutes;
+import ru.spobridge.routes.store.CollegeStore;
 
 /**
  * Colleges managed over the admin API while the hub runs, with schedules on and the clustered JDBC Quartz store: a
@@ -55,6 +59,10 @@ class LiveCollegesTest extends HubIntegrationTest {
     private final HttpClient http = HttpClient.newHttpClient();
     @Autowired
     private CollegeRegistry registry;
+    @Autowired
+    private CollegeStore store;
+    @Autowired
+    private CollegeRoutes collegeRoutes;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class OwnPort {
@@ -191,6 +199,34 @@ class LiveCollegesTest extends HubIntegrationTest {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         assertThat(JSON.readTree(refused.body()).get("errors").findValuesAsText("field")).contains("colleges.live-college.zone");
         assertThat(jdbc.queryForObject("SELECT version FROM region WHERE id = 'live'", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void a_college_saved_by_another_instance_is_picked_up_through_the_settings_revision() throws Exception {
+        region();
+
+        // as another hub on the same database would: straight into the store, this instance is not told
+        store.saveCollege(new CollegeDefinition(LIVE, "live", "Живой колледж", "1025900000015", "LIVE", Map.of()),
+                Colleges.Status.ACTIVE, null, 0, "other-instance", "COLLEGE_CREATED");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> triggerGroups(LIVE).contains("contingent"));
+        assertThat(get("/api/colleges")).contains("\"id\":\"" + LIVE + "\"");
+    }
+
+    @Test
+    void a_college_whose_variables_are_not_set_is_not_ready_and_names_them_while_the_others_run() throws Exception {
+        region();
+
+        store.saveCollege(new CollegeDefinition(LIVE, "live", "Живой колледж", "1025900000015", "UNSET", Map.of()),
+                Colleges.Status.ACTIVE, null, 0, "import", "COLLEGE_IMPORTED");
+        registry.refreshIfChanged();
+
+        assertThat(triggerGroups(LIVE)).isEmpty();
+        assertThat(get("/api/colleges")).contains("\"status\":\"NOT_READY\"");
+        HttpResponse<String> college = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT_OF_THIS_CONTEXT
+                + "/api/admin/colleges/" + LIVE)).header("Authorization", BASIC).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(college.body()).contains("не задана переменная окружения UNSET_CONTINGENT_SECRET").contains("\"status\":\"NOT_READY\"");
+        assertThat(collegeRoutes.routes("test-college")).as("static colleges keep running").containsKey("contingent-schedule-test-college");
     }
 
     @Test
