@@ -52,6 +52,7 @@ class LiveCollegesTest extends HubIntegrationTest {
     private static final int PORT_OF_THIS_CONTEXT = freePortOfThisContext();
     private static final String SCHEDULER = "spo-bridge-live-colleges-test";
     private static final String LIVE = "live-college";
+    private static final java.nio.file.Path REGIONS = java.nio.file.Path.of("target", "live-colleges-regions");
     private static final ZoneId ZONE = ZoneId.of("Asia/Yekaterinburg");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASIC = "Basic " + Base64.getEncoder().encodeToString("tester:test-password".getBytes(StandardCharsets.UTF_8));
@@ -75,7 +76,7 @@ class LiveCollegesTest extends HubIntegrationTest {
     @DynamicPropertySource
     static void liveColleges(DynamicPropertyRegistry registry) {
         registry.add("spo.sync.schedules", () -> "true");
-        registry.add("spo.regions.directory", () -> "target/no-regions-here");
+        registry.add("spo.regions.directory", () -> REGIONS.toString());
         registry.add("spring.artemis.embedded.server-id", () -> "6");
         registry.add("spring.quartz.scheduler-name", () -> SCHEDULER);
         registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> SCHEDULER);
@@ -227,6 +228,40 @@ class LiveCollegesTest extends HubIntegrationTest {
                 + "/api/admin/colleges/" + LIVE)).header("Authorization", BASIC).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(college.body()).contains("не задана переменная окружения UNSET_CONTINGENT_SECRET").contains("\"status\":\"NOT_READY\"");
         assertThat(collegeRoutes.routes("test-college")).as("static colleges keep running").containsKey("contingent-schedule-test-college");
+    }
+
+    @Test
+    void the_first_start_imports_config_regions_and_the_export_gives_them_back() throws Exception {
+        String file = """
+                region:
+                  id: live
+                  name: "Тестовый регион"
+                  zone: Asia/Yekaterinburg
+                  contingent:
+                    address: http://127.0.0.1:%d/contingent-sim/ws
+                    token-url: http://127.0.0.1:%1$d/contingent-sim/integration/v1/token
+                    client-id: "{id}"
+                    client-secret: env:{ENV}_CONTINGENT_SECRET
+                    schedule: "0 0 2 * * ?"
+                colleges:
+                  live-college:
+                    name: "Живой колледж"
+                    ogrn: "1025900000015"
+                    env: LIVE
+                """.formatted(PORT_OF_THIS_CONTEXT);
+        java.nio.file.Files.createDirectories(REGIONS);
+        java.nio.file.Files.writeString(REGIONS.resolve("live.yml"), file);
+        try {
+            registry.start();
+        } finally {
+            java.nio.file.Files.delete(REGIONS.resolve("live.yml"));
+        }
+
+        assertThat(triggerGroups(LIVE)).contains("contingent");
+        assertThat(jdbc.queryForObject("SELECT updated_by FROM college WHERE id = ?", String.class, LIVE)).isEqualTo("import");
+        HttpResponse<String> export = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT_OF_THIS_CONTEXT
+                + "/api/admin/regions/live/export")).header("Authorization", BASIC).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(RegionFiles.read("live.yml", export.body())).isEqualTo(RegionFiles.read("live.yml", file));
     }
 
     @Test

@@ -58,15 +58,22 @@ public class CollegeRegistry {
 
     /** At start: import the region files when the store has no region yet, then publish and start the routes. */
     public synchronized void start() {
+        try {
+            importAndReload();
+        } catch (org.springframework.dao.DataAccessException e) {
+            // the static colleges run anyway; the poller loads the stored ones once the store answers
+            log.warn("Колледжи из хранилища не загружены при запуске: {}", e.getMostSpecificCause().getMessage());
+            Map<String, CollegeSettings> active = new LinkedHashMap<>();
+            colleges.ids().forEach(id -> active.put(id, colleges.settings(id)));
+            routes.synchronize(active);
+        }
+    }
+
+    private void importAndReload() {
         if (!store.hasRegions()) {
             List<RegionDocument> documents = RegionFiles.readAll(regionsDirectory);
-            for (RegionDocument document : documents) {
-                store.saveRegion(document.region(), 0, "import");
-                for (CollegeDefinition college : document.colleges().values()) {
-                    // a college also in spo.colleges runs by that block while it is there (Colleges prefers it)
-                    store.saveCollege(college, Status.ACTIVE, null, 0, "import", "COLLEGE_IMPORTED");
-                }
-            }
+            // a college also in spo.colleges runs by that block while it is there (Colleges prefers it)
+            store.importRegions(documents, "import");
             if (!documents.isEmpty()) {
                 log.info("Импортированы регионы из {}: {}", regionsDirectory, documents.stream().map(d -> d.region().id()).toList());
             }
@@ -170,7 +177,7 @@ public class CollegeRegistry {
 
     /** Resolves every stored college, publishes the set and brings the routes of every active college in step. */
     private Map<String, CollegeRoutes.Change> reload() {
-        seenRevision = store.revision();
+        long revision = store.revision();
         Map<String, RegionProfile> regions = new LinkedHashMap<>();
         store.regions().forEach(region -> regions.put(region.profile().id(), region.profile()));
         Map<String, Colleges.Entry> entries = new LinkedHashMap<>();
@@ -193,6 +200,7 @@ public class CollegeRegistry {
         }
         published = entries;
         colleges.publish(entries);
+        seenRevision = revision;
         Map<String, CollegeSettings> active = new LinkedHashMap<>();
         colleges.ids().forEach(id -> active.put(id, colleges.settings(id)));
         return routes.synchronize(active);

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.region.CollegeDefinition;
+import ru.spobridge.routes.config.region.RegionDocument;
 import ru.spobridge.routes.config.region.RegionProfile;
 
 /**
@@ -141,6 +142,14 @@ public class CollegeStore {
                     before.map(b -> json(b.profile().defaults())).orElse(null), json(region.defaults()), actor, now);
             return version;
         });
+    }
+
+    /** The region files of a first start, all or nothing: a start that fails half-way imports them again next time. */
+    public void importRegions(List<RegionDocument> documents, String actor) {
+        transaction.executeWithoutResult(tx -> documents.forEach(document -> {
+            saveRegion(document.region(), 0, actor);
+            document.colleges().values().forEach(college -> saveCollege(college, Colleges.Status.ACTIVE, null, 0, actor, "COLLEGE_IMPORTED"));
+        }));
     }
 
     public List<Change> history(String collegeId, int limit) {
