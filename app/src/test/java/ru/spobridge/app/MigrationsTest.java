@@ -20,7 +20,8 @@ class MigrationsTest {
     private static final Set<String> TABLES = Set.of("audit_log", "canonical_record", "dead_letter", "delivery_batch",
             "college_secret",
             "rejected_record", "source_cursor", "sync_run", "sync_state", "held_run", "reconciliation_report", "staff_sla", "qrtz_triggers", "qrtz_job_details",
-            "run_pause", "work_calendar_day", "work_calendar_year");
+            "run_pause", "work_calendar_day", "work_calendar_year",
+            "region", "college", "college_change", "settings_revision", "hub_user", "user_scope");
 
     @Test
     void migrations_run_on_h2_in_file_compatible_mode() throws SQLException {

@@ -41,6 +41,13 @@ public class Colleges {
         return List.copyOf(ids);
     }
 
+    /** Every known college, static first, whatever its status. */
+    public List<String> all() {
+        List<String> ids = new ArrayList<>(properties.colleges().keySet());
+        managed.keySet().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        return List.copyOf(ids);
+    }
+
     /** Any college the hub has settings for, whatever its status: history, in-flight deliveries and replays need it. */
     public boolean known(String id) {
         return properties.colleges().containsKey(id) || managed.containsKey(id);
@@ -66,6 +73,9 @@ public class Colleges {
     public CollegeSettings settings(String id) {
         Entry entry = managed.get(id);
         if (entry != null && !properties.colleges().containsKey(id)) {
+            if (entry.settings() == null) {
+                throw new IllegalStateException("Колледж " + id + " не готов: его настройки не разрешены (см. /api/admin/colleges/" + id + ")");
+            }
             return entry.settings();
         }
         return properties.college(id);

@@ -40,9 +40,22 @@ public class ConsoleApi {
         this.reports = reports;
     }
 
+    /** A known college and whether it runs (ACTIVE), lacks a setting (NOT_READY), is disabled or removed. */
+    public record CollegeView(String id, String name, String region, String ogrn, java.time.ZoneId zone, Colleges.Status status) {
+    }
+
     @GetMapping("/colleges")
-    public List<College> colleges() {
-        return colleges.ids().stream().map(colleges::college).toList();
+    public List<CollegeView> colleges() {
+        return colleges.all().stream().map(id -> {
+            Colleges.Status status = colleges.status(id);
+            try {
+                College college = colleges.college(id);
+                return new CollegeView(id, college.name(), college.region(), college.ogrn(), college.zone(), status);
+            } catch (IllegalStateException e) {
+                // not ready since its first start: no settings resolved yet
+                return new CollegeView(id, null, null, null, null, status);
+            }
+        }).toList();
     }
 
     @GetMapping("/runs/latest")

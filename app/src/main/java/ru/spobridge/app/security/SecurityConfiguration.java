@@ -71,6 +71,8 @@ public class SecurityConfiguration {
     @org.springframework.core.annotation.Order(2)
     SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                        // college and region settings, users and scopes are not public reads
+                        .requestMatchers("/api/admin/**").hasRole(ROLE)
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/api/**", "/actuator/health",
                                 "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/error").permitAll()

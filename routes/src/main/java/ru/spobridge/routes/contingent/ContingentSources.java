@@ -2,17 +2,16 @@ package ru.spobridge.routes.contingent;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.contingent.ContingentSettings;
 import ru.spobridge.connectors.contingent.ContingentSoapClient;
 import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.ClientsBySettings;
 import ru.spobridge.routes.config.HubProperties;
 import ru.spobridge.routes.flow.SourceCallRetry;
 
-/** One ИС «Контингент» client per college, made from its settings on first use. */
+/** One ИС «Контингент» client per college, made from its settings on first use and anew when they change. */
 @Component
 public class ContingentSources {
 
@@ -21,7 +20,7 @@ public class ContingentSources {
     private final ProducerTemplate camel;
     private final HttpClient http;
     private final Clock clock;
-    private final Map<String, ContingentSoapClient> clients = new ConcurrentHashMap<>();
+    private final ClientsBySettings<HubProperties.ContingentSource, ContingentSoapClient> clients = new ClientsBySettings<>();
 
     public ContingentSources(Colleges colleges, HubProperties properties, ProducerTemplate camel, HttpClient http, Clock clock) {
         this.colleges = colleges;
@@ -32,11 +31,10 @@ public class ContingentSources {
     }
 
     public ContingentSoapClient client(String collegeId) {
-        return clients.computeIfAbsent(collegeId, id -> {
-            HubProperties.ContingentSource source = colleges.settings(id).contingent();
+        return clients.client(collegeId, colleges.settings(collegeId).contingent(), source -> {
             return new ContingentSoapClient(camel, new ContingentSettings(source.address(), source.tokenUrl(), source.clientId(),
                     source.clientSecret(), source.pageSize(), properties.delivery().httpTimeout()), http, clock,
-                    new SourceCallRetry("contingent-" + id, properties.delivery()));
+                    new SourceCallRetry("contingent-" + collegeId, properties.delivery()));
         });
     }
 }

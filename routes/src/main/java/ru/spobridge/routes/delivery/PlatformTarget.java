@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import ru.spobridge.connectors.common.BatchResult;
@@ -15,6 +14,7 @@ import ru.spobridge.connectors.common.PlatformProtocol;
 import ru.spobridge.connectors.common.PlatformSettings;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.ClientsBySettings;
 import ru.spobridge.routes.config.HubProperties;
 
 /**
@@ -51,7 +51,7 @@ public class PlatformTarget implements TargetAdapter {
     private final CanonicalJson json;
     private final HttpClient http;
     private final Clock clock;
-    private final Map<String, IntegrationApiClient> clients = new ConcurrentHashMap<>();
+    private final ClientsBySettings<HubProperties.TargetSettings, IntegrationApiClient> clients = new ClientsBySettings<>();
 
     public PlatformTarget(PlatformProtocol protocol, String keyField, List<Resource<?>> resources, Colleges colleges,
                           HubProperties properties, CanonicalJson json, HttpClient http, Clock clock) {
@@ -146,11 +146,11 @@ public class PlatformTarget implements TargetAdapter {
 
     /** The client of one college; reading the settings here lets a wrong setting fail the batch, not the hub. */
     private IntegrationApiClient client(String collegeId) {
-        return clients.computeIfAbsent(collegeId, id -> {
-            HubProperties.TargetSettings target = colleges.settings(id).targets().get(name());
-            if (target == null) {
-                throw new IllegalStateException("У колледжа " + id + " не настроена платформа " + protocol.title());
-            }
+        HubProperties.TargetSettings settings = colleges.settings(collegeId).targets().get(name());
+        if (settings == null) {
+            throw new IllegalStateException("У колледжа " + collegeId + " не настроена платформа " + protocol.title());
+        }
+        return clients.client(collegeId, settings, target -> {
             return new IntegrationApiClient(protocol, new PlatformSettings(target.baseUrl(), target.clientId(), target.clientSecret(),
                     target.batchLimit(), properties.deliveryFor(name()).httpTimeout()), json.mapper(), http, clock);
         });

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.spobridge.routes.config.HubProperties.CollegeSettings;
@@ -54,7 +58,7 @@ public class CollegeRoutes {
             CollegeRoute now = current.get(routeId);
             CollegeRoute next = wanted.get(routeId);
             if (!now.equals(next)) {
-                stop(routeId);
+                stop(now);
                 current.remove(routeId);
                 (next == null ? removed : replaced).add(routeId);
             }
@@ -80,12 +84,35 @@ public class CollegeRoutes {
         Map<String, CollegeRoute> current = running.remove(collegeId);
         List<String> removed = new ArrayList<>();
         if (current != null) {
-            for (String routeId : current.keySet()) {
-                stop(routeId);
-                removed.add(routeId);
+            for (CollegeRoute route : current.values()) {
+                stop(route);
+                removed.add(route.routeId());
             }
         }
+        if (!removed.isEmpty()) {
+            log.info("Колледж {}: маршруты удалены {}", collegeId, removed);
+        }
         return new Change(List.of(), List.of(), removed);
+    }
+
+    /**
+     * Brings every college in step at once: each active college applied (unchanged routes left alone), every college
+     * no longer active loses its routes and triggers. Returns the changes by college, only where something changed.
+     */
+    public synchronized Map<String, Change> synchronize(Map<String, CollegeSettings> active) {
+        Map<String, Change> changes = new LinkedHashMap<>();
+        for (String collegeId : List.copyOf(running.keySet())) {
+            if (!active.containsKey(collegeId)) {
+                changes.put(collegeId, remove(collegeId));
+            }
+        }
+        active.forEach((collegeId, settings) -> {
+            Change change = apply(collegeId, settings);
+            if (!change.none()) {
+                changes.put(collegeId, change);
+            }
+        });
+        return changes;
     }
 
     /** The routes running for a college, by route id. */
@@ -103,12 +130,32 @@ public class CollegeRoutes {
         }
     }
 
-    private void stop(String routeId) {
+    private void stop(CollegeRoute route) {
+        String routeId = route.routeId();
         try {
             camel.getRouteController().stopRoute(routeId);
             camel.removeRoute(routeId);
         } catch (Exception e) {
             throw new IllegalStateException("Маршрут " + routeId + " не остановлен: " + e.getMessage(), e);
+        }
+        if (CollegeRouteTemplates.SCHEDULE.equals(route.templateId())) {
+            unschedule(route.parameters().get("college"), route.parameters().get("group"));
+        }
+    }
+
+    /** camel-quartz leaves the trigger of a removed route in a clustered store, where it would keep firing: delete it. */
+    private void unschedule(String collegeId, String group) {
+        QuartzComponent quartz = camel.getComponent("quartz", QuartzComponent.class);
+        Scheduler scheduler = quartz == null ? null : quartz.getScheduler();
+        if (scheduler == null) {
+            return;
+        }
+        try {
+            if (!scheduler.isShutdown()) {
+                scheduler.unscheduleJob(TriggerKey.triggerKey(collegeId, group));
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Расписание " + group + "/" + collegeId + " не снято: " + e.getMessage(), e);
         }
     }
 }

@@ -1,14 +1,26 @@
 package ru.spobridge.routes.flow;
 
+import jakarta.validation.Validator;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
+import ru.spobridge.routes.config.region.CollegeResolver;
+import ru.spobridge.routes.config.region.SecretLookup;
+import ru.spobridge.routes.delivery.PlatformTarget;
+import ru.spobridge.routes.store.CollegeStore;
 
-/** Wires the per-college routes: made for every configured college once Camel has started. */
+/**
+ * Wires the per-college routes: the registry publishes the colleges (static and stored) once Camel has started and
+ * makes their routes; a poller follows changes made on other instances.
+ */
 @Configuration(proxyBeanMethods = false)
 public class FlowKernelConfiguration {
 
@@ -18,7 +30,23 @@ public class FlowKernelConfiguration {
     }
 
     @Bean
-    CamelContextConfiguration collegeRoutesAtStart(CollegeRoutes routes, Colleges colleges) {
+    CollegeResolver collegeResolver(SecretLookup secrets, Validator validator, List<PlatformTarget> platforms) {
+        return new CollegeResolver(secrets, validator, platforms.stream().map(PlatformTarget::name).collect(Collectors.toSet()));
+    }
+
+    @Bean
+    CollegeRegistry collegeRegistry(CollegeStore store, Colleges colleges, CollegeRoutes routes, CollegeResolver resolver,
+                                    HubProperties properties, @Value("${spo.regions.directory:./config/regions}") Path regionsDirectory) {
+        return new CollegeRegistry(store, colleges, routes, resolver, properties, regionsDirectory);
+    }
+
+    @Bean
+    CollegeSettingsPoller collegeSettingsPoller(CollegeRegistry registry, @Value("${spo.sync.settings-refresh:5s}") Duration refresh) {
+        return new CollegeSettingsPoller(registry, refresh);
+    }
+
+    @Bean
+    CamelContextConfiguration collegeRoutesAtStart(CollegeRegistry registry, CollegeSettingsPoller poller) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {
@@ -26,7 +54,8 @@ public class FlowKernelConfiguration {
 
             @Override
             public void afterApplicationStart(CamelContext camelContext) {
-                colleges.ids().forEach(id -> routes.apply(id, colleges.settings(id)));
+                registry.start();
+                poller.start();
             }
         };
     }

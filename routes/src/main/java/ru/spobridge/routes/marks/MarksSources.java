@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.journal.CollegeJournalClient;
 import ru.spobridge.mappings.marks.JournalChange;
 import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.ClientsBySettings;
 import ru.spobridge.routes.config.HubProperties;
 import ru.spobridge.routes.store.SourceCursors;
 
@@ -26,7 +27,7 @@ public class MarksSources {
     private final HttpClient http;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Map<String, CollegeJournalClient> clients = new ConcurrentHashMap<>();
+    private final ClientsBySettings<HubProperties.JournalSource, CollegeJournalClient> clients = new ClientsBySettings<>();
     private final Map<String, String> pendingCursor = new ConcurrentHashMap<>();
     private final SourceCursors cursors;
 
@@ -65,11 +66,11 @@ public class MarksSources {
     }
 
     private CollegeJournalClient client(String collegeId) {
-        return clients.computeIfAbsent(collegeId, id -> {
-            HubProperties.JournalSource journal = colleges.settings(id).marks().journal();
-            if (journal == null) {
-                throw new IllegalStateException("У колледжа " + id + " не настроен журнал (spo.colleges." + id + ".marks.journal)");
-            }
+        HubProperties.JournalSource settings = colleges.settings(collegeId).marks().journal();
+        if (settings == null) {
+            throw new IllegalStateException("У колледжа " + collegeId + " не настроен журнал (spo.colleges." + collegeId + ".marks.journal)");
+        }
+        return clients.client(collegeId, settings, journal -> {
             return new CollegeJournalClient(new CollegeJournalClient.Settings(journal.address(), journal.collegeId(), journal.clientId(),
                     journal.clientSecret(), properties.delivery().httpTimeout()), http, json, clock);
         });

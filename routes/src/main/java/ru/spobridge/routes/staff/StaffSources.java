@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.zup.ZupODataClient;
 import ru.spobridge.connectors.zup.ZupSettings;
@@ -13,6 +11,7 @@ import ru.spobridge.mappings.staff.StaffOrderRecord;
 import ru.spobridge.mappings.zup.ZupRecords;
 import ru.spobridge.mappings.zup.ZupStaffMapping;
 import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.ClientsBySettings;
 import ru.spobridge.routes.config.HubProperties;
 import ru.spobridge.routes.store.SourceCursors;
 
@@ -27,7 +26,7 @@ public class StaffSources {
     private final HttpClient http;
     private final ObjectMapper json;
     private final SourceCursors cursors;
-    private final Map<String, ZupODataClient> clients = new ConcurrentHashMap<>();
+    private final ClientsBySettings<HubProperties.ZupSource, ZupODataClient> clients = new ClientsBySettings<>();
 
     public StaffSources(Colleges colleges, HubProperties properties, HttpClient http, ObjectMapper json, SourceCursors cursors) {
         this.colleges = colleges;
@@ -56,8 +55,7 @@ public class StaffSources {
     }
 
     private ZupODataClient client(String collegeId) {
-        return clients.computeIfAbsent(collegeId, id -> {
-            HubProperties.ZupSource zup = colleges.settings(id).staff().zup();
+        return clients.client(collegeId, colleges.settings(collegeId).staff().zup(), zup -> {
             return new ZupODataClient(new ZupSettings(zup.address(), zup.user(), zup.password(), zup.pageSize(),
                     properties.delivery().httpTimeout()), http, json);
         });

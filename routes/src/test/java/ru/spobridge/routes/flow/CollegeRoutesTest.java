@@ -98,6 +98,26 @@ class CollegeRoutesTest {
     }
 
     @Test
+    void synchronize_removes_colleges_that_are_no_longer_active() throws Exception {
+        flow.cron = onceAt(ZonedDateTime.now(NOVOKUZNETSK).plusHours(1));
+        java.util.Map<String, CollegeSettings> both = new java.util.LinkedHashMap<>();
+        both.put("kuz-demo", null);
+        both.put("perm-demo", null);
+        assertThat(routes.synchronize(both)).containsOnlyKeys("kuz-demo", "perm-demo");
+
+        java.util.Map<String, CollegeSettings> one = new java.util.LinkedHashMap<>();
+        one.put("kuz-demo", null);
+        java.util.Map<String, CollegeRoutes.Change> changes = routes.synchronize(one);
+
+        assertThat(changes).containsOnlyKeys("perm-demo");
+        assertThat(changes.get("perm-demo").removed()).containsExactly("test-schedule-perm-demo");
+        assertThat(routes.routes("kuz-demo")).containsOnlyKeys("test-schedule-kuz-demo");
+        Scheduler scheduler = camel.getComponent("quartz", QuartzComponent.class).getScheduler();
+        assertThat(scheduler.getTrigger(TriggerKey.triggerKey("perm-demo", "test"))).isNull();
+        assertThat(scheduler.getTrigger(TriggerKey.triggerKey("kuz-demo", "test"))).isNotNull();
+    }
+
+    @Test
     void unchanged_settings_leave_the_running_routes_alone() {
         flow.cron = onceAt(ZonedDateTime.now(NOVOKUZNETSK).plusHours(1));
         routes.apply("kuz-demo", null);
