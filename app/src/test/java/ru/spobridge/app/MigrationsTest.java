@@ -19,7 +19,8 @@ class MigrationsTest {
 
     private static final Set<String> TABLES = Set.of("audit_log", "canonical_record", "dead_letter", "delivery_batch",
             "rejected_record", "source_cursor", "sync_run", "sync_state", "held_run", "reconciliation_report", "staff_sla", "qrtz_triggers", "qrtz_job_details",
-            "run_pause", "work_calendar_day", "work_calendar_year");
+            "run_pause", "work_calendar_day", "work_calendar_year",
+            "code_table_entry", "code_table_change", "asc_unmatched");
 
     @Test
     void migrations_run_on_h2_in_file_compatible_mode() throws SQLException {
