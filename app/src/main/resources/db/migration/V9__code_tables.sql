@@ -1,11 +1,12 @@
 -- Code tables as data, per college: the rows an administrator set over the settings' defaults. table_name is one of
 -- asc.teachers, asc.groups, asc.subgroups, asc.rooms, asc.subjects, staff.positions, marks.scale, attendance.reasons;
--- value is the canonical code (for staff.positions JSON {"title": …, "role": …}). version counts the row's changes.
+-- code_value is the canonical code (for staff.positions JSON {"title": …, "role": …}). version counts the row's
+-- changes. (code_value, not value: VALUE is reserved in H2.)
 CREATE TABLE code_table_entry (
     college_id VARCHAR(64) NOT NULL,
     table_name VARCHAR(32) NOT NULL,
     source_code VARCHAR(200) NOT NULL,
-    value TEXT NOT NULL,
+    code_value TEXT NOT NULL,
     version INTEGER NOT NULL,
     updated_by VARCHAR(100) NOT NULL,
     updated_at TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -32,7 +32,7 @@ public class CodeTableEntries {
     }
 
     public List<Entry> entries(String collegeId, String table) {
-        return jdbc.query("SELECT source_code, value, version, updated_by, updated_at FROM code_table_entry "
+        return jdbc.query("SELECT source_code, code_value, version, updated_by, updated_at FROM code_table_entry "
                         + "WHERE college_id = :college AND table_name = :table ORDER BY source_code",
                 params(collegeId, table),
                 (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
@@ -55,10 +55,10 @@ public class CodeTableEntries {
         int version = before.map(entry -> entry.version() + 1).orElse(1);
         params.addValue("version", version);
         if (before.isPresent()) {
-            jdbc.update("UPDATE code_table_entry SET value = :value, version = :version, updated_by = :actor, updated_at = :now "
+            jdbc.update("UPDATE code_table_entry SET code_value = :value, version = :version, updated_by = :actor, updated_at = :now "
                     + "WHERE college_id = :college AND table_name = :table AND source_code = :code", params);
         } else {
-            jdbc.update("INSERT INTO code_table_entry (college_id, table_name, source_code, value, version, updated_by, updated_at) "
+            jdbc.update("INSERT INTO code_table_entry (college_id, table_name, source_code, code_value, version, updated_by, updated_at) "
                     + "VALUES (:college, :table, :code, :value, :version, :actor, :now)", params);
         }
         history(params, before.map(Entry::value).orElse(null), value, reason);
