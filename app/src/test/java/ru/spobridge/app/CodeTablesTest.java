@@ -122,6 +122,23 @@ class CodeTablesTest extends HubIntegrationTest {
     }
 
     @Test
+    void a_position_code_added_for_one_college_is_accepted_there_and_still_refused_elsewhere() throws Exception {
+        assertThat(put("staff.positions", "ТЬЮ", "{\"title\": \"Тьютор\", \"role\": \"TEACHER\"}", "новая должность").statusCode())
+                .isEqualTo(200);
+        String orders = """
+                order_id;kind;order_no;order_date;effective_date;person_id;last_name;first_name;middle_name;email;phone;position_code
+                o-t;hire;К-9;2025-08-20;2025-09-01;per-tu;Тьюторова;Вера;;tu@test.spo-college.example;+79120007009;ТЬЮ
+                """;
+
+        staffFile(COLLEGE, orders);
+        staffFile("test-aisepo", orders);
+
+        assertThat(jdbc.queryForList("SELECT college_id FROM rejected_record WHERE resolved_at IS NULL AND entity_key = 'o-t' "
+                + "AND code = 'UNKNOWN_POSITION'", String.class)).containsExactly("test-aisepo");
+        assertThat(epos.staff(COLLEGE)).containsKey("per-tu");
+    }
+
+    @Test
     void every_change_keeps_who_when_before_and_after() throws Exception {
         put("marks.scale", "удовл", "3", "первое значение");
         put("marks.scale", "удовл", "4", "ошибка в первом");
@@ -198,6 +215,17 @@ class CodeTablesTest extends HubIntegrationTest {
         contingent.putStudent(OGRN, SourceData.student("stu-9001", s -> s.getGuardian().clear()));
         contingent.putStudent(OGRN, SourceData.student("stu-9002", s -> s.getGuardian().clear()));
         syncAndWait(false);
+    }
+
+    private void staffFile(String college, String csv) {
+        Exchange exchange = camel.request(StaffRoutes.FILE, ex -> {
+            ex.getIn().setHeaders(Map.of(FlowHeaders.COLLEGE, college, FlowHeaders.TRIGGER, "test", Exchange.FILE_NAME, "orders.csv"));
+            ex.getIn().setBody(csv.getBytes(StandardCharsets.UTF_8));
+        });
+        Long runId = exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class);
+        if (runId != null) {
+            awaitRun(runId);
+        }
     }
 
     private Map<String, String> openRefusals() {
