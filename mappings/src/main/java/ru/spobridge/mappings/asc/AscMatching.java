@@ -45,9 +45,26 @@ public final class AscMatching {
     public record GroupMatch(String classId, String subgroupCode, int divisionTag) {
     }
 
-    /** aSc id → canonical code per kind, and every element left unmatched or ambiguous. */
+    /**
+     * An element no table or name matched, with what an operator needs to map it: kept apart from the errors
+     * because a teacher's name is personal data and only the store may hold it, never a rejection or a log.
+     */
+    public record Unmatched(Kind kind, String ascId, String shortName, String name) {
+
+        /** The key a mapping row for this element uses: the short name, else the name (ids change with each export). */
+        public String mappingKey() {
+            return shortName != null && !shortName.isBlank() ? shortName.strip() : name == null ? "" : name.strip();
+        }
+
+        /** The key of the rejection this element caused, as listed in {@link Result#errors()}. */
+        public String recordKey() {
+            return kind.element + " id=" + ascId;
+        }
+    }
+
+    /** aSc id → canonical code per kind, every element left unmatched or ambiguous, and the unmatched ones in detail. */
     public record Result(Map<String, String> teachers, Map<String, String> classes, Map<String, GroupMatch> groups,
-                         Map<String, String> rooms, Map<String, String> subjects, List<RecordError> errors) {
+                         Map<String, String> rooms, Map<String, String> subjects, List<RecordError> errors, List<Unmatched> unmatched) {
 
         public Result {
             teachers = Map.copyOf(teachers);
@@ -56,6 +73,12 @@ public final class AscMatching {
             rooms = Map.copyOf(rooms);
             subjects = Map.copyOf(subjects);
             errors = List.copyOf(errors);
+            unmatched = List.copyOf(unmatched);
+        }
+
+        public Result(Map<String, String> teachers, Map<String, String> classes, Map<String, GroupMatch> groups,
+                      Map<String, String> rooms, Map<String, String> subjects, List<RecordError> errors) {
+            this(teachers, classes, groups, rooms, subjects, errors, List.of());
         }
     }
 
@@ -73,6 +96,7 @@ public final class AscMatching {
      */
     public static Result match(AscTimetable timetable, Map<Kind, Map<String, String>> explicit, Map<Kind, Map<String, String>> candidates) {
         List<RecordError> errors = new ArrayList<>();
+        List<Unmatched> unmatched = new ArrayList<>();
         Map<String, String> teachers = new HashMap<>();
         var teacherDirectory = new Directory(Kind.TEACHER, explicit, candidates,
                 timetable.teachers().stream().map(t -> List.of(nz(t.shortName()), nz(t.name()), nz(t.partnerId()))).toList());
@@ -81,19 +105,19 @@ public final class AscMatching {
             if (t.lastName() != null) {
                 probes.add(t.lastName() + " " + nz(t.firstName()));
             }
-            teacherDirectory.match(t.id(), t.shortName(), t.name(), t.partnerId(), probes, teachers, errors);
+            teacherDirectory.match(t.id(), t.shortName(), t.name(), t.partnerId(), probes, teachers, errors, unmatched);
         }
         Map<String, String> classes = new HashMap<>();
         var classDirectory = new Directory(Kind.GROUP, explicit, candidates,
                 timetable.classes().stream().map(c -> List.of(nz(c.shortName()), nz(c.name()), nz(c.partnerId()))).toList());
         for (var c : timetable.classes()) {
-            classDirectory.match(c.id(), c.shortName(), c.name(), c.partnerId(), List.of(nz(c.name()), nz(c.shortName())), classes, errors);
+            classDirectory.match(c.id(), c.shortName(), c.name(), c.partnerId(), List.of(nz(c.name()), nz(c.shortName())), classes, errors, unmatched);
         }
         Map<String, String> rooms = new HashMap<>();
         var roomDirectory = new Directory(Kind.ROOM, explicit, candidates,
                 timetable.classrooms().stream().map(r -> List.of(nz(r.shortName()), nz(r.name()), nz(r.partnerId()))).toList());
         for (var r : timetable.classrooms()) {
-            roomDirectory.match(r.id(), r.shortName(), r.name(), r.partnerId(), List.of(nz(r.name()), nz(r.shortName())), rooms, errors);
+            roomDirectory.match(r.id(), r.shortName(), r.name(), r.partnerId(), List.of(nz(r.name()), nz(r.shortName())), rooms, errors, unmatched);
         }
         Map<String, String> subjects = new HashMap<>();
         var subjectDirectory = new Directory(Kind.SUBJECT, explicit, candidates,
@@ -105,9 +129,10 @@ public final class AscMatching {
                 probes.add(prefix.group(1));
                 probes.add(prefix.group(2));
             }
-            subjectDirectory.match(s.id(), s.shortName(), s.name(), s.partnerId(), probes, subjects, errors);
+            subjectDirectory.match(s.id(), s.shortName(), s.name(), s.partnerId(), probes, subjects, errors, unmatched);
         }
-        return new Result(teachers, classes, subgroups(timetable, explicit.getOrDefault(Kind.SUBGROUP, Map.of())), rooms, subjects, errors);
+        return new Result(teachers, classes, subgroups(timetable, explicit.getOrDefault(Kind.SUBGROUP, Map.of())), rooms, subjects, errors,
+                unmatched);
     }
 
     /** Subgroup code: the explicit table by group name, else the number in the name («1 подгруппа» → 1), else the position in its division. */
@@ -155,7 +180,7 @@ public final class AscMatching {
         }
 
         void match(String id, String shortName, String name, String partnerId, List<String> probes, Map<String, String> into,
-                   List<RecordError> errors) {
+                   List<RecordError> errors, List<Unmatched> unmatched) {
             List<String> keys = new ArrayList<>();
             boolean ambiguousInFile = false;
             for (String key : new String[] {shortName, name, partnerId}) {
@@ -188,6 +213,7 @@ public final class AscMatching {
                 errors.add(new RecordError(element, found.size() > 1 ? "name" : "short", AMBIGUOUS, kind.label + " " + element
                         + ": краткое имя или название неоднозначно (подходит к нескольким) — укажите соответствие в таблице сопоставления"));
             } else {
+                unmatched.add(new Unmatched(kind, id, blankToNull(shortName), blankToNull(name)));
                 errors.add(new RecordError(element, "short", kind.unmatched, kind.label + " " + element
                         + (shortName == null || shortName.isBlank() ? " (без краткого имени)" : "")
                         + " не найдена в справочнике колледжа — укажите соответствие в таблице сопоставления"));
@@ -221,6 +247,10 @@ public final class AscMatching {
             initials.append(words[i].charAt(0));
         }
         return initials.isEmpty() ? words[0] : words[0] + " " + initials;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String nz(String value) {

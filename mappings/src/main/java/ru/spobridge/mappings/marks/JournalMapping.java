@@ -44,10 +44,20 @@ public final class JournalMapping {
     }
 
     public static Mapped<Attendance> toAttendance(String collegeId, JournalChange change, Instant receivedAt) {
+        return toAttendance(collegeId, change, Map.of(), receivedAt);
+    }
+
+    /**
+     * @param reasonCodes the college's own reason codes (lower case) → canonical reason; a code not listed is read as
+     *                    Н, УП or НУ
+     */
+    public static Mapped<Attendance> toAttendance(String collegeId, JournalChange change, Map<String, AbsenceReason> reasonCodes,
+                                                  Instant receivedAt) {
         FieldCollector fields = new FieldCollector(change.id() == null ? "(пропуск без идентификатора)" : change.id());
         common(change, fields);
         boolean withdrawn = "delete".equalsIgnoreCase(change.op());
-        AbsenceReason reason = withdrawn || change.late() ? optionalReason(change.reason(), fields) : fields.field(() -> AbsenceReason.fromCode(change.reason()));
+        AbsenceReason reason = withdrawn || change.late() ? optionalReason(change.reason(), reasonCodes, fields)
+                : fields.field(() -> reason(change.reason(), reasonCodes));
         LocalDate date = fields.field(() -> date(change));
         Instant givenAt = fields.field(() -> instant(change.givenAt()));
         if (fields.hasErrors()) {
@@ -78,8 +88,13 @@ public final class JournalMapping {
         }
     }
 
-    private static AbsenceReason optionalReason(String raw, FieldCollector fields) {
-        return raw == null || raw.isBlank() ? null : fields.field(() -> AbsenceReason.fromCode(raw));
+    private static AbsenceReason optionalReason(String raw, Map<String, AbsenceReason> reasonCodes, FieldCollector fields) {
+        return raw == null || raw.isBlank() ? null : fields.field(() -> reason(raw, reasonCodes));
+    }
+
+    private static AbsenceReason reason(String raw, Map<String, AbsenceReason> reasonCodes) {
+        AbsenceReason mapped = raw == null ? null : reasonCodes.get(raw.strip().toLowerCase(java.util.Locale.ROOT));
+        return mapped != null ? mapped : AbsenceReason.fromCode(raw);
     }
 
     private static LocalDate date(JournalChange change) {

@@ -115,4 +115,19 @@ class AscMatchingTest {
                 .containsEntry("E2", new AscMatching.GroupMatch("C1", "2", 2)).containsEntry("S1", new AscMatching.GroupMatch("C1", "1", 3))
                 .containsEntry("S2", new AscMatching.GroupMatch("C1", "Д", 3));
     }
+
+    @Test
+    void an_unmatched_element_carries_its_short_name_and_name_apart_from_the_error() {
+        AscTimetable t = timetable("<teachers columns=\"id,name,short\"><teacher id=\"T7\" name=\"Новикова Ирина Павловна\" short=\"НовИП\"/></teachers>"
+                + "<classrooms columns=\"id,name,short\"><classroom id=\"R5\" name=\"Мастерская\" short=\"\"/></classrooms>");
+
+        AscMatching.Result result = new AscFixtures.Directories().match(t);
+
+        assertThat(result.unmatched()).extracting(AscMatching.Unmatched::kind, AscMatching.Unmatched::ascId,
+                        AscMatching.Unmatched::shortName, AscMatching.Unmatched::name, AscMatching.Unmatched::mappingKey)
+                .containsExactlyInAnyOrder(tuple(Kind.TEACHER, "T7", "НовИП", "Новикова Ирина Павловна", "НовИП"),
+                        tuple(Kind.ROOM, "R5", null, "Мастерская", "Мастерская"));
+        assertThat(result.errors()).extracting(RecordError::recordKey).containsExactlyInAnyOrder("teacher id=T7", "classroom id=R5");
+        assertThat(result.errors()).extracting(RecordError::message).noneMatch(message -> message.contains("Новикова"));
+    }
 }

@@ -18,10 +18,11 @@ import ru.spobridge.model.Movement;
 import ru.spobridge.model.MovementSequence;
 import ru.spobridge.model.RecordError;
 import ru.spobridge.model.StudentStatus;
+import ru.spobridge.model.marks.AbsenceReason;
 import ru.spobridge.model.marks.Attendance;
 import ru.spobridge.model.marks.Mark;
 import ru.spobridge.routes.CanonicalJson;
-import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.CodeTables;
 import ru.spobridge.routes.contingent.ContingentIntake;
 import ru.spobridge.routes.schedule.ScheduleState;
 import ru.spobridge.routes.store.CanonicalRecords;
@@ -44,14 +45,14 @@ public class MarksIntake {
     private final CanonicalRecords canonical;
     private final RejectedRecords rejected;
     private final CanonicalJson json;
-    private final Colleges colleges;
+    private final CodeTables codeTables;
     private final Clock clock;
 
-    public MarksIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json, Colleges colleges, Clock clock) {
+    public MarksIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json, CodeTables codeTables, Clock clock) {
         this.canonical = canonical;
         this.rejected = rejected;
         this.json = json;
-        this.colleges = colleges;
+        this.codeTables = codeTables;
         this.clock = clock;
     }
 
@@ -60,7 +61,8 @@ public class MarksIntake {
 
     public Summary accept(String college, List<JournalChange> changes, long runId) {
         Instant now = clock.instant();
-        Map<String, String> scale = colleges.settings(college).marks().scale();
+        Map<String, String> scale = codeTables.markScale(college);
+        Map<String, AbsenceReason> reasonCodes = codeTables.absenceReasons(college);
         Set<String> students = canonical.hashes(college, ContingentIntake.STUDENT).keySet();
         Set<String> lessons = canonical.hashes(college, ScheduleState.LESSON).keySet();
         Map<String, List<Movement>> movements = new HashMap<>();
@@ -85,7 +87,7 @@ public class MarksIntake {
                 unchanged++;
                 continue;
             }
-            Mapped<?> mapped = isMark ? JournalMapping.toMark(college, change, scale, now) : JournalMapping.toAttendance(college, change, now);
+            Mapped<?> mapped = isMark ? JournalMapping.toMark(college, change, scale, now) : JournalMapping.toAttendance(college, change, reasonCodes, now);
             List<RecordError> errors = new ArrayList<>(mapped.errors());
             if (mapped.isValid()) {
                 String key = change.id();

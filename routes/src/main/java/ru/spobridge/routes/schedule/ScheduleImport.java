@@ -17,14 +17,14 @@ import ru.spobridge.model.RecordError;
 import ru.spobridge.model.reference.ReferenceKind;
 import ru.spobridge.model.staff.StaffMember;
 import ru.spobridge.routes.CanonicalJson;
-import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.CodeTables;
 import ru.spobridge.routes.contingent.ContingentIntake;
 import ru.spobridge.routes.staff.StaffIntake;
 import ru.spobridge.routes.store.CanonicalRecords;
 
 /**
  * An aSc Timetables export → dated lessons of a period: parsed as a stream, its teachers, groups, rooms and
- * subjects matched to canonical ones (mapping tables in config/ first, then codes, then normalised names), its cards
+ * subjects matched to canonical ones (the college's code tables first, then codes, then normalised names), its cards
  * expanded over the period. Everything that could not be used is listed, by element and attribute.
  */
 @Component
@@ -34,13 +34,13 @@ public class ScheduleImport {
     public static final String TO = "spoTo";
     public static final String TERM_START = "spoTermStart";
 
-    private final Colleges colleges;
+    private final CodeTables codeTables;
     private final CanonicalRecords canonical;
     private final CanonicalJson json;
     private final ReferenceIntake reference;
 
-    public ScheduleImport(Colleges colleges, CanonicalRecords canonical, CanonicalJson json, ReferenceIntake reference) {
-        this.colleges = colleges;
+    public ScheduleImport(CodeTables codeTables, CanonicalRecords canonical, CanonicalJson json, ReferenceIntake reference) {
+        this.codeTables = codeTables;
         this.canonical = canonical;
         this.json = json;
         this.reference = reference;
@@ -54,18 +54,32 @@ public class ScheduleImport {
         List<RecordError> errors = new ArrayList<>(parsed.errors());
         errors.addAll(matches.errors());
         errors.addAll(expanded.errors());
-        return new ScheduleSnapshot(college, name, from, to, parsed.timetable().cards().size(), expanded.lessons(), errors);
+        return new ScheduleSnapshot(college, name, from, to, parsed.timetable().cards().size(), expanded.lessons(), errors,
+                matches.unmatched());
     }
 
     private Map<AscMatching.Kind, Map<String, String>> explicit(String college) {
-        var settings = colleges.settings(college).schedule();
         Map<AscMatching.Kind, Map<String, String>> tables = new EnumMap<>(AscMatching.Kind.class);
-        tables.put(AscMatching.Kind.TEACHER, settings.mapping("teachers"));
-        tables.put(AscMatching.Kind.GROUP, settings.mapping("groups"));
-        tables.put(AscMatching.Kind.SUBGROUP, settings.mapping("subgroups"));
-        tables.put(AscMatching.Kind.ROOM, settings.mapping("rooms"));
-        tables.put(AscMatching.Kind.SUBJECT, settings.mapping("subjects"));
+        for (AscMatching.Kind kind : AscMatching.Kind.values()) {
+            tables.put(kind, codeTables.ascMapping(college, table(kind)));
+        }
         return tables;
+    }
+
+    /** The settings name of a kind's mapping table (spo.colleges.<id>.schedule.mapping.<name>, code table asc.<name>). */
+    public static String table(AscMatching.Kind kind) {
+        return switch (kind) {
+            case TEACHER -> "teachers";
+            case GROUP -> "groups";
+            case SUBGROUP -> "subgroups";
+            case ROOM -> "rooms";
+            case SUBJECT -> "subjects";
+        };
+    }
+
+    /** The canonical codes a mapping row of this kind may point at; null for subgroups, whose codes are not listed anywhere. */
+    public java.util.Set<String> canonicalCodes(String college, AscMatching.Kind kind) {
+        return kind == AscMatching.Kind.SUBGROUP ? null : new java.util.HashSet<>(candidates(college).get(kind).keySet());
     }
 
     /** Canonical codes and names: staff from HR, groups from the registry, rooms and disciplines from справочники. */

@@ -6,9 +6,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.files.TextDecoding;
+import ru.spobridge.mappings.asc.AscMatching;
 import ru.spobridge.model.RecordError;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.flow.Holds;
+import ru.spobridge.routes.store.AscUnmatched;
 import ru.spobridge.routes.store.RejectedRecords;
 import ru.spobridge.routes.store.SyncRuns;
 import ru.spobridge.mappings.schedule.ScheduleCsv;
@@ -28,15 +30,17 @@ public class ScheduleSteps {
     private final SyncRuns runs;
     private final Holds holds;
     private final Colleges colleges;
+    private final AscUnmatched unmatched;
 
     public ScheduleSteps(ScheduleState state, ReferenceIntake reference, RejectedRecords rejected, SyncRuns runs, Holds holds,
-                         Colleges colleges) {
+                         Colleges colleges, AscUnmatched unmatched) {
         this.state = state;
         this.reference = reference;
         this.rejected = rejected;
         this.runs = runs;
         this.holds = holds;
         this.colleges = colleges;
+        this.unmatched = unmatched;
     }
 
     /**
@@ -68,6 +72,7 @@ public class ScheduleSteps {
 
     public void applyImport(ScheduleSnapshot snapshot, long runId) {
         reject(snapshot.collegeId(), "card", snapshot.errors(), runId);
+        trackUnmatched(snapshot, runId);
         int[] planned = state.replacePlanned(snapshot.collegeId(), snapshot.from(), snapshot.to(), snapshot.lessons());
         int changed = state.compose(snapshot.collegeId());
         runs.readFinished(runId, false, snapshot.lessons().size() + snapshot.errors().size(), snapshot.lessons().size() - planned[0],
@@ -95,6 +100,27 @@ public class ScheduleSteps {
         var rows = ScheduleCsv.reference(college, fileName, TextDecoding.decode(content).text());
         ReferenceIntake.Summary summary = reference.accept(college, rows.records(), rows.errors(), runId);
         runs.readFinished(runId, false, summary.read(), 0, summary.accepted(), summary.rejected());
+    }
+
+    /**
+     * Keeps the elements this import left unmatched for the operator, and closes those an earlier import left open
+     * that this one did not (a mapping was added, or the element is gone), with their «не найдена» rejection.
+     */
+    private void trackUnmatched(ScheduleSnapshot snapshot, long runId) {
+        String college = snapshot.collegeId();
+        java.util.Set<AscMatching.Unmatched> still = new java.util.HashSet<>();
+        for (AscMatching.Unmatched element : snapshot.unmatched()) {
+            unmatched.record(college, runId, element.kind().name(), element.ascId(), element.shortName(), element.name());
+            still.add(new AscMatching.Unmatched(element.kind(), "", element.shortName(), element.name()));
+        }
+        for (AscUnmatched.Element open : unmatched.open(college)) {
+            AscMatching.Kind kind = AscMatching.Kind.valueOf(open.kind());
+            if (!still.contains(new AscMatching.Unmatched(kind, "", open.shortName(), open.name()))) {
+                unmatched.resolve(open.id());
+                rejected.resolve(college, "card", List.of(new AscMatching.Unmatched(kind, open.ascId(), null, null).recordKey()),
+                        RejectedRecords.INTAKE);
+            }
+        }
     }
 
     private void reject(String college, String entityType, List<RecordError> errors, long runId) {

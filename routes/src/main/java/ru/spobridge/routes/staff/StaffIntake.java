@@ -25,7 +25,8 @@ import ru.spobridge.model.staff.StaffOrderKind;
 import ru.spobridge.model.staff.Substitution;
 import ru.spobridge.model.staff.Workload;
 import ru.spobridge.routes.CanonicalJson;
-import ru.spobridge.routes.config.HubProperties;
+import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.CodeTables;
 import ru.spobridge.routes.contingent.ContingentIntake;
 import ru.spobridge.routes.store.CanonicalRecords;
 import ru.spobridge.routes.store.RejectedRecords;
@@ -48,17 +49,20 @@ public class StaffIntake {
     private final CanonicalRecords canonical;
     private final RejectedRecords rejected;
     private final CanonicalJson json;
-    private final HubProperties properties;
+    private final Colleges colleges;
+    private final CodeTables codeTables;
     private final StaffSla sla;
     private final java.time.Clock clock;
 
-    public StaffIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json, HubProperties properties, StaffSla sla,
+    public StaffIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json, Colleges colleges, CodeTables codeTables,
+                       StaffSla sla,
                        java.time.Clock clock) {
         this.clock = clock;
         this.canonical = canonical;
         this.rejected = rejected;
         this.json = json;
-        this.properties = properties;
+        this.colleges = colleges;
+        this.codeTables = codeTables;
         this.sla = sla;
     }
 
@@ -75,8 +79,7 @@ public class StaffIntake {
      *                    today are loaded, not judged by the same-day rule (the hub did not exist for them)
      */
     public Summary acceptOrders(String college, List<StaffOrderRecord> records, long runId, boolean initialLoad) {
-        Map<String, Position> positions = new HashMap<>();
-        properties.staff().positions().forEach((code, position) -> positions.put(code, new Position(code, position.title(), position.role())));
+        Map<String, Position> positions = codeTables.positions(college);
         Map<String, List<StaffOrderRecord>> byId = new LinkedHashMap<>();
         int anonymous = 0;
         for (StaffOrderRecord record : records) {
@@ -130,7 +133,7 @@ public class StaffIntake {
                 .map(mapped -> new Keyed(mapped.member().key().sourceId(), mapped.member().key().sourceId(), mapped.member(),
                         mapped.member().name().masked()))
                 .collect(Collectors.toMap(Keyed::key, keyed -> keyed, (first, later) -> later, LinkedHashMap::new)).values().stream().toList());
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), properties.college(college).zone());
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), colleges.settings(college).zone());
         accepted.stream().map(StaffOrderMapping.MappedOrder::order).filter(order -> !knownOrders.contains(order.key().sourceId()))
                 .filter(order -> !initialLoad || !order.effectiveDate().isBefore(today))
                 .forEach(sla::received);

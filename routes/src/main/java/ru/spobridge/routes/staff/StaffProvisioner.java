@@ -15,13 +15,14 @@ import ru.spobridge.model.staff.Employment;
 import ru.spobridge.model.staff.StaffAccount;
 import ru.spobridge.model.staff.StaffMember;
 import ru.spobridge.model.staff.StaffOrder;
+import ru.spobridge.model.staff.Position;
 import ru.spobridge.model.staff.StaffRole;
 import ru.spobridge.model.staff.Substitution;
 import ru.spobridge.model.staff.SubstitutionGrant;
 import ru.spobridge.model.staff.Workload;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.Colleges;
-import ru.spobridge.routes.config.HubProperties;
+import ru.spobridge.routes.config.CodeTables;
 import ru.spobridge.routes.store.CanonicalRecords;
 
 /**
@@ -38,14 +39,14 @@ public class StaffProvisioner {
     private final CanonicalRecords canonical;
     private final CanonicalJson json;
     private final Colleges colleges;
-    private final HubProperties properties;
+    private final CodeTables codeTables;
     private final Clock clock;
 
-    public StaffProvisioner(CanonicalRecords canonical, CanonicalJson json, Colleges colleges, HubProperties properties, Clock clock) {
+    public StaffProvisioner(CanonicalRecords canonical, CanonicalJson json, Colleges colleges, CodeTables codeTables, Clock clock) {
         this.canonical = canonical;
         this.json = json;
         this.colleges = colleges;
-        this.properties = properties;
+        this.codeTables = codeTables;
         this.clock = clock;
     }
 
@@ -58,6 +59,7 @@ public class StaffProvisioner {
             StaffOrder order = json.read(payload, StaffOrder.class);
             ordersByStaff.computeIfAbsent(order.staffId(), id -> new ArrayList<>()).add(order);
         });
+        Map<String, Position> positions = codeTables.positions(collegeId);
         Map<String, StaffMember> members = new HashMap<>();
         canonical.payloads(collegeId, StaffIntake.MEMBER).forEach((key, payload) -> members.put(key, json.read(payload, StaffMember.class)));
         Map<String, String> existingAccounts = canonical.hashes(collegeId, ACCOUNT);
@@ -74,7 +76,7 @@ public class StaffProvisioner {
             if (job.isEmpty() && !existingAccounts.containsKey(entry.getKey())) {
                 continue; // never had an account here: nothing to remove
             }
-            HubProperties.PositionSettings position = job.map(order -> properties.staff().positions().get(order.positionCode())).orElse(null);
+            Position position = job.map(order -> positions.get(order.positionCode())).orElse(null);
             accounts.add(new Keyed(entry.getKey(), new StaffAccount(member, job.isPresent(), job.map(StaffOrder::positionCode).orElse(null),
                     position == null ? null : position.title(), position == null ? StaffRole.TEACHER : position.role(),
                     Employment.hiredOn(today, entry.getValue()).orElse(null))));

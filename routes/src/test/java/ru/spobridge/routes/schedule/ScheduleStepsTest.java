@@ -80,7 +80,7 @@ class ScheduleStepsTest {
         CollegeSettings college = new CollegeSettings("Тестовый колледж", null, "1025900000015", ZoneId.of("Europe/Moscow"), null, null,
                 new HubProperties.HoldSettings(maxRemovalShare), null, null, null);
         Colleges colleges = new Colleges(new HubProperties(Map.of(COLLEGE, college), null, null, null, null, null));
-        return new ScheduleSteps(state, null, null, null, holds, colleges);
+        return new ScheduleSteps(state, null, null, null, holds, colleges, null);
     }
 
     /** Lessons 1..count of the period, each on its own bell of the week. */

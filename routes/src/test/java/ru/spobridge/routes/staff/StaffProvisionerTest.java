@@ -30,7 +30,9 @@ import ru.spobridge.model.staff.StaffOrderKind;
 import ru.spobridge.model.staff.StaffRole;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.config.CodeTables;
 import ru.spobridge.routes.config.HubProperties;
+import ru.spobridge.model.staff.Position;
 import ru.spobridge.routes.store.CanonicalRecords;
 
 /** The accounts due on a local day and the local midnights when they change next, around a dismissal. */
@@ -76,10 +78,10 @@ class StaffProvisionerTest {
         HubProperties.CollegeSettings college = mock(HubProperties.CollegeSettings.class);
         when(college.zone()).thenReturn(ZONE);
         when(colleges.settings(COLLEGE)).thenReturn(college);
-        HubProperties properties = mock(HubProperties.class);
-        when(properties.staff()).thenReturn(new HubProperties.StaffSettings(Map.of("ПРП", new HubProperties.PositionSettings("Преподаватель", StaffRole.TEACHER))));
+        CodeTables codeTables = mock(CodeTables.class);
+        when(codeTables.positions(COLLEGE)).thenReturn(Map.of("ПРП", new Position("ПРП", "Преподаватель", StaffRole.TEACHER)));
         Clock clock = Clock.fixed(LocalDateTime.parse(localNow).atZone(ZONE).toInstant(), ZONE);
-        return new StaffProvisioner(canonical, JSON, colleges, properties, clock);
+        return new StaffProvisioner(canonical, JSON, colleges, codeTables, clock);
     }
 
     private static CanonicalRecords canonical(StaffOrder... orders) {
