@@ -93,7 +93,8 @@ public abstract class HubIntegrationTest {
             throw new IllegalStateException(e);
         }
         for (String table : new String[] {"canonical_record", "sync_state", "sync_run", "rejected_record", "dead_letter",
-                "delivery_batch", "source_cursor", "audit_log", "held_run", "reconciliation_report", "staff_sla"}) {
+                "delivery_batch", "source_cursor", "audit_log", "held_run", "reconciliation_report", "staff_sla",
+                "run_pause", "code_table_entry", "code_table_change", "asc_unmatched"}) {
             jdbc.execute("DELETE FROM " + table);
         }
         contingent.reset();
