@@ -87,7 +87,7 @@ public final class RegionDemo {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String dir = home.toString().replace('\\', '/');
+        String dir = explicit(home);
         settings.add("--spo.regions.directory=" + dir + "/regions");
         settings.add("--spring.datasource.url=jdbc:h2:file:" + dir + "/spo-bridge;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         settings.add("--spring.artemis.embedded.data-directory=" + dir + "/artemis");
@@ -106,6 +106,12 @@ public final class RegionDemo {
             }
         }
         return settings;
+    }
+
+    /** The folder as H2 accepts it: H2 refuses a file path that is implicitly relative to the working directory. */
+    static String explicit(Path home) {
+        String path = home.toString().replace('\\', '/');
+        return home.isAbsolute() || path.startsWith(".") ? path : "./" + path;
     }
 
     private static RegionProfile withoutZup(RegionProfile profile) {

@@ -62,6 +62,13 @@ class RegionDemoTest {
     }
 
     @Test
+    void a_relative_home_is_written_as_an_explicit_relative_path_for_h2() {
+        assertThat(RegionDemo.explicit(Path.of("data/region-demo"))).isEqualTo("./data/region-demo");
+        assertThat(RegionDemo.explicit(Path.of("./data/region-demo"))).isEqualTo("./data/region-demo");
+        assertThat(RegionDemo.explicit(Path.of("/var/tmp/region-demo"))).isEqualTo("/var/tmp/region-demo");
+    }
+
+    @Test
     void the_option_is_read_from_the_run_command_and_bounded() {
         assertThat(RegionDemo.requested(new String[] {"--server.port=8080", "--spo.demo.region=50"})).isEqualTo(50);
         assertThat(RegionDemo.requested(new String[] {"--server.port=8080"})).isZero();
