@@ -1,5 +1,8 @@
 package ru.spobridge.demo;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import ru.spobridge.app.SpoBridgeApplication;
 
@@ -14,7 +17,13 @@ public final class SpoBridgeDemo {
     private SpoBridgeDemo() {
     }
 
+    /** {@code --spo.demo.region=50} starts the generated region demo (see {@link RegionDemo}) instead of the three colleges. */
     public static void main(String[] args) {
-        new SpringApplicationBuilder(SpoBridgeApplication.class).profiles(PROFILE).run(args);
+        int region = RegionDemo.requested(args);
+        List<String> arguments = new ArrayList<>(List.of(args));
+        if (region > 0) {
+            arguments.addAll(RegionDemo.prepare(region, Path.of("config/regions"), Path.of("data/region-demo")));
+        }
+        new SpringApplicationBuilder(SpoBridgeApplication.class).profiles(PROFILE).run(arguments.toArray(String[]::new));
     }
 }
