@@ -1,7 +1,6 @@
 package ru.spobridge.routes.delivery;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,11 +80,8 @@ public class ChangePublisher {
                 if (!flowTypes.contains(entityType) || only != null && !only.covers(targetName, entityType)) {
                     continue;
                 }
-                // a selection (an automatic retry, an operator's replay) is sent even if a recent run put the same
-                // version on the bus: the letter it answers may be that run's only outcome, and the item keys make a
-                // second copy harmless; a whole-flow publish leaves recently published records to their batches
-                Instant publishedBefore = only == null ? clock.instant().minus(properties.sync().inFlightWindow()) : clock.instant().plus(java.time.Duration.ofDays(1));
-                List<PendingRecord> pending = canonical.pending(collegeId, entityType, targetName, publishedBefore);
+                List<PendingRecord> pending = canonical.pending(collegeId, entityType, targetName,
+                        clock.instant().minus(properties.sync().inFlightWindow()));
                 if (only != null) {
                     pending = pending.stream().filter(record -> only.contains(targetName, entityType, record.entityKey())).toList();
                 }
