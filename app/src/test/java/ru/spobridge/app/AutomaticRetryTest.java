@@ -67,6 +67,29 @@ class AutomaticRetryTest extends HubIntegrationTest {
         registry.add("spo.delivery.retry-every", () -> "200ms");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private ru.spobridge.routes.store.DeadLetters deadLetters;
+
+    @Test
+    void a_letter_left_by_a_second_copy_of_a_batch_after_the_first_was_delivered_is_closed_by_itself() {
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        contingent.putStudent(OGRN, SourceData.student("stu-5901", s -> s.getGuardian().clear()));
+        syncAndWait(false);
+        String delivered = jdbc.queryForObject("SELECT delivered_hash FROM sync_state WHERE college_id = ? AND entity_key = 'stu-5901'",
+                String.class, COLLEGE);
+        // what the 20,000-student outside check left: the same version in two batches, one delivered, the other refused
+        // by an open circuit afterwards — a RETRYING letter for a version that is no longer due and so never re-sent
+        deadLetters.store(COLLEGE, "contingent", "epos", "student", "spo-second-copy",
+                java.util.List.of(new ru.spobridge.routes.store.DeadLetters.Letter("stu-5901", delivered, "{}", "С. К.")),
+                "CIRCUIT_OPEN", "Платформа отключена предохранителем", 1, null,
+                java.util.Map.of("stu-5901", new ru.spobridge.routes.store.DeadLetters.Retry(Instant.now().plusSeconds(3600), Instant.now(), 0)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dead_letter WHERE status = 'RETRYING'", Integer.class) == 0);
+        assertThat(jdbc.queryForObject("SELECT resolution FROM dead_letter WHERE idempotency_key = 'spo-second-copy'", String.class))
+                .isEqualTo("уже доставлено другим пакетом");
+    }
+
     @Test
     void a_platform_down_for_a_while_gets_every_record_once_it_recovers_with_no_operator_action() {
         contingent.putGroup(OGRN, SourceData.group("ИСП-21"));

@@ -55,6 +55,7 @@ public class AutomaticRetry extends RouteBuilder {
         from("timer:" + ROUTE + "?period=" + every + "&delay=" + every).routeId(ROUTE)
                 .autoStartup(policy.retriesAutomatically())
                 .process(exchange -> horizon.giveUpPastHorizon())
+                .process(exchange -> deadLetters.resolveAlreadyDelivered())
                 .process(exchange -> exchange.getIn().setBody(claimDue()))
                 .split(body())
                     .process(exchange -> send(exchange.getIn().getBody(Round.class)))

@@ -164,6 +164,21 @@ public class DeadLetters {
         return count == null ? 0 : count;
     }
 
+    /**
+     * Closes retrying letters whose record version the platform already has: two batches of one record in flight at
+     * once (a run and a retry) can end as "delivered" and then "circuit open"; the later letter would otherwise wait
+     * for a re-send that never comes, since a delivered version is no longer due.
+     *
+     * @return letters closed
+     */
+    public int resolveAlreadyDelivered() {
+        return jdbc.update("UPDATE dead_letter SET status = 'RESOLVED', resolved_at = :now, resolution = 'уже доставлено другим пакетом' "
+                + "WHERE status = 'RETRYING' AND EXISTS (SELECT 1 FROM sync_state s WHERE s.college_id = dead_letter.college_id "
+                + "AND s.target = dead_letter.target AND s.entity_type = dead_letter.entity_type AND s.entity_key = dead_letter.entity_key "
+                + "AND s.delivered_hash = dead_letter.content_hash)",
+                new MapSqlParameterSource("now", Timestamp.from(clock.instant())));
+    }
+
     /** A later delivery of the same record closes its open dead letters. */
     public void resolveDelivered(String collegeId, String target, String entityType, List<String> entityKeys) {
         Timestamp now = Timestamp.from(clock.instant());
