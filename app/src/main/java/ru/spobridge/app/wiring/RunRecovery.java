@@ -1,8 +1,8 @@
 package ru.spobridge.app.wiring;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -46,20 +46,21 @@ public class RunRecovery {
     /** @return the runs closed as interrupted */
     public List<SyncRuns.Run> recover() {
         List<SyncRuns.Run> closed = runs.open().stream().filter(run -> runs.interrupted(run.id(), reason(run))).toList();
-        Set<List<String>> toResume = new LinkedHashSet<>();
+        Map<List<String>, Long> toResume = new LinkedHashMap<>();
         for (SyncRuns.Run run : closed) {
             log.warn("{} {}: запуск {} прерван остановкой хаба ({}), остаток будет отправлен повторно", run.flow(), run.collegeId(),
                     run.id(), reason(run));
-            toResume.add(List.of(run.collegeId(), run.flow()));
+            toResume.put(List.of(run.collegeId(), run.flow()), run.id()); // the latest interrupted run carries the rest
         }
-        for (List<String> collegeAndFlow : toResume) {
+        for (Map.Entry<List<String>, Long> resume : toResume.entrySet()) {
+            List<String> collegeAndFlow = resume.getKey();
             String collegeId = collegeAndFlow.get(0);
             String flow = collegeAndFlow.get(1);
             if (!colleges.ids().contains(collegeId) || flows.find(flow).isEmpty()) {
                 log.warn("{} {}: колледж или поток больше не настроен, прерванный запуск не возобновлён", flow, collegeId);
                 continue;
             }
-            republish.publishLater(collegeId, flow, "recovery");
+            republish.publishAfterCrash(collegeId, flow, resume.getValue());
         }
         return closed;
     }

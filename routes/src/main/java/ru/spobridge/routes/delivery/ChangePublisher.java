@@ -69,6 +69,16 @@ public class ChangePublisher {
      */
     @Transactional
     public List<DeliveryBatch> batches(String collegeId, long runId, String flow, Selection only) {
+        return batches(collegeId, runId, flow, only, false);
+    }
+
+    /**
+     * @param afterCrash also what a run of a stopped process marked published: its batch may never have reached the bus
+     *                   (killed between the commit and the send); one that did is answered by the platform from its item
+     *                   keys, not applied twice
+     */
+    @Transactional
+    public List<DeliveryBatch> batches(String collegeId, long runId, String flow, Selection only, boolean afterCrash) {
         java.util.Set<String> flowTypes = flows.get(flow).entityTypes();
         List<DeliveryBatch> batches = new ArrayList<>();
         for (String targetName : colleges.enabledTargets(collegeId)) {
@@ -80,8 +90,9 @@ public class ChangePublisher {
                 if (!flowTypes.contains(entityType) || only != null && !only.covers(targetName, entityType)) {
                     continue;
                 }
-                List<PendingRecord> pending = canonical.pending(collegeId, entityType, targetName,
-                        clock.instant().minus(properties.sync().inFlightWindow()));
+                List<PendingRecord> pending = canonical.pending(collegeId, entityType, targetName, afterCrash
+                        ? clock.instant().plus(java.time.Duration.ofDays(1))
+                        : clock.instant().minus(properties.sync().inFlightWindow()));
                 if (only != null) {
                     pending = pending.stream().filter(record -> only.contains(targetName, entityType, record.entityKey())).toList();
                 }
@@ -102,7 +113,13 @@ public class ChangePublisher {
                 }
             }
         }
-        runs.publishing(runId, batches.stream().mapToInt(batch -> batch.items().size()).sum());
+        int published = batches.stream().mapToInt(batch -> batch.items().size()).sum();
+        if (afterCrash) {
+            // the rest of an interrupted run: counted in that run, which stays closed as «прерван»
+            runs.addPublished(runId, published);
+        } else {
+            runs.publishing(runId, published);
+        }
         return batches;
     }
 

@@ -14,6 +14,8 @@ public class PublishRoute extends RouteBuilder {
     private static final String TARGET = "spoTarget";
     /** Header: publish only these records ({@link ChangePublisher.Selection}); absent, everything due. */
     public static final String ONLY = "spoOnly";
+    /** Header: true when publishing after a crash ({@link ChangePublisher#batches(String, long, String, ChangePublisher.Selection, boolean)}). */
+    public static final String AFTER_CRASH = "spoAfterCrash";
 
     private final HubProperties properties;
     private final ChangePublisher publisher;
@@ -29,11 +31,13 @@ public class PublishRoute extends RouteBuilder {
     public void configure() {
         from(ENTRY).routeId("publish")
                 .process(exchange -> exchange.getIn().setBody(publisher.batches(FlowHeaders.college(exchange), FlowHeaders.requireRun(exchange),
-                        FlowHeaders.flow(exchange), exchange.getIn().getHeader(ONLY, ChangePublisher.Selection.class))))
+                        FlowHeaders.flow(exchange), exchange.getIn().getHeader(ONLY, ChangePublisher.Selection.class),
+                        Boolean.TRUE.equals(exchange.getIn().getHeader(AFTER_CRASH, Boolean.class)))))
                 .split(body())
                     .process(exchange -> {
                         DeliveryBatch batch = exchange.getIn().getBody(DeliveryBatch.class);
                         exchange.getIn().removeHeader(ONLY);
+                        exchange.getIn().removeHeader(AFTER_CRASH);
                         exchange.getIn().setHeader(TARGET, batch.target());
                         // one college's batches stay in order on the bus: Artemis message groups, Kafka partitions by key
                         exchange.getIn().setHeader("JMSXGroupID", batch.collegeId());

@@ -35,6 +35,19 @@ public class Republish {
         return (Long) headers.get(FlowHeaders.RUN);
     }
 
+    /**
+     * After a crash: everything of the flow that is due, including what the stopped process marked published but may
+     * never have put on the bus, as the rest of the interrupted run; on another thread.
+     */
+    public void publishAfterCrash(String collegeId, String flow, long interruptedRunId) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(FlowHeaders.COLLEGE, collegeId);
+        headers.put(FlowHeaders.RUN, interruptedRunId);
+        headers.put(FlowHeaders.FLOW, flow);
+        headers.put(PublishRoute.AFTER_CRASH, true);
+        camel.asyncRequestBodyAndHeaders(PublishRoute.ENTRY, null, headers);
+    }
+
     /** Publishes everything of the flow that is due, on another thread (called from a delivery). */
     public void publishLater(String collegeId, String flow, String trigger) {
         camel.asyncRequestBodyAndHeaders(PublishRoute.ENTRY, null, openRun(collegeId, flow, trigger, 0, null));

@@ -89,6 +89,12 @@ public class SyncRuns {
         completeIfDone(runId);
     }
 
+    /** More records published for a run that is already closed (an interrupted run whose rest resumes after a crash). */
+    public void addPublished(long runId, int published) {
+        jdbc.update("UPDATE sync_run SET published_count = published_count + :published WHERE id = :id",
+                Map.of("id", runId, "published", published));
+    }
+
     public void addOutcome(long runId, int delivered, int targetRejected, int deadLetters) {
         jdbc.update("UPDATE sync_run SET delivered_count = delivered_count + :delivered, target_rejected_count = target_rejected_count "
                 + "+ :rejected, dead_letter_count = dead_letter_count + :dead WHERE id = :id",
