@@ -23,7 +23,6 @@ import org.springframework.core.io.Resource;
 import ru.spobridge.model.Ogrn;
 import ru.spobridge.routes.config.region.CollegeDefinition;
 import ru.spobridge.routes.config.region.CollegeResolver;
-import ru.spobridge.routes.config.region.EnvSecretLookup;
 import ru.spobridge.routes.config.region.RegionDocument;
 import ru.spobridge.routes.config.region.RegionFiles;
 

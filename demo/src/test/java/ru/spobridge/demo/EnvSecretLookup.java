@@ -1,4 +1,4 @@
-package ru.spobridge.routes.config.region;
+package ru.spobridge.demo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.core.env.Environment;
+import ru.spobridge.routes.config.region.SecretLookup;
 
 /**
- * References resolved from the environment ({@code env:NAME}, also a property of that name, as the demo profile sets
+ * For the demo tests, which resolve region files without a store: references resolved from the environment ({@code env:NAME}, also a property of that name, as the demo profile sets
  * them) and from files under {@code spo.secrets.directory} ({@code file:relative/path}). {@code stored} is not known
  * here: encrypted storage is another lookup's.
  */
@@ -29,7 +30,7 @@ public class EnvSecretLookup implements SecretLookup {
             return Optional.ofNullable(environment.getProperty(reference.substring(4))).filter(value -> !value.isBlank());
         }
         if (reference.startsWith("file:")) {
-            Path directory = Path.of(environment.getProperty("spo.secrets.directory", "./config/secrets")).toAbsolutePath().normalize();
+            Path directory = Path.of(environment.getProperty("spo.secrets.directory", "./secrets")).toAbsolutePath().normalize();
             Path file = directory.resolve(reference.substring(5)).normalize();
             if (!file.startsWith(directory) || !Files.isRegularFile(file)) {
                 return Optional.empty();
