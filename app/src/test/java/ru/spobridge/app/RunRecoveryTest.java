@@ -7,7 +7,9 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.spobridge.app.console.ConsoleApi;
 import ru.spobridge.app.wiring.RunRecovery;
+import ru.spobridge.routes.store.CanonicalRecords;
 import ru.spobridge.routes.store.SyncRuns;
 
 /** What the start-up recovery does with runs a crash left open: closes them as interrupted and sends what they owed. */
@@ -16,6 +18,9 @@ class RunRecoveryTest extends HubIntegrationTest {
     @Autowired
     private RunRecovery recovery;
 
+    @Autowired
+    private ConsoleApi console;
+
     @Test
     void runs_left_open_by_a_crash_are_closed_as_interrupted_with_their_counts_and_their_due_records_go_out() {
         contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
@@ -23,9 +28,15 @@ class RunRecoveryTest extends HubIntegrationTest {
         students.forEach(id -> contingent.putStudent(OGRN, SourceData.student(id, s -> { })));
         assertThat(syncAndWait(false).status()).isEqualTo(SyncRuns.COMPLETED);
         assertThat(epos.students(COLLEGE).keySet()).containsExactlyInAnyOrderElementsOf(students);
-        // as after a crash between the read and the publish: the records are stored as read, none of them is on its way
+        // as after a crash between the publish's commit and the send: two students marked on their way, none on the bus,
+        // and two stored as read, not yet published
         jdbc.update("UPDATE sync_state SET delivered_hash = NULL, published_hash = NULL, published_at = NULL "
                 + "WHERE college_id = ? AND entity_type = 'student'", COLLEGE);
+        jdbc.update("UPDATE sync_state s SET published_hash = (SELECT c.content_hash FROM canonical_record c WHERE c.college_id = s.college_id "
+                + "AND c.entity_type = s.entity_type AND c.entity_key = s.entity_key), published_at = CURRENT_TIMESTAMP "
+                + "WHERE college_id = ? AND entity_type = 'student' AND entity_key IN ('stu-7001', 'stu-7002')", COLLEGE);
+        assertThat(console.inFlight(COLLEGE).getBody()).as("the console's account of what is on its way")
+                .isEqualTo(new ConsoleApi.InFlightView(2, List.of(new CanonicalRecords.InFlight("epos", "student", 2))));
         long reading = runs.start(COLLEGE, "contingent", "schedule");
         runs.readFinished(reading, false, 4, 0, 4, 0);
         long delivering = runs.start(COLLEGE, "contingent", "operator:tester");
@@ -57,6 +68,7 @@ class RunRecoveryTest extends HubIntegrationTest {
         // the platform already had these versions: it recognises them by their per-record keys and applies none twice
         assertThat(students).allMatch(id -> epos.deliveries(COLLEGE, id) == 1);
         assertThat(runs.open()).as("no run left open").isEmpty();
+        assertThat(console.inFlight(COLLEGE).getBody().total()).as("nothing left on its way").isZero();
         assertThat(recovery.recover()).as("a second pass finds nothing").isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import ru.spobridge.model.College;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.reconciliation.ReconciliationReports;
 import ru.spobridge.routes.store.AuditLog;
+import ru.spobridge.routes.store.CanonicalRecords;
 import ru.spobridge.routes.store.DeadLetters;
 import ru.spobridge.routes.store.HeldRuns;
 import ru.spobridge.routes.store.RejectedRecords;
@@ -28,9 +29,11 @@ public class ConsoleApi {
     private final HeldRuns heldRuns;
     private final AuditLog audit;
     private final ReconciliationReports reports;
+    private final CanonicalRecords canonical;
 
     public ConsoleApi(SyncRuns runs, RejectedRecords rejected, DeadLetters deadLetters, Colleges colleges, HeldRuns heldRuns,
-                      AuditLog audit, ReconciliationReports reports) {
+                      AuditLog audit, ReconciliationReports reports, CanonicalRecords canonical) {
+        this.canonical = canonical;
         this.runs = runs;
         this.rejected = rejected;
         this.deadLetters = deadLetters;
@@ -56,6 +59,19 @@ public class ConsoleApi {
                 return new CollegeView(id, null, null, null, null, status);
             }
         }).toList();
+    }
+
+    /** Records of a college on their way to its platforms: sent and not yet answered (zero when nothing is owed but dead letters). */
+    public record InFlightView(int total, List<CanonicalRecords.InFlight> byTarget) {
+    }
+
+    @GetMapping("/colleges/{id}/in-flight")
+    public ResponseEntity<InFlightView> inFlight(@PathVariable String id) {
+        if (!colleges.all().contains(id)) {
+            return ResponseEntity.notFound().build();
+        }
+        List<CanonicalRecords.InFlight> byTarget = canonical.inFlight(id);
+        return ResponseEntity.ok(new InFlightView(byTarget.stream().mapToInt(CanonicalRecords.InFlight::records).sum(), byTarget));
     }
 
     @GetMapping("/runs/latest")

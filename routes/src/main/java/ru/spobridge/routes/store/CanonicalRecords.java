@@ -99,6 +99,27 @@ public class CanonicalRecords {
                 (rs, i) -> new PendingRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
     }
 
+    /** Per target and entity type of a college: records on their way to the platform, published and not yet answered. */
+    public record InFlight(String target, String entityType, int records) {
+    }
+
+    /**
+     * Records between their publish and their outcome (a batch on the bus, parked while a circuit is open, retried by
+     * the broker), without loading payloads; what waits as a dead letter is counted by its own table.
+     */
+    public List<InFlight> inFlight(String collegeId) {
+        return jdbc.query("""
+                SELECT s.target, s.entity_type, COUNT(*)
+                FROM sync_state s
+                JOIN canonical_record c ON c.college_id = s.college_id AND c.entity_type = s.entity_type AND c.entity_key = s.entity_key
+                WHERE s.college_id = :college AND s.published_hash = c.content_hash
+                  AND (s.delivered_hash IS NULL OR s.delivered_hash <> c.content_hash)
+                  AND (s.rejected_hash IS NULL OR s.rejected_hash <> c.content_hash)
+                GROUP BY s.target, s.entity_type
+                ORDER BY s.target, s.entity_type
+                """, Map.of("college", collegeId), (rs, i) -> new InFlight(rs.getString(1), rs.getString(2), rs.getInt(3)));
+    }
+
     /** Canonical JSON by key, for rules that look at history (movements). */
     public Map<String, String> payloads(String collegeId, String entityType) {
         return byKey(collegeId, entityType, "payload");
