@@ -102,6 +102,20 @@ final class ChildHub implements AutoCloseable {
         }
     }
 
+    /** A request to the child's API as the test operator, with a JSON body or none. */
+    HttpResponse<String> send(String method, String path, String json) {
+        try {
+            return HTTP.send(authorized(path).header("Content-Type", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** HTTP status of the child's health endpoint, 0 when it does not answer. */
     int health() {
         try {

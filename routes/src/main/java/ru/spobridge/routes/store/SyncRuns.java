@@ -34,15 +34,27 @@ public class SyncRuns {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    /** The instance whose runs these are; null for a store used without a running hub (tools, tests). */
+    private final String owner;
 
     public SyncRuns(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, (String) null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public SyncRuns(NamedParameterJdbcTemplate jdbc, Clock clock, HubInstances instances) {
+        this(jdbc, clock, instances.self());
+    }
+
+    private SyncRuns(NamedParameterJdbcTemplate jdbc, Clock clock, String owner) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.owner = owner;
     }
 
     public record Run(long id, String collegeId, String flow, String trigger, String status, Instant startedAt,
                       Instant readFinishedAt, Instant finishedAt, boolean fullRead, int read, int unchanged, int changed,
-                      int rejected, int published, int delivered, int targetRejected, int deadLetters, String error) {
+                      int rejected, int published, int delivered, int targetRejected, int deadLetters, String error, String owner) {
 
         public boolean finished() {
             return finishedAt != null;
@@ -51,9 +63,10 @@ public class SyncRuns {
 
     public long start(String collegeId, String flow, String trigger) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("college", collegeId).addValue("flow", flow)
-                .addValue("trigger", trigger).addValue("now", Timestamp.from(clock.instant()));
+                .addValue("trigger", trigger).addValue("now", Timestamp.from(clock.instant())).addValue("owner", owner);
         org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.update("INSERT INTO sync_run (college_id, flow, run_trigger, status, started_at) VALUES (:college, :flow, :trigger, 'READING', :now)",
+        jdbc.update("INSERT INTO sync_run (college_id, flow, run_trigger, status, started_at, owner) "
+                        + "VALUES (:college, :flow, :trigger, 'READING', :now, :owner)",
                 params, keys, new String[] {"id"});
         return keys.getKey().longValue();
     }
@@ -61,10 +74,11 @@ public class SyncRuns {
     /** Records a run that did not start: finished at once, nothing read, so no cursor moved. */
     public long skipped(String collegeId, String flow, String trigger, String reason) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("college", collegeId).addValue("flow", flow)
-                .addValue("trigger", trigger).addValue("now", Timestamp.from(clock.instant())).addValue("reason", reason);
+                .addValue("trigger", trigger).addValue("now", Timestamp.from(clock.instant())).addValue("reason", reason)
+                .addValue("owner", owner);
         org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.update("INSERT INTO sync_run (college_id, flow, run_trigger, status, started_at, finished_at, error) "
-                + "VALUES (:college, :flow, :trigger, 'SKIPPED', :now, :now, :reason)", params, keys, new String[] {"id"});
+        jdbc.update("INSERT INTO sync_run (college_id, flow, run_trigger, status, started_at, finished_at, error, owner) "
+                + "VALUES (:college, :flow, :trigger, 'SKIPPED', :now, :now, :reason, :owner)", params, keys, new String[] {"id"});
         return keys.getKey().longValue();
     }
 
@@ -125,7 +139,7 @@ public class SyncRuns {
                         .addValue("error", error == null ? null : error.substring(0, Math.min(error.length(), 2000))));
     }
 
-    /** Runs left reading or delivering, oldest first; a held run waits for an operator and is not among them. */
+    /** Runs left reading or delivering, oldest first, of any instance; a held run waits for an operator and is not among them. */
     public List<Run> open() {
         return jdbc.query("SELECT * FROM sync_run WHERE finished_at IS NULL AND status IN ('READING', 'DELIVERING') ORDER BY id",
                 Map.of(), SyncRuns::map);
@@ -170,7 +184,7 @@ public class SyncRuns {
                 rs.getString("status"), instant(rs, "started_at"), instant(rs, "read_finished_at"), instant(rs, "finished_at"),
                 rs.getBoolean("full_read"), rs.getInt("read_count"), rs.getInt("unchanged_count"), rs.getInt("changed_count"),
                 rs.getInt("rejected_count"), rs.getInt("published_count"), rs.getInt("delivered_count"),
-                rs.getInt("target_rejected_count"), rs.getInt("dead_letter_count"), rs.getString("error"));
+                rs.getInt("target_rejected_count"), rs.getInt("dead_letter_count"), rs.getString("error"), rs.getString("owner"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
