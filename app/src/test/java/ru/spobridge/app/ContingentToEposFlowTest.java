@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.spobridge.routes.flow.RunReports;
+import ru.spobridge.routes.store.RejectedRecords;
 import ru.spobridge.routes.store.SyncRuns;
 import ru.spobridge.simulators.contingent.demo.DemoCollege;
 import ru.spobridge.simulators.contingent.wsdl.Student;
@@ -145,6 +148,42 @@ class ContingentToEposFlowTest extends HubIntegrationTest {
         assertThat(run.delivered()).as("the new student and the guardian").isEqualTo(2);
         assertThat(run.deadLetters()).isZero();
         assertThat(epos.students(COLLEGE)).containsKeys("stu-7001", "stu-7002");
+    }
+
+    @Autowired
+    private RunReports reports;
+
+    @Test
+    void the_run_report_groups_rejections_by_cause_keeps_every_defect_and_a_fixed_record_closes_its_rejection() {
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        for (int i = 1; i <= 4; i++) {
+            contingent.putStudent(OGRN, SourceData.student("stu-610" + i, s -> s.setBirthDate("14.03.2008")));
+        }
+        contingent.putStudent(OGRN, SourceData.student("stu-6105", s -> {
+            s.setBirthDate("14.03.2008");
+            s.getStudy().setGroup("НЕТ-99");
+        }));
+        contingent.putStudent(OGRN, SourceData.student("stu-6106", s -> { }));
+
+        SyncRuns.Run first = syncAndWait(false);
+        RunReports.Report report = reports.report(first.id()).orElseThrow();
+
+        assertThat(report.sourceCounts()).containsExactly(Map.entry("групп", 1), Map.entry("обучающихся", 6), Map.entry("приказов", 0));
+        Map<String, Integer> students = report.causes().stream().filter(cause -> cause.entityType().equals("student"))
+                .collect(Collectors.toMap(cause -> cause.field() + "/" + cause.code(), RejectedRecords.Cause::records));
+        assertThat(students).as("both defects of stu-6105 are kept").containsExactlyInAnyOrderEntriesOf(Map.of(
+                "birthDate/INVALID_DATE", 5, "group/UNKNOWN_GROUP", 1));
+        RejectedRecords.Cause dates = report.causes().stream().filter(cause -> cause.code().equals("INVALID_DATE")).findFirst().orElseThrow();
+        assertThat(report.causes().get(0)).as("the largest cause first").isEqualTo(dates);
+        assertThat(dates.examples()).hasSize(3).allMatch(example -> example.entityKey().startsWith("stu-610"));
+
+        contingent.putStudent(OGRN, SourceData.student("stu-6101", s -> { }));
+        SyncRuns.Run second = syncAndWait(false);
+
+        assertThat(reports.report(second.id()).orElseThrow().closedRejections()).as("the fixed record's rejection is closed").isEqualTo(1);
+        assertThat(epos.students(COLLEGE).keySet()).containsExactlyInAnyOrder("stu-6101", "stu-6106");
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT entity_key) FROM rejected_record WHERE resolved_at IS NULL "
+                + "AND entity_type = 'student' AND code = 'INVALID_DATE'", Integer.class)).isEqualTo(4);
     }
 
     @Test

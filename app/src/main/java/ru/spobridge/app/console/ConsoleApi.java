@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.spobridge.model.College;
 import ru.spobridge.routes.Colleges;
+import ru.spobridge.routes.flow.RunReports;
 import ru.spobridge.routes.reconciliation.ReconciliationReports;
 import ru.spobridge.routes.store.AuditLog;
 import ru.spobridge.routes.store.CanonicalRecords;
@@ -30,10 +31,12 @@ public class ConsoleApi {
     private final AuditLog audit;
     private final ReconciliationReports reports;
     private final CanonicalRecords canonical;
+    private final RunReports runReports;
 
     public ConsoleApi(SyncRuns runs, RejectedRecords rejected, DeadLetters deadLetters, Colleges colleges, HeldRuns heldRuns,
-                      AuditLog audit, ReconciliationReports reports, CanonicalRecords canonical) {
+                      AuditLog audit, ReconciliationReports reports, CanonicalRecords canonical, RunReports runReports) {
         this.canonical = canonical;
+        this.runReports = runReports;
         this.runs = runs;
         this.rejected = rejected;
         this.deadLetters = deadLetters;
@@ -82,6 +85,12 @@ public class ConsoleApi {
     @GetMapping("/runs/{id}")
     public ResponseEntity<SyncRuns.Run> run(@PathVariable long id) {
         return ResponseEntity.of(runs.get(id));
+    }
+
+    /** A run's report: figures, what it read in the source's terms, rejections by cause with examples, what it closed. */
+    @GetMapping("/runs/{id}/report")
+    public ResponseEntity<RunReports.Report> report(@PathVariable long id) {
+        return ResponseEntity.of(runReports.report(id));
     }
 
     @GetMapping("/rejected")

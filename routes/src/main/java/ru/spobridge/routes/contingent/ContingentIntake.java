@@ -141,17 +141,15 @@ public class ContingentIntake {
     private void reject(String college, String entityType, List<RecordError> errors, String label, long runId) {
         String key = errors.get(0).recordKey();
         rejected.reject(college, FLOW, entityType, key, RejectedRecords.INTAKE, errors, label, runId);
-        log.warn("Контингент {}: запись {} {} отклонена: {}", college, entityType, key,
+        log.debug("Контингент {}: запись {} {} отклонена: {}", college, entityType, key,
                 errors.stream().map(error -> error.field() + "/" + error.code()).collect(Collectors.joining(", ")));
     }
 
     private IntakeSummary store(String college, String entityType, List<Keyed> valid, int read, int rejects) {
         int changed = canonical.saveChanged(college, entityType, ContingentStudentMapping.SOURCE, valid.stream()
                 .map(record -> new CanonicalRecords.Candidate(record.key(), record.sortKey(), record.value(), record.label())).toList(), json);
-        Set<String> open = rejected.openIntakeKeys(college, entityType);
-        List<String> nowValid = valid.stream().map(Keyed::key).filter(open::contains).toList();
-        rejected.resolve(college, entityType, nowValid, RejectedRecords.INTAKE);
-        return new IntakeSummary(read, rejects, changed, valid.size() - changed);
+        int closed = rejected.closeFixed(college, entityType, valid.stream().map(Keyed::key).toList());
+        return new IntakeSummary(read, rejects, changed, valid.size() - changed, closed);
     }
 
     private record Keyed(String key, String sortKey, Object value, String label) {

@@ -88,12 +88,19 @@ public class ContingentSync {
     public IntakeSummary intake(ContingentSnapshot snapshot, long runId) {
         IntakeSummary summary = intake.accept(snapshot, runId);
         runs.readFinished(runId, snapshot.students().full(), summary.read(), summary.unchanged(), summary.changed(), summary.rejected());
+        java.util.Map<String, Integer> source = new java.util.LinkedHashMap<>();
+        source.put("групп", snapshot.groups().size());
+        source.put("обучающихся", snapshot.students().students().size());
+        source.put("приказов", snapshot.students().movements().size());
+        runs.sourceCounts(runId, source);
+        runs.addClosedRejections(runId, summary.closedRejections());
         if (snapshot.students().complete()) {
             // the cursor moves only after the read is safely stored: a crash before this re-reads, never skips
             cursors.put(snapshot.collegeId(), ContingentIntake.FLOW, snapshot.students().asOf());
         }
-        log.info("Контингент {}: запуск {} прочитано {}, изменено {}, без изменений {}, отклонено {}",
-                snapshot.collegeId(), runId, summary.read(), summary.changed(), summary.unchanged(), summary.rejected());
+        log.info("Контингент {}: запуск {} прочитано {}, изменено {}, без изменений {}, отклонено {}, закрыто прежних отклонений {}",
+                snapshot.collegeId(), runId, summary.read(), summary.changed(), summary.unchanged(), summary.rejected(),
+                summary.closedRejections());
         return summary;
     }
 

@@ -105,7 +105,7 @@ public class MarksIntake {
             if (!errors.isEmpty()) {
                 refused++;
                 rejected.reject(college, FLOW, type, errors.get(0).recordKey(), RejectedRecords.INTAKE, errors, change.studentId(), runId);
-                log.warn("Отметки {}: запись {} {} отклонена: {}", college, type, errors.get(0).recordKey(),
+                log.debug("Отметки {}: запись {} {} отклонена: {}", college, type, errors.get(0).recordKey(),
                         errors.stream().map(error -> error.field() + "/" + error.code()).collect(Collectors.joining(", ")));
                 continue;
             }

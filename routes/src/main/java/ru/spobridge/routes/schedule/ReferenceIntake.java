@@ -41,7 +41,7 @@ public class ReferenceIntake {
 
     public Summary accept(String college, List<ReferenceItem> items, List<RecordError> errors, long runId) {
         rejected.rejectEach(college, FLOW, REFERENCE, errors, runId);
-        errors.forEach(error -> log.warn("Справочники {}: запись {} отклонена: {}/{}", college, error.recordKey(), error.field(), error.code()));
+        errors.forEach(error -> log.debug("Справочники {}: запись {} отклонена: {}/{}", college, error.recordKey(), error.field(), error.code()));
         Map<String, String> known = canonical.hashes(college, REFERENCE);
         Set<String> buildings = new HashSet<>();
         known.keySet().stream().filter(key -> key.startsWith(ReferenceKind.BUILDING.code() + ":"))
@@ -79,6 +79,6 @@ public class ReferenceIntake {
 
     private void reject(String college, RecordError error, long runId) {
         rejected.reject(college, FLOW, REFERENCE, error.recordKey(), RejectedRecords.INTAKE, List.of(error), null, runId);
-        log.warn("Справочники {}: запись {} отклонена: {}/{}", college, error.recordKey(), error.field(), error.code());
+        log.debug("Справочники {}: запись {} отклонена: {}/{}", college, error.recordKey(), error.field(), error.code());
     }
 }

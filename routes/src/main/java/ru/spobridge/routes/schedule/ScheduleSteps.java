@@ -125,7 +125,7 @@ public class ScheduleSteps {
 
     private void reject(String college, String entityType, List<RecordError> errors, long runId) {
         rejected.rejectEach(college, ScheduleState.FLOW, entityType, errors, runId);
-        errors.forEach(error -> log.warn("Расписание {}: {} {} отклонено: {}/{}", college, entityType, error.recordKey(), error.field(),
+        errors.forEach(error -> log.debug("Расписание {}: {} {} отклонено: {}/{}", college, entityType, error.recordKey(), error.field(),
                 error.code()));
     }
 }

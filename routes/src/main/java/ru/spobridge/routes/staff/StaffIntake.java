@@ -209,7 +209,7 @@ public class StaffIntake {
     private void reject(String college, String entityType, List<RecordError> errors, long runId) {
         String key = errors.get(0).recordKey();
         rejected.reject(college, FLOW, entityType, key, RejectedRecords.INTAKE, errors, null, runId);
-        log.warn("Кадры {}: запись {} {} отклонена: {}", college, entityType, key,
+        log.debug("Кадры {}: запись {} {} отклонена: {}", college, entityType, key,
                 errors.stream().map(error -> error.field() + "/" + error.code()).collect(Collectors.joining(", ")));
     }
 

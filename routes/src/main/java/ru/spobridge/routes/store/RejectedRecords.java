@@ -88,6 +88,46 @@ public class RejectedRecords {
                         rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant()));
     }
 
+    /** One example of a cause: the record's key, its masked label and the message. */
+    public record Example(String entityKey, String maskedLabel, String message) {
+    }
+
+    /** Rejections of a run grouped by cause (entity type, field and code), the largest first, with a few examples each. */
+    public record Cause(String entityType, String field, String code, int records, List<Example> examples) {
+    }
+
+    public List<Cause> causes(long runId, int examplesPerCause) {
+        List<Cause> causes = new ArrayList<>();
+        jdbc.query("SELECT entity_type, field, code, COUNT(DISTINCT entity_key) FROM rejected_record WHERE run_id = :run "
+                        + "GROUP BY entity_type, field, code ORDER BY COUNT(DISTINCT entity_key) DESC, entity_type, field, code",
+                Map.of("run", runId), rs -> {
+                    causes.add(new Cause(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), new ArrayList<>()));
+                });
+        for (Cause cause : causes) {
+            cause.examples().addAll(jdbc.query("SELECT entity_key, masked_label, message FROM rejected_record WHERE run_id = :run "
+                            + "AND entity_type = :type AND field = :field AND code = :code ORDER BY id LIMIT :limit",
+                    new MapSqlParameterSource().addValue("run", runId).addValue("type", cause.entityType()).addValue("field", cause.field())
+                            .addValue("code", cause.code()).addValue("limit", examplesPerCause),
+                    (rs, i) -> new Example(rs.getString(1), rs.getString(2), rs.getString(3))));
+        }
+        return causes;
+    }
+
+    /**
+     * Closes the open intake rejections of records read again without a defect (a mapping added, a row fixed) and
+     * counts them on the run that found them fixed.
+     *
+     * @return how many records had open rejections that are now closed
+     */
+    public int closeFixed(String collegeId, String entityType, Collection<String> readWithoutDefect) {
+        Set<String> open = openIntakeKeys(collegeId, entityType);
+        List<String> fixed = readWithoutDefect.stream().filter(open::contains).distinct().toList();
+        if (!fixed.isEmpty()) {
+            resolve(collegeId, entityType, fixed, INTAKE);
+        }
+        return fixed.size();
+    }
+
     public int countOpen(String collegeId) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM rejected_record WHERE resolved_at IS NULL AND college_id = :college",
                 Map.of("college", collegeId), Integer.class);

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SyncRuns {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SyncRuns.class);
+
     public static final String READING = "READING";
     public static final String DELIVERING = "DELIVERING";
     public static final String COMPLETED = "COMPLETED";
@@ -31,6 +33,8 @@ public class SyncRuns {
     public static final String INTERRUPTED = "INTERRUPTED";
     /** A scheduled run the run gate kept closed (pause, blackout, college not active): nothing read, reason in error. */
     public static final String SKIPPED = "SKIPPED";
+    /** The input file could not be read or is not one the hub knows: refused as a whole, nothing taken from it. */
+    public static final String FILE_REFUSED = "FILE_REFUSED";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -54,7 +58,8 @@ public class SyncRuns {
 
     public record Run(long id, String collegeId, String flow, String trigger, String status, Instant startedAt,
                       Instant readFinishedAt, Instant finishedAt, boolean fullRead, int read, int unchanged, int changed,
-                      int rejected, int published, int delivered, int targetRejected, int deadLetters, String error, String owner) {
+                      int rejected, int published, int delivered, int targetRejected, int deadLetters, String error, String owner,
+                      Map<String, Integer> sourceCounts, int refusedFiles, int closedRejections) {
 
         public boolean finished() {
             return finishedAt != null;
@@ -94,6 +99,23 @@ public class SyncRuns {
                 new MapSqlParameterSource().addValue("id", runId).addValue("now", Timestamp.from(clock.instant()))
                         .addValue("full", fullRead).addValue("read", read).addValue("unchanged", unchanged)
                         .addValue("changed", changed).addValue("rejected", rejected));
+        if (rejected > 0) {
+            logCauses(runId);
+        }
+    }
+
+    /**
+     * One log line per cause of the run's intake rejections with its count, after the flow's own summary line: the log
+     * of an import with 611 rejections has a few lines, the detail of each record is in rejected_record.
+     */
+    private void logCauses(long runId) {
+        jdbc.query("SELECT r.college_id, r.flow, r.entity_type, r.field, r.code, COUNT(DISTINCT r.entity_key) FROM rejected_record r "
+                        + "WHERE r.run_id = :run AND r.target IS NULL GROUP BY r.college_id, r.flow, r.entity_type, r.field, r.code "
+                        + "ORDER BY COUNT(DISTINCT r.entity_key) DESC",
+                Map.of("run", runId), rs -> {
+                    log.warn("{} {}: запуск {} — отклонено {}: {} {}/{}", rs.getString(2), rs.getString(1), runId, rs.getInt(6),
+                            rs.getString(3), rs.getString(4), rs.getString(5));
+                });
     }
 
     /** Set before the batches go on the bus, so that a fast consumer cannot finish the run early. */
@@ -184,7 +206,53 @@ public class SyncRuns {
                 rs.getString("status"), instant(rs, "started_at"), instant(rs, "read_finished_at"), instant(rs, "finished_at"),
                 rs.getBoolean("full_read"), rs.getInt("read_count"), rs.getInt("unchanged_count"), rs.getInt("changed_count"),
                 rs.getInt("rejected_count"), rs.getInt("published_count"), rs.getInt("delivered_count"),
-                rs.getInt("target_rejected_count"), rs.getInt("dead_letter_count"), rs.getString("error"), rs.getString("owner"));
+                rs.getInt("target_rejected_count"), rs.getInt("dead_letter_count"), rs.getString("error"), rs.getString("owner"),
+                counts(rs.getString("source_counts")), rs.getInt("refused_files"), rs.getInt("closed_rejections"));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper COUNTS = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static Map<String, Integer> counts(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return COUNTS.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Integer>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    /**
+     * What the intake read in the source's own terms, in the order given (e.g. «карточек» 84, «уроков» 40 of an aSc
+     * export; «строк» of a CSV file; «страниц» of a paged source); replaces what the run had.
+     */
+    public void sourceCounts(long runId, Map<String, Integer> counts) {
+        try {
+            jdbc.update("UPDATE sync_run SET source_counts = :counts WHERE id = :id",
+                    new MapSqlParameterSource().addValue("id", runId).addValue("counts", COUNTS.writeValueAsString(counts)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The run's input was refused as a whole (unreadable, corrupt, a layout the hub does not know): the run ends
+     * «файл отклонён» with the reason, never «завершён» with zeros; nothing of it is read or sent.
+     */
+    public void fileRefused(long runId, String reason) {
+        jdbc.update("UPDATE sync_run SET status = 'FILE_REFUSED', finished_at = :now, refused_files = refused_files + 1, error = :reason "
+                        + "WHERE id = :id AND finished_at IS NULL",
+                new MapSqlParameterSource().addValue("id", runId).addValue("now", Timestamp.from(clock.instant()))
+                        .addValue("reason", reason == null ? null : reason.substring(0, Math.min(reason.length(), 2000))));
+    }
+
+    /** Rejections of earlier runs this run closed because their defect is gone (a mapping added, a row fixed). */
+    public void addClosedRejections(long runId, int closed) {
+        if (closed > 0) {
+            jdbc.update("UPDATE sync_run SET closed_rejections = closed_rejections + :closed WHERE id = :id",
+                    Map.of("id", runId, "closed", closed));
+        }
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
