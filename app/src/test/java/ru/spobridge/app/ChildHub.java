@@ -60,7 +60,12 @@ final class ChildHub implements AutoCloseable {
         }
         try {
             ChildHub hub = new ChildHub(child.start(), port);
-            hub.awaitUp();
+            try {
+                hub.awaitUp();
+            } catch (RuntimeException e) {
+                hub.kill(); // a child that never came up is not left running behind the failed test
+                throw e;
+            }
             return hub;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -105,7 +110,7 @@ final class ChildHub implements AutoCloseable {
     /** A request to the child's API as the test operator, with a JSON body or none. */
     HttpResponse<String> send(String method, String path, String json) {
         try {
-            return HTTP.send(authorized(path).header("Content-Type", "application/json")
+            return HTTP.send(authorized(path).timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
                     .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -114,6 +119,26 @@ final class ChildHub implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The child's answer to a POST of an operator's action (no body), parsed; null when it is refused or cannot answer. */
+    JsonNode post(String path) {
+        try {
+            // an action may do its work before it answers (a run reads its source first): more time than a read
+            HttpResponse<String> response = HTTP.send(authorized(path).timeout(Duration.ofSeconds(120))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() / 100 == 2 ? JSON.readTree(response.body()) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The exit code once the child has stopped (143: it stopped on SIGTERM by itself, 137: kill -9); -1 while it runs. */
+    int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
     }
 
     /** HTTP status of the child's health endpoint, 0 when it does not answer. */
