@@ -36,7 +36,7 @@ class RunRecoveryTest extends HubIntegrationTest {
                 + "AND c.entity_type = s.entity_type AND c.entity_key = s.entity_key), published_at = CURRENT_TIMESTAMP "
                 + "WHERE college_id = ? AND entity_type = 'student' AND entity_key IN ('stu-7001', 'stu-7002')", COLLEGE);
         assertThat(console.inFlight(COLLEGE).getBody()).as("the console's account of what is on its way")
-                .isEqualTo(new ConsoleApi.InFlightView(2, List.of(new CanonicalRecords.InFlight("epos", "student", 2))));
+                .isEqualTo(new ConsoleApi.InFlightView(2, List.of(new CanonicalRecords.InFlight("epos", "student", 2)), 0));
         long reading = runs.start(COLLEGE, "contingent", "schedule");
         runs.readFinished(reading, false, 4, 0, 4, 0);
         long delivering = runs.start(COLLEGE, "contingent", "operator:tester");
@@ -69,6 +69,7 @@ class RunRecoveryTest extends HubIntegrationTest {
         assertThat(students).allMatch(id -> epos.deliveries(COLLEGE, id) == 1);
         assertThat(runs.open()).as("no run left open").isEmpty();
         assertThat(console.inFlight(COLLEGE).getBody().total()).as("nothing left on its way").isZero();
+        assertThat(console.inFlight(COLLEGE).getBody().openRuns()).isZero();
         assertThat(recovery.recover()).as("a second pass finds nothing").isEmpty();
     }
 }

@@ -64,8 +64,12 @@ public class ConsoleApi {
         }).toList();
     }
 
-    /** Records of a college on their way to its platforms: sent and not yet answered (zero when nothing is owed but dead letters). */
-    public record InFlightView(int total, List<CanonicalRecords.InFlight> byTarget) {
+    /**
+     * Records of a college on their way to its platforms (sent, not yet answered; zero when nothing is owed but dead
+     * letters), and its runs still reading or delivering (a run's batch may still be on the bus after other batches
+     * delivered its records).
+     */
+    public record InFlightView(int total, List<CanonicalRecords.InFlight> byTarget, int openRuns) {
     }
 
     @GetMapping("/colleges/{id}/in-flight")
@@ -74,7 +78,8 @@ public class ConsoleApi {
             return ResponseEntity.notFound().build();
         }
         List<CanonicalRecords.InFlight> byTarget = canonical.inFlight(id);
-        return ResponseEntity.ok(new InFlightView(byTarget.stream().mapToInt(CanonicalRecords.InFlight::records).sum(), byTarget));
+        int openRuns = (int) runs.open().stream().filter(run -> id.equals(run.collegeId())).count();
+        return ResponseEntity.ok(new InFlightView(byTarget.stream().mapToInt(CanonicalRecords.InFlight::records).sum(), byTarget, openRuns));
     }
 
     @GetMapping("/runs/latest")
