@@ -21,6 +21,7 @@ public final class CsvLayouts {
     /** A column name shown as found; anything else (a surname, a phone of a file without a header) is masked. */
     private static final Pattern COLUMN_NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     private static final int FOUND_SHOWN = 20;
+    private static final int FIELD_WIDTH = 64;
 
     private CsvLayouts() {
     }
@@ -54,7 +55,7 @@ public final class CsvLayouts {
                 if (missing.isEmpty()) {
                     return new Check(layout, null);
                 }
-                return refused(new RecordError(fileName, String.join(", ", missing), MISSING_COLUMN, "Файл «" + layout.name()
+                return refused(new RecordError(fileName, fieldOf(missing), MISSING_COLUMN, "Файл «" + layout.name()
                         + "» без обязательных столбцов: " + String.join(", ", missing) + ". Найдены столбцы: " + foundText(found)
                         + ". Ожидаются: " + String.join("; ", layout.columns())));
             }
@@ -85,6 +86,22 @@ public final class CsvLayouts {
         return "Ближе всего — " + "«" + closest.name() + "»: совпадают " + String.join(", ", shared)
                 + (lacking.isEmpty() ? "" : "; не хватает " + String.join(", ", lacking))
                 + (expected.contains(closest) ? "" : ". Такой файл загружают в раздел «" + closest.section() + "»");
+    }
+
+    /** The missing columns as the refusal's field, which the store keeps to 64 characters: whole names, then «…». */
+    static String fieldOf(List<String> missing) {
+        String all = String.join(", ", missing);
+        if (all.length() <= FIELD_WIDTH) {
+            return all;
+        }
+        StringBuilder field = new StringBuilder();
+        for (String column : missing) {
+            if (field.length() + column.length() + 2 + 1 > FIELD_WIDTH) {
+                break;
+            }
+            field.append(column).append(", ");
+        }
+        return field.append('…').toString();
     }
 
     private static int overlap(CsvLayout layout, List<String> found) {

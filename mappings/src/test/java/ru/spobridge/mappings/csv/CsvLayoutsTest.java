@@ -22,7 +22,8 @@ class CsvLayoutsTest {
             "order_id;kind;order_no;order_date;effective_date;person_id;last_name;first_name;middle_name;email;phone;position_code | STAFF | | ",
             "workload_id;teacher_id;discipline_code;discipline_kind;group;subgroup;hours | STAFF | | ",
             "SUBSTITUTION_ID ; absent_teacher_id;substitute_id;date_from;date_to;cancelled | STAFF | | ",
-            "order_id;kind | STAFF | MISSING_COLUMN | order_no, order_date, effective_date, person_id, last_name, first_name, middle_name, email, phone, position_code",
+            // the field is kept to the store's 64 characters; the message names every missing column
+            "order_id;kind | STAFF | MISSING_COLUMN | 'order_no, order_date, effective_date, person_id, last_name, …'",
             "workload_id;teacher_id;group | STAFF | MISSING_COLUMN | discipline_code, discipline_kind, subgroup, hours",
             "a;b;c | STAFF | UNKNOWN_FILE | header",
             "student_id;value | STATEMENT | MISSING_COLUMN | date, bell, group, discipline, work_type, teacher_id, given_at",
@@ -65,6 +66,15 @@ class CsvLayoutsTest {
 
         assertThat(check.refusal().message()).contains("Ближе всего — «педагогическая нагрузка»: совпадают teacher_id, discipline_code, group, hours")
                 .doesNotContain("раздел");
+    }
+
+    @Test
+    void a_layout_missing_many_columns_names_them_all_in_the_message() {
+        CsvLayouts.Check check = check("order_id;kind\no1;hire\n", StaffCsv.LAYOUTS);
+
+        assertThat(check.refusal().field()).hasSizeLessThanOrEqualTo(64);
+        assertThat(check.refusal().message()).contains("без обязательных столбцов: order_no, order_date, effective_date, person_id, last_name, "
+                + "first_name, middle_name, email, phone, position_code", "Найдены столбцы: order_id; kind");
     }
 
     @Test
