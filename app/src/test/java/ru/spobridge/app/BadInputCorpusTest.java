@@ -171,7 +171,7 @@ class BadInputCorpusTest extends HubIntegrationTest {
         assertThat(runId).as("a run was recorded for " + name).isNotNull();
         SyncRuns.Run run = awaitRun(runId);
         assertThat(run.status()).as("%s: the run ended (error: %s)", name, run.error())
-                .isIn(SyncRuns.COMPLETED, SyncRuns.COMPLETED_WITH_ERRORS, SyncRuns.HELD);
+                .isIn(SyncRuns.COMPLETED, SyncRuns.COMPLETED_WITH_ERRORS, SyncRuns.HELD, SyncRuns.FILE_REFUSED);
 
         List<Refusal> observed = new ArrayList<>(jdbc.query("SELECT entity_key, field, code FROM rejected_record WHERE run_id = ? AND resolved_at IS NULL",
                 (row, i) -> refusal(name, row.getString(1), row.getString(2), row.getString(3)), runId));
@@ -182,6 +182,23 @@ class BadInputCorpusTest extends HubIntegrationTest {
                 JsonNode errors = readTree((String) held.get("snapshot")).path("errors");
                 errors.forEach(error -> observed.add(refusal(name, error.path("recordKey").asText(), error.path("field").asText(),
                         error.path("code").asText())));
+            }
+        }
+        if (!SyncRuns.HELD.equals(run.status())) {
+            // a file refused as a whole ends its run «файл отклонён» with the reason, never «завершён» with zeros
+            boolean refusedFile = observed.stream().anyMatch(refusal -> refusal.outcome().equals("refused-file"));
+            assertThat(SyncRuns.FILE_REFUSED.equals(run.status())).as("%s: the run (%s) ends FILE_REFUSED exactly when its file is refused as a whole",
+                    name, run.status()).isEqualTo(refusedFile);
+            if (refusedFile) {
+                assertThat(run.refusedFiles()).isEqualTo(1);
+                assertThat(run.error()).as("%s: the reason is in the run", name).isNotBlank();
+            }
+        }
+        if (name.endsWith(".csv") && !name.startsWith("chg-") && !name.startsWith("att-")) {
+            // what a CSV intake read, in the file's terms; a file refused as a whole has no row read
+            assertThat(run.sourceCounts()).as("%s: rows read", name).containsOnlyKeys("строк");
+            if (SyncRuns.FILE_REFUSED.equals(run.status())) {
+                assertThat(run.sourceCounts()).containsEntry("строк", 0);
             }
         }
         outcomes.put(name, run.status() + " (refused in the run's count: " + run.rejected() + "), " + observed.stream().sorted().map(Refusal::toString).collect(Collectors.joining(" | "))

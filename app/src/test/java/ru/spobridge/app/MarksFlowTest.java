@@ -181,6 +181,32 @@ class MarksFlowTest extends HubIntegrationTest {
     }
 
     @Test
+    void a_statement_without_required_columns_is_a_refused_file_naming_them_not_a_completed_run_with_zeros() {
+        SyncRuns.Run run = statement("ведомость-без-столбцов.csv", "student_id;value\nstu-9001;5\n");
+
+        assertThat(run.status()).isEqualTo(SyncRuns.FILE_REFUSED);
+        assertThat(run.refusedFiles()).isEqualTo(1);
+        assertThat(run.published()).isZero();
+        assertThat(run.error()).contains("без обязательных столбцов: date, bell, group, discipline, work_type, teacher_id, given_at");
+        assertThat(jdbc.queryForList("SELECT entity_key || ' ' || code FROM rejected_record WHERE run_id = ?", String.class, run.id()))
+                .containsExactly("ведомость-без-столбцов.csv MISSING_COLUMN");
+    }
+
+    @Test
+    void a_statement_run_counts_its_rows_and_a_corrected_mark_closes_the_earlier_refusal() {
+        String header = "student_id;date;bell;group;discipline;value;work_type;teacher_id;given_at\n";
+        SyncRuns.Run first = statement("ведомость.csv", header + "stu-9001;2026-09-07;1;ИСП-21;ОП.01;6;current;per-t1;2026-09-07T06:00:00Z\n"
+                + "stu-9001;2026-09-07;\"2;ИСП-21\n");
+        assertThat(first.sourceCounts()).containsExactly(Map.entry("строк", 2));
+        assertThat(first.rejected()).isEqualTo(2);
+
+        SyncRuns.Run fixed = statement("ведомость.csv", header + "stu-9001;2026-09-07;1;ИСП-21;ОП.01;5;current;per-t1;2026-09-07T06:00:00Z\n");
+
+        assertThat(fixed.closedRejections()).isEqualTo(1);
+        assertThat(epos.marks("test-college")).containsKey("stmt:stu-9001:2026-09-07:1:ОП.01:current");
+    }
+
+    @Test
     void the_pull_schedule_is_read_in_the_college_time_zone() throws Exception {
         var settings = applicationContext.getBean(ru.spobridge.routes.Colleges.class).settings("test-aisepo");
         org.quartz.CronExpression cron = new org.quartz.CronExpression(settings.marks().schedule());
@@ -200,12 +226,12 @@ class MarksFlowTest extends HubIntegrationTest {
         return awaitRun(exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class));
     }
 
-    private void statement(String name, String csv) {
+    private SyncRuns.Run statement(String name, String csv) {
         Exchange exchange = camel.request(MarksRoutes.STATEMENT, ex -> {
             ex.getIn().setHeaders(Map.of(FlowHeaders.COLLEGE, COLLEGE, FlowHeaders.TRIGGER, "test", Exchange.FILE_NAME, name));
             ex.getIn().setBody(csv.getBytes(StandardCharsets.UTF_8));
         });
-        awaitRun(exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class));
+        return awaitRun(exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class));
     }
 
     private void syncApproving() {

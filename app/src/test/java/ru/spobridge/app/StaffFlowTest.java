@@ -255,6 +255,56 @@ class StaffFlowTest extends HubIntegrationTest {
         });
     }
 
+    @Test
+    void a_broken_quote_in_row_two_of_seven_refuses_that_row_alone_by_its_line_and_the_five_after_it_are_accepted() {
+        at(ZoneId.of("Asia/Yekaterinburg"), "2027-07-01T10:00");
+        StringBuilder csv = new StringBuilder(HEADER)
+                .append("ord-1;hire;\"К-1;2027-07-01;2027-07-01;per-1;Первая;Яна;;p1@test.spo-college.example;+79120005560;ПРП\n");
+        for (int i = 2; i <= 6; i++) {
+            csv.append("ord-").append(i).append(";hire;К-").append(i).append(";2027-07-01;2027-07-01;per-").append(i)
+                    .append(";\"Кавычкина\";Ия;;p").append(i).append("@test.spo-college.example;+7912000556").append(i).append(";ПРП\n");
+        }
+
+        SyncRuns.Run run = runs.get(fileRun(COLLEGE, "seven.csv", csv.toString().getBytes(StandardCharsets.UTF_8))).orElseThrow();
+
+        assertThat(run.status()).isIn(SyncRuns.COMPLETED, SyncRuns.COMPLETED_WITH_ERRORS);
+        assertThat(run.sourceCounts()).containsExactly(Map.entry("строк", 6));
+        assertThat(run.changed()).isEqualTo(5);
+        assertThat(run.rejected()).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT entity_key || ' ' || code FROM rejected_record WHERE run_id = ?", String.class, run.id()))
+                .containsExactly("seven.csv:2 MALFORMED_ROW");
+        assertThat(epos.staff(COLLEGE)).containsOnlyKeys("per-2", "per-3", "per-4", "per-5", "per-6");
+    }
+
+    @Test
+    void a_file_in_a_layout_the_staff_inbox_does_not_take_is_refused_naming_the_columns_and_the_closest_layout() {
+        long runId = fileRun(COLLEGE, "marks.csv", "student_id;date;bell;value\nstu-1;2027-07-01;1;5\n".getBytes(StandardCharsets.UTF_8));
+
+        SyncRuns.Run run = runs.get(runId).orElseThrow();
+        assertThat(run.status()).isEqualTo(SyncRuns.FILE_REFUSED);
+        assertThat(run.refusedFiles()).isEqualTo(1);
+        assertThat(run.sourceCounts()).containsExactly(Map.entry("строк", 0));
+        assertThat(run.error()).contains("найдены столбцы student_id; date; bell; value", "«приказы по кадрам» (order_id;",
+                "Ближе всего — «ведомость отметок»", "раздел «Отметки»");
+        assertThat(jdbc.queryForList("SELECT entity_key || ' ' || field || ' ' || code FROM rejected_record WHERE run_id = ?", String.class, runId))
+                .containsExactly("marks.csv header UNKNOWN_FILE");
+        assertThat(run.published()).isZero();
+    }
+
+    @Test
+    void an_order_refused_in_one_file_and_fixed_in_the_next_has_its_refusal_closed_by_the_run_that_fixed_it() {
+        at(ZoneId.of("Asia/Yekaterinburg"), "2027-07-01T10:00");
+        String wrong = HEADER + "ord-7;hire;К-7;2027-07-01;2027-07-01;per-7;Исправленная;Ева;;e@test.spo-college.example;+79120005570;КОСМОНАВТ\n";
+        fileRun(COLLEGE, "first.csv", wrong.getBytes(StandardCharsets.UTF_8));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rejected_record WHERE entity_key = 'ord-7' AND resolved_at IS NULL", Integer.class)).isEqualTo(1);
+
+        long fixed = fileRun(COLLEGE, "second.csv", wrong.replace("КОСМОНАВТ", "ПРП").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(runs.get(fixed).orElseThrow().closedRejections()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rejected_record WHERE entity_key = 'ord-7' AND resolved_at IS NULL", Integer.class)).isZero();
+        assertThat(epos.staff(COLLEGE)).containsKey("per-7");
+    }
+
     private static Instant midnight(ZoneId zone, String localDate) {
         return LocalDate.parse(localDate).atStartOfDay(zone).toInstant();
     }
@@ -279,6 +329,16 @@ class StaffFlowTest extends HubIntegrationTest {
             exchange.getIn().setBody(content);
         });
         awaitAllRuns();
+    }
+
+    /** Sends a file through the staff route and returns its run, once every run has ended. */
+    private long fileRun(String college, String name, byte[] content) {
+        Exchange exchange = camel.request(StaffRoutes.FILE, ex -> {
+            ex.getIn().setHeaders(Map.of(FlowHeaders.COLLEGE, college, FlowHeaders.TRIGGER, "test", Exchange.FILE_NAME, name));
+            ex.getIn().setBody(content);
+        });
+        awaitAllRuns();
+        return exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class);
     }
 
     private void awaitAllRuns() {

@@ -20,16 +20,16 @@ public class AdminErrors {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     public ResponseEntity<Map<String, Object>> stale(OptimisticLockingFailureException stale) {
-        return ValidationAnswer.status(HttpStatus.CONFLICT, stale.getMessage() + ": перечитайте и повторите");
+        return ValidationAnswer.status(HttpStatus.CONFLICT, "STALE_VERSION", stale.getMessage() + ": перечитайте и повторите");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     public ResponseEntity<Map<String, Object>> unknown(IllegalArgumentException unknown) {
-        return ValidationAnswer.status(HttpStatus.NOT_FOUND, unknown.getMessage());
+        return ValidationAnswer.status(HttpStatus.NOT_FOUND, "NOT_FOUND", unknown.getMessage());
     }
 
     @ExceptionHandler(RegionFileException.class)
     public ResponseEntity<Map<String, Object>> unreadable(RegionFileException unreadable) {
-        return ValidationAnswer.status(HttpStatus.BAD_REQUEST, unreadable.getMessage());
+        return ValidationAnswer.status(HttpStatus.BAD_REQUEST, "UNREADABLE_FILE", unreadable.getMessage());
     }
 }

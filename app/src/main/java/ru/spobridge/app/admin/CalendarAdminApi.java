@@ -81,7 +81,7 @@ public class CalendarAdminApi {
         }
         if (!errors.isEmpty()) {
             // a bad change is refused whole
-            return ResponseEntity.unprocessableEntity().body(Map.of("message", "Календарь не изменён", "errors", errors));
+            return ResponseEntity.unprocessableEntity().body(Map.of("code", "INVALID_SETTINGS", "message", "Календарь не изменён", "errors", errors));
         }
         for (WorkCalendarDays.Day day : valid) {
             days.put(day, operator.getName());

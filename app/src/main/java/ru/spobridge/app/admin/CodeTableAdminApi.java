@@ -119,6 +119,6 @@ public class CodeTableAdminApi {
 
     static ResponseEntity<Map<String, Object>> refused(List<SettingError> errors) {
         List<Map<String, String>> listed = errors.stream().map(error -> Map.of("field", error.field(), "message", error.message())).toList();
-        return ResponseEntity.unprocessableEntity().body(Map.of("message", "Таблица кодов не изменена", "errors", listed));
+        return ResponseEntity.unprocessableEntity().body(Map.of("code", "INVALID_SETTINGS", "message", "Таблица кодов не изменена", "errors", listed));
     }
 }

@@ -63,7 +63,7 @@ public class CollegeAdminApi {
     public ResponseEntity<Map<String, Object>> college(@PathVariable String id) {
         Optional<StoredCollege> stored = store.college(id);
         if (stored.isEmpty()) {
-            return ValidationAnswer.status(HttpStatus.NOT_FOUND, "Колледж не найден: " + id);
+            return ValidationAnswer.status(HttpStatus.NOT_FOUND, "UNKNOWN_COLLEGE", "Колледж не найден: " + id);
         }
         Map<String, Object> answer = summary(stored.get());
         answer.put("overrides", stored.get().definition().overrides());

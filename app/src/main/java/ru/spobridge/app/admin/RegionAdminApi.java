@@ -56,7 +56,7 @@ public class RegionAdminApi {
             Map<String, Object> answer = summary(region);
             answer.put("defaults", region.profile().defaults());
             return ResponseEntity.ok(answer);
-        }).orElseGet(() -> ValidationAnswer.status(HttpStatus.NOT_FOUND, "Регион не найден: " + id));
+        }).orElseGet(() -> ValidationAnswer.status(HttpStatus.NOT_FOUND, "UNKNOWN_REGION", "Регион не найден: " + id));
     }
 
     /** A new region (version 0 or none) or a change of one; refused when any of its colleges would become invalid. */

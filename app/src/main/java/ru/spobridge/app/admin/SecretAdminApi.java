@@ -46,9 +46,9 @@ public class SecretAdminApi {
         try {
             secrets.store(college, field, clean, operator.getName());
         } catch (Secrets.SecretException e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage()));
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("code", "SECRET_NOT_STORED", "message", e.getMessage()));
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.unprocessableEntity().body(Map.of("message", e.getMessage()));
+            return ResponseEntity.unprocessableEntity().body(Map.of("code", "INVALID_SETTINGS", "message", e.getMessage()));
         }
         audit.record(operator.getName(), "SECRET_SET", college, field, null);
         return ResponseEntity.noContent().build();
@@ -60,10 +60,10 @@ public class SecretAdminApi {
         try {
             forgotten = secrets.forget(college, field);
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.unprocessableEntity().body(Map.of("message", e.getMessage()));
+            return ResponseEntity.unprocessableEntity().body(Map.of("code", "INVALID_SETTINGS", "message", e.getMessage()));
         }
         if (!forgotten) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Секрет " + field + " у колледжа " + college + " не сохранён"));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("code", "UNKNOWN_SECRET", "message", "Секрет " + field + " у колледжа " + college + " не сохранён"));
         }
         audit.record(operator.getName(), "SECRET_FORGOTTEN", college, field, null);
         return ResponseEntity.noContent().build();

@@ -26,7 +26,7 @@ public class ConnectionTestApi {
     @PostMapping("/api/colleges/{college}/connection-test")
     public ResponseEntity<Map<String, Object>> check(@PathVariable String college) {
         if (!colleges.known(college)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Колледж не настроен: " + college));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("code", "UNKNOWN_COLLEGE", "message", "Колледж не настроен: " + college));
         }
         List<ConnectionTest.Check> checks = connectionTest.check(college);
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -54,9 +54,29 @@ public class FlowCommands {
         return send(college, entry, operator, Map.of(), null, null);
     }
 
-    /** A file for a flow: audited with its name and size (never its content). */
+    /** The content types an upload endpoint takes: the file as it is, never a form. */
+    public static final String TEXT = "text/*";
+    public static final String XML = "application/xml";
+    public static final String BINARY = "application/octet-stream";
+    /** What browsers and Windows give a .csv file. */
+    public static final String EXCEL_CSV = "application/vnd.ms-excel";
+    public static final String CSV = "application/csv";
+
+    /**
+     * A file for a flow: audited with its name and size (never its content). An empty or too large file is refused
+     * here with its code, before a run is opened.
+     */
     public ResponseEntity<Map<String, Object>> upload(String college, String entry, Principal operator, String fileName, byte[] content,
                                                       Map<String, Object> headers) {
+        if (!colleges.ids().contains(college)) {
+            return unknownCollege(college);
+        }
+        if (content == null || content.length == 0) {
+            return UploadErrors.emptyFile();
+        }
+        if (content.length > UploadErrors.MAX_UPLOAD_BYTES) {
+            return UploadErrors.tooLarge(content.length);
+        }
         Map<String, Object> withName = new HashMap<>(headers);
         withName.put(Exchange.FILE_NAME, fileName);
         return send(college, entry, operator, withName, content, fileName);
@@ -81,13 +101,19 @@ public class FlowCommands {
     }
 
     public static ResponseEntity<Map<String, Object>> unknownCollege() {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Колледж не настроен"));
+        return UploadErrors.answer(HttpStatus.NOT_FOUND, UploadErrors.UNKNOWN_COLLEGE, "Колледж не настроен");
+    }
+
+    static ResponseEntity<Map<String, Object>> unknownCollege(String college) {
+        // the id is the operator's own input, not a person's data
+        return UploadErrors.answer(HttpStatus.NOT_FOUND, UploadErrors.UNKNOWN_COLLEGE, "Колледж «" + college
+                + "» не настроен: проверьте идентификатор колледжа в адресе");
     }
 
     private ResponseEntity<Map<String, Object>> send(String college, String entry, Principal operator, Map<String, Object> extra,
                                                      byte[] content, String fileName) {
         if (!colleges.ids().contains(college)) {
-            return unknownCollege();
+            return unknownCollege(college);
         }
         String flow = FLOW_OF_ENTRY.get(entry);
         if (flow != null) {

@@ -45,8 +45,8 @@ public class MarksApi {
         return commands.run(college, MarksRoutes.PULL, operator);
     }
 
-    @PostMapping("/statement")
-    public ResponseEntity<Map<String, Object>> statement(@PathVariable String college, @RequestParam String name, @RequestBody byte[] content,
+    @PostMapping(value = "/statement", consumes = {FlowCommands.TEXT, FlowCommands.XML, FlowCommands.BINARY, FlowCommands.EXCEL_CSV, FlowCommands.CSV})
+    public ResponseEntity<Map<String, Object>> statement(@PathVariable String college, @RequestParam String name, @RequestBody(required = false) byte[] content,
                                                          Principal operator) {
         return commands.upload(college, MarksRoutes.STATEMENT, operator, name, content, Map.of());
     }

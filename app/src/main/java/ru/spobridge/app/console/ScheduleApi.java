@@ -21,8 +21,6 @@ import ru.spobridge.routes.schedule.ScheduleRoutes;
 @RequestMapping("/api/colleges/{college}")
 public class ScheduleApi {
 
-    private static final long MAX_BYTES = 20L * 1024 * 1024;
-
     private final FlowCommands commands;
 
     public ScheduleApi(FlowCommands commands) {
@@ -30,14 +28,14 @@ public class ScheduleApi {
     }
 
     /** An aSc Timetables 2012 XML export, expanded into dated lessons for [from, to]; weeks A/B counted from termStart. */
-    @PostMapping("/schedule/asc")
+    @PostMapping(value = "/schedule/asc", consumes = {FlowCommands.TEXT, FlowCommands.XML, FlowCommands.BINARY, FlowCommands.EXCEL_CSV, FlowCommands.CSV})
     public ResponseEntity<Map<String, Object>> asc(@PathVariable String college, @RequestParam String name,
                                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termStart,
-                                                   @RequestBody byte[] content, Principal operator) {
+                                                   @RequestBody(required = false) byte[] content, Principal operator) {
         if (to.isBefore(from) || to.isAfter(from.plusDays(190))) {
-            return ResponseEntity.badRequest().body(Map.of("message", "Период задаётся датами from ≤ to, не длиннее семестра"));
+            return UploadErrors.answer(HttpStatus.BAD_REQUEST, "INVALID_PERIOD", "Период задаётся датами from ≤ to, не длиннее семестра");
         }
         Map<String, Object> headers = new HashMap<>();
         headers.put(ScheduleImport.FROM, from);
@@ -46,29 +44,26 @@ public class ScheduleApi {
         return send(college, ScheduleRoutes.ASC, name, content, operator, headers);
     }
 
-    @PostMapping("/schedule/changes")
-    public ResponseEntity<Map<String, Object>> changes(@PathVariable String college, @RequestParam String name, @RequestBody byte[] content,
+    @PostMapping(value = "/schedule/changes", consumes = {FlowCommands.TEXT, FlowCommands.XML, FlowCommands.BINARY, FlowCommands.EXCEL_CSV, FlowCommands.CSV})
+    public ResponseEntity<Map<String, Object>> changes(@PathVariable String college, @RequestParam String name, @RequestBody(required = false) byte[] content,
                                                        Principal operator) {
         return send(college, ScheduleRoutes.CHANGES, name, content, operator, Map.of());
     }
 
-    @PostMapping("/schedule/attestation")
-    public ResponseEntity<Map<String, Object>> attestation(@PathVariable String college, @RequestParam String name, @RequestBody byte[] content,
+    @PostMapping(value = "/schedule/attestation", consumes = {FlowCommands.TEXT, FlowCommands.XML, FlowCommands.BINARY, FlowCommands.EXCEL_CSV, FlowCommands.CSV})
+    public ResponseEntity<Map<String, Object>> attestation(@PathVariable String college, @RequestParam String name, @RequestBody(required = false) byte[] content,
                                                            Principal operator) {
         return send(college, ScheduleRoutes.ATTESTATION, name, content, operator, Map.of());
     }
 
-    @PostMapping("/reference")
-    public ResponseEntity<Map<String, Object>> reference(@PathVariable String college, @RequestParam String name, @RequestBody byte[] content,
+    @PostMapping(value = "/reference", consumes = {FlowCommands.TEXT, FlowCommands.XML, FlowCommands.BINARY, FlowCommands.EXCEL_CSV, FlowCommands.CSV})
+    public ResponseEntity<Map<String, Object>> reference(@PathVariable String college, @RequestParam String name, @RequestBody(required = false) byte[] content,
                                                          Principal operator) {
         return send(college, ScheduleRoutes.REFERENCE, name, content, operator, Map.of());
     }
 
     private ResponseEntity<Map<String, Object>> send(String college, String entry, String name, byte[] content, Principal operator,
                                                      Map<String, Object> extra) {
-        if (content.length > MAX_BYTES) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("message", "Файл больше 20 МБ"));
-        }
         return commands.upload(college, entry, operator, name, content, extra);
     }
 }

@@ -72,8 +72,8 @@ public class StaffApi {
     }
 
     /** An HR file (EnterpriseData XML, or CSV of orders, workload or substitutions) as the request body. */
-    @PostMapping("/files")
-    public ResponseEntity<Map<String, Object>> upload(@PathVariable String college, @RequestParam String name, @RequestBody byte[] content,
+    @PostMapping(value = "/files", consumes = {FlowCommands.TEXT, FlowCommands.XML, FlowCommands.BINARY, FlowCommands.EXCEL_CSV, FlowCommands.CSV})
+    public ResponseEntity<Map<String, Object>> upload(@PathVariable String college, @RequestParam String name, @RequestBody(required = false) byte[] content,
                                                       Principal operator) {
         return commands.upload(college, StaffRoutes.FILE, operator, name, content, Map.of());
     }

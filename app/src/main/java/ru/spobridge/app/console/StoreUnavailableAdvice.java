@@ -29,6 +29,6 @@ public class StoreUnavailableAdvice {
         String cause = failure.getMostSpecificCause().getMessage();
         String detail = cause == null ? failure.getClass().getSimpleName() : cause.substring(0, Math.min(cause.length(), 300));
         log.error("Хранилище недоступно: {}", detail);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("message", "Хранилище недоступно: " + detail));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("code", "STORE_UNAVAILABLE", "message", "Хранилище недоступно: " + detail));
     }
 }

@@ -47,11 +47,12 @@ public final class CsvReader {
             }
             Record record = record(line, header == null ? -1 : header.size());
             if (header == null) {
+                // a header with a broken quote is still shown as found (split as it stands), so the file is refused as not recognised
+                header = CsvTable.Header.of(record != null ? record.values() : List.of(physicalLine(line).split(String.valueOf(DELIMITER), -1)));
                 if (record == null) {
-                    // without a header no row can be read; the caller reports the missing columns
-                    break;
+                    line++;
+                    continue;
                 }
-                header = CsvTable.Header.of(record.values());
             } else if (record == null) {
                 rows.add(new CsvTable.Row(++number, line + 1, List.of(), header, true));
                 line++;
@@ -141,8 +142,12 @@ public final class CsvReader {
     }
 
     private boolean blank(int line) {
+        return physicalLine(line).isBlank();
+    }
+
+    private String physicalLine(int line) {
         int end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length();
-        return text.substring(lineStarts[line], end).isBlank();
+        return text.substring(lineStarts[line], end).stripTrailing();
     }
 
     /** Where each physical line starts; «\r\n», «\n» and a lone «\r» each end one. */

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import ru.spobridge.mappings.FieldCollector;
 import ru.spobridge.mappings.Mapped;
+import ru.spobridge.mappings.csv.CsvLayout;
+import ru.spobridge.mappings.csv.CsvLayouts;
 import ru.spobridge.mappings.csv.CsvReader;
 import ru.spobridge.mappings.csv.CsvTable;
 import ru.spobridge.model.InvalidValueException;
@@ -25,22 +27,29 @@ import ru.spobridge.model.schedule.LessonChange;
  */
 public final class ScheduleCsv {
 
-    public static final List<String> REFERENCE = List.of("kind", "code", "name", "attributes");
-    public static final List<String> CHANGES = List.of("change_id", "kind", "date", "bell", "group", "subgroup", "discipline",
-            "substitute_teacher", "room", "new_date", "new_bell");
-    public static final List<String> ATTESTATION = List.of("event_id", "kind", "date", "start", "group", "discipline",
-            "control_form", "room", "examiners");
+    public static final List<String> REFERENCE = CsvLayout.REFERENCE.columns();
+    public static final List<String> CHANGES = CsvLayout.LESSON_CHANGES.columns();
+    public static final List<String> ATTESTATION = CsvLayout.ATTESTATION.columns();
 
     private ScheduleCsv() {
     }
 
-    public record Rows<T>(List<T> records, List<RecordError> errors) {
+    /**
+     * @param rows    data rows of the file, broken ones included; none when it is refused as a whole
+     * @param refusal why the whole file is refused (also the only error then), or null
+     */
+    public record Rows<T>(List<T> records, List<RecordError> errors, int rows, RecordError refusal) {
+
+        public boolean refused() {
+            return refusal != null;
+        }
     }
 
     /** {@code attributes} as {@code key=value|key=value}, e.g. {@code building=1|capacity=30}. */
     public static Rows<ReferenceItem> reference(String collegeId, String fileName, String text) {
-        return rows(fileName, text, REFERENCE, (key, row) -> {
-            FieldCollector fields = new FieldCollector(key);
+        return rows(fileName, text, CsvLayout.REFERENCE, (key, row) -> {
+            // keyed by the entry when it can be named, so that its fix in a later file closes the refusal
+            FieldCollector fields = new FieldCollector(referenceKey(key, row));
             ReferenceKind kind = fields.field(() -> ReferenceKind.fromCode(row.get("kind")));
             Map<String, String> attributes = new LinkedHashMap<>();
             String raw = row.get("attributes");
@@ -66,7 +75,7 @@ public final class ScheduleCsv {
     }
 
     public static Rows<LessonChange> changes(String collegeId, String fileName, String text) {
-        return rows(fileName, text, CHANGES, (key, row) -> {
+        return rows(fileName, text, CsvLayout.LESSON_CHANGES, (key, row) -> {
             FieldCollector fields = new FieldCollector(row.get("change_id") == null ? key : row.get("change_id"));
             LessonChange.Kind kind = fields.field(() -> changeKind(row.get("kind")));
             LocalDate date = fields.field(() -> FieldCollector.isoDate(row.get("date"), "date", "дата занятия"));
@@ -90,7 +99,7 @@ public final class ScheduleCsv {
     }
 
     public static Rows<AttestationEvent> attestation(String collegeId, String fileName, String text) {
-        return rows(fileName, text, ATTESTATION, (key, row) -> {
+        return rows(fileName, text, CsvLayout.ATTESTATION, (key, row) -> {
             FieldCollector fields = new FieldCollector(row.get("event_id") == null ? key : row.get("event_id"));
             AttestationEvent.Kind kind = fields.field(() -> switch (String.valueOf(row.get("kind")).toLowerCase(java.util.Locale.ROOT)) {
                 case "intermediate", "промежуточная" -> AttestationEvent.Kind.INTERMEDIATE;
@@ -156,21 +165,30 @@ public final class ScheduleCsv {
         };
     }
 
-    private static <T> Rows<T> rows(String fileName, String text, List<String> columns, BiFunction<String, CsvTable.Row, Mapped<T>> map) {
+    /** The entry's own key (kind:code, as {@link ReferenceItem#key()}) when kind and code are readable, else file:line. */
+    private static String referenceKey(String lineKey, CsvTable.Row row) {
+        try {
+            return row.get("code") == null ? lineKey : ReferenceKind.fromCode(row.get("kind")).code() + ":" + row.get("code");
+        } catch (InvalidValueException unknownKind) {
+            return lineKey;
+        }
+    }
+
+    private static <T> Rows<T> rows(String fileName, String text, CsvLayout layout, BiFunction<String, CsvTable.Row, Mapped<T>> map) {
         List<T> records = new ArrayList<>();
         List<RecordError> errors = new ArrayList<>();
         CsvTable table = CsvReader.read(text);
-        List<String> missing = table.missing(columns);
-        if (!missing.isEmpty()) {
-            errors.add(new RecordError(fileName, String.join(", ", missing), "MISSING_COLUMN", "В файле нет обязательных столбцов"));
-            return new Rows<>(records, errors);
+        CsvLayouts.Check check = CsvLayouts.check(fileName, table, List.of(layout));
+        if (check.refused()) {
+            return new Rows<>(records, List.of(check.refusal()), 0, check.refusal());
         }
         for (CsvTable.Row row : table.rows()) {
             String key = fileName + ":" + row.line();
             if (row.broken()) {
-                errors.add(new RecordError(key, "-", "MALFORMED_ROW", "Строка файла не разобрана (непарные кавычки); остальные строки прочитаны"));
+                errors.add(new RecordError(key, "-", "MALFORMED_ROW", "Строка " + row.line() + " не разобрана (непарные кавычки); остальные строки прочитаны"));
             } else if (!row.consistent()) {
-                errors.add(new RecordError(key, "-", "MALFORMED_ROW", "Число полей в строке не совпадает с заголовком"));
+                errors.add(new RecordError(key, "-", "MALFORMED_ROW", "В строке " + row.line() + " полей " + row.size() + ", а в заголовке "
+                        + row.header().size()));
             } else {
                 Mapped<T> mapped = map.apply(key, row);
                 if (mapped.isValid()) {
@@ -180,6 +198,6 @@ public final class ScheduleCsv {
                 }
             }
         }
-        return new Rows<>(records, errors);
+        return new Rows<>(records, errors, table.rows().size(), null);
     }
 }

@@ -41,8 +41,11 @@ class CsvParsersTest {
     }
 
     @Test
-    void an_empty_statement_is_refused_for_its_missing_columns() {
-        assertThat(StatementCsv.parse("stmt.csv", "").errors()).singleElement().extracting(RecordError::code).isEqualTo("MISSING_COLUMN");
+    void an_empty_statement_is_refused_as_an_empty_file() {
+        StatementCsv.Rows rows = StatementCsv.parse("stmt.csv", "");
+
+        assertThat(rows.refused()).isTrue();
+        assertThat(rows.errors()).singleElement().extracting(RecordError::recordKey, RecordError::code).containsExactly("stmt.csv", "EMPTY_FILE");
     }
 
     @Test

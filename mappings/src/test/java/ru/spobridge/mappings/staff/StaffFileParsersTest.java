@@ -1,6 +1,7 @@
 package ru.spobridge.mappings.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.StringReader;
 import java.util.Map;
@@ -28,6 +29,27 @@ class StaffFileParsersTest {
         assertThat(parsed.errors()).singleElement().satisfies(error -> {
             assertThat(error.recordKey()).isEqualTo("orders.csv:3"); // the physical line: the header is line 1
             assertThat(error.code()).isEqualTo("MALFORMED_ROW");
+        });
+    }
+
+    @Test
+    void a_broken_quote_in_row_two_of_seven_loses_only_that_row_named_by_its_physical_line() {
+        String header = "order_id;kind;order_no;order_date;effective_date;person_id;last_name;first_name;middle_name;email;phone;position_code\n";
+        StringBuilder csv = new StringBuilder(header).append("o1;hire;\"К-1;2026-01-10;2026-01-12;p1;Иванова;Анна;;a@example.org;+79120000001;ПРП\n");
+        for (int i = 2; i <= 6; i++) {
+            // a quoted cell further down must not close the broken one and swallow the rows between
+            csv.append("o").append(i).append(";hire;К-").append(i).append(";2026-01-10;2026-01-12;p").append(i)
+                    .append(";\"Петрова\";Анна;;p").append(i).append("@example.org;+7912000000").append(i).append(";ПРП\n");
+        }
+
+        Parsed<StaffOrderRecord> parsed = StaffCsv.orders("staff.csv", csv.toString());
+
+        assertThat(parsed.records()).extracting(Parsed.Line::line, line -> line.record().orderId())
+                .containsExactly(tuple(3L, "o2"), tuple(4L, "o3"), tuple(5L, "o4"), tuple(6L, "o5"), tuple(7L, "o6"));
+        assertThat(parsed.errors()).singleElement().satisfies(error -> {
+            assertThat(error.recordKey()).isEqualTo("staff.csv:2");
+            assertThat(error.code()).isEqualTo("MALFORMED_ROW");
+            assertThat(error.message()).doesNotContain("Иванова");
         });
     }
 

@@ -56,7 +56,8 @@ public class MarksIntake {
         this.clock = clock;
     }
 
-    public record Summary(int read, int accepted, int unchanged, int rejected) {
+    /** @param closed open refusals of earlier reads that this one found fixed and closed */
+    public record Summary(int read, int accepted, int unchanged, int rejected, int closed) {
     }
 
     public Summary accept(String college, List<JournalChange> changes, long runId) {
@@ -117,9 +118,8 @@ public class MarksIntake {
             }
             versions.put(type + ":" + change.id(), change.version());
         }
-        save(college, MARK, marks.values());
-        save(college, ATTENDANCE, absences.values());
-        return new Summary(changes.size(), marks.size() + absences.size(), unchanged, refused);
+        int closed = save(college, MARK, marks.values()) + save(college, ATTENDANCE, absences.values());
+        return new Summary(changes.size(), marks.size() + absences.size(), unchanged, refused, closed);
     }
 
     private static boolean expelledOn(List<Movement> history, java.time.LocalDate date) {
@@ -133,11 +133,11 @@ public class MarksIntake {
         return status == StudentStatus.EXPELLED;
     }
 
-    private void save(String college, String entityType, java.util.Collection<Keyed> records) {
+    /** Saves what changed; returns how many open refusals of these records it closed (a corrected row in a later statement). */
+    private int save(String college, String entityType, java.util.Collection<Keyed> records) {
         canonical.saveChanged(college, entityType, "journal", records.stream()
                 .map(record -> new CanonicalRecords.Candidate(record.key(), record.sortKey() + "|" + record.key(), record.value(), null)).toList(), json);
-        Set<String> open = rejected.openIntakeKeys(college, entityType);
-        rejected.resolve(college, entityType, records.stream().map(Keyed::key).filter(open::contains).toList(), RejectedRecords.INTAKE);
+        return rejected.closeFixed(college, entityType, records.stream().map(Keyed::key).toList());
     }
 
     private record Keyed(String key, int version, String sortKey, Object value) {

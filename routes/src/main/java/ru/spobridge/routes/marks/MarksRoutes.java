@@ -50,8 +50,16 @@ public class MarksRoutes extends RouteBuilder {
                 .process(exchange -> exchange.getIn().setBody(statement.read(FlowHeaders.college(exchange),
                         exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), exchange.getIn().getBody(byte[].class),
                         FlowHeaders.requireRun(exchange))))
-                .process(exchange -> steps.intake(FlowHeaders.college(exchange), changes(exchange), FlowHeaders.requireRun(exchange)))
-                .to(PublishRoute.ENTRY);
+                // a statement refused as a whole closed its run «файл отклонён»: nothing of it to take in or send
+                .filter(exchange -> !read(exchange).fileRefused())
+                    .process(exchange -> steps.intake(FlowHeaders.college(exchange), read(exchange).changes(), FlowHeaders.requireRun(exchange),
+                            read(exchange).brokenRows()))
+                    .to(PublishRoute.ENTRY)
+                .end();
+    }
+
+    private static MarksStatement.Read read(Exchange exchange) {
+        return exchange.getIn().getBody(MarksStatement.Read.class);
     }
 
     @SuppressWarnings("unchecked")

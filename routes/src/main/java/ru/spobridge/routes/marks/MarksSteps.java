@@ -22,9 +22,15 @@ public class MarksSteps {
     }
 
     public void intake(String collegeId, List<JournalChange> changes, long runId) {
+        intake(collegeId, changes, runId, 0);
+    }
+
+    /** @param brokenRows rows of a file refused before the intake, counted with the run's refusals */
+    public void intake(String collegeId, List<JournalChange> changes, long runId, int brokenRows) {
         MarksIntake.Summary summary = intake.accept(collegeId, changes, runId);
-        runs.readFinished(runId, false, summary.read(), summary.unchanged(), summary.accepted(), summary.rejected());
-        log.info("Отметки {}: запуск {} прочитано {}, принято {}, без изменений {}, отклонено {}", collegeId, runId, summary.read(),
-                summary.accepted(), summary.unchanged(), summary.rejected());
+        runs.readFinished(runId, false, summary.read() + brokenRows, summary.unchanged(), summary.accepted(), summary.rejected() + brokenRows);
+        runs.addClosedRejections(runId, summary.closed());
+        log.info("Отметки {}: запуск {} прочитано {}, принято {}, без изменений {}, отклонено {}, закрыто прежних отклонений {}", collegeId, runId,
+                summary.read() + brokenRows, summary.accepted(), summary.unchanged(), summary.rejected() + brokenRows, summary.closed());
     }
 }

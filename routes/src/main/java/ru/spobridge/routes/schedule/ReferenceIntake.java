@@ -2,20 +2,24 @@ package ru.spobridge.routes.schedule;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import ru.spobridge.mappings.csv.CsvLayouts;
 import ru.spobridge.model.RecordError;
 import ru.spobridge.model.reference.ReferenceItem;
 import ru.spobridge.model.reference.ReferenceKind;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.store.CanonicalRecords;
 import ru.spobridge.routes.store.RejectedRecords;
+import ru.spobridge.routes.store.SyncRuns;
 
 /** Reference data into canonical state: every entry checked, a room only in a known building. */
 @Component
@@ -26,22 +30,43 @@ public class ReferenceIntake {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceIntake.class);
 
+    /** What a reference run read, in the file's own terms. */
+    static final String ROWS = "строк";
+
     private final CanonicalRecords canonical;
     private final RejectedRecords rejected;
     private final CanonicalJson json;
+    private final SyncRuns runs;
 
-    public ReferenceIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json) {
+    public ReferenceIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json, SyncRuns runs) {
         this.canonical = canonical;
         this.rejected = rejected;
         this.json = json;
+        this.runs = runs;
     }
 
-    public record Summary(int read, int accepted, int rejected) {
+    /** @param closed open refusals of earlier files that this one found fixed and closed */
+    public record Summary(int read, int accepted, int rejected, int closed) {
     }
 
+    /**
+     * @param errors the rows the parser refused, or the refusal of the whole file (then the run ends «файл отклонён»
+     *               with its reason and nothing is taken)
+     */
     public Summary accept(String college, List<ReferenceItem> items, List<RecordError> errors, long runId) {
         rejected.rejectEach(college, FLOW, REFERENCE, errors, runId);
         errors.forEach(error -> log.debug("Справочники {}: запись {} отклонена: {}/{}", college, error.recordKey(), error.field(), error.code()));
+        // one row may be refused for several fields: rows are counted once
+        int rows = items.size() + (int) errors.stream().map(RecordError::recordKey).distinct().count();
+        Optional<RecordError> refusal = errors.stream().filter(CsvLayouts::refusesFile).findFirst();
+        Map<String, Integer> read = new LinkedHashMap<>();
+        read.put(ROWS, refusal.isPresent() ? 0 : rows);
+        runs.sourceCounts(runId, read);
+        if (refusal.isPresent()) {
+            runs.fileRefused(runId, refusal.get().message());
+            log.info("Справочники {}: файл отклонён: {}", college, refusal.get().code());
+            return new Summary(0, 0, 1, 0);
+        }
         Map<String, String> known = canonical.hashes(college, REFERENCE);
         Set<String> buildings = new HashSet<>();
         known.keySet().stream().filter(key -> key.startsWith(ReferenceKind.BUILDING.code() + ":"))
@@ -66,9 +91,9 @@ public class ReferenceIntake {
             }
         }
         canonical.save(college, REFERENCE, changed, known);
-        Set<String> open = rejected.openIntakeKeys(college, REFERENCE);
-        rejected.resolve(college, REFERENCE, valid.stream().filter(open::contains).toList(), RejectedRecords.INTAKE);
-        return new Summary(items.size() + errors.size(), valid.size(), refused);
+        int closed = rejected.closeFixed(college, REFERENCE, valid);
+        runs.addClosedRejections(runId, closed);
+        return new Summary(rows, valid.size(), refused, closed);
     }
 
     /** Canonical codes and names of one kind, for matching a schedule export against them. */

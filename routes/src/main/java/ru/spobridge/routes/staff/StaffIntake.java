@@ -66,7 +66,28 @@ public class StaffIntake {
         this.sla = sla;
     }
 
-    public record Summary(int read, int accepted, int rejected) {
+    /**
+     * @param closed      open refusals of earlier reads that this one found fixed and closed
+     * @param fileRefused the whole file was refused: its run is closed «файл отклонён» and nothing is sent
+     */
+    public record Summary(int read, int accepted, int rejected, int closed, boolean fileRefused) {
+
+        public Summary(int read, int accepted, int rejected) {
+            this(read, accepted, rejected, 0, false);
+        }
+
+        public Summary(int read, int accepted, int rejected, int closed) {
+            this(read, accepted, rejected, closed, false);
+        }
+
+        static Summary refusedFile() {
+            return new Summary(0, 0, 1, 0, true);
+        }
+
+        /** The same with rows refused before the intake (broken rows of the file) added. */
+        Summary plusRejected(int more) {
+            return new Summary(read, accepted, rejected + more, closed, fileRefused);
+        }
     }
 
     /** Orders from a file or a regular read: every new order is judged by the same-day rule. */
@@ -127,9 +148,9 @@ public class StaffIntake {
                 accepted.add(mapped);
             }
         }
-        store(college, ORDER, accepted.stream().map(mapped -> new Keyed(mapped.order().key().sourceId(),
+        int closed = store(college, ORDER, accepted.stream().map(mapped -> new Keyed(mapped.order().key().sourceId(),
                 mapped.order().staffId() + "|" + mapped.order().effectiveDate() + "|" + mapped.order().key().sourceId(), mapped.order())).toList());
-        store(college, MEMBER, accepted.stream().filter(mapped -> mapped.member() != null)
+        closed += store(college, MEMBER, accepted.stream().filter(mapped -> mapped.member() != null)
                 .map(mapped -> new Keyed(mapped.member().key().sourceId(), mapped.member().key().sourceId(), mapped.member(),
                         mapped.member().name().masked()))
                 .collect(Collectors.toMap(Keyed::key, keyed -> keyed, (first, later) -> later, LinkedHashMap::new)).values().stream().toList());
@@ -137,7 +158,7 @@ public class StaffIntake {
         accepted.stream().map(StaffOrderMapping.MappedOrder::order).filter(order -> !knownOrders.contains(order.key().sourceId()))
                 .filter(order -> !initialLoad || !order.effectiveDate().isBefore(today))
                 .forEach(sla::received);
-        return new Summary(records.size(), accepted.size(), refused);
+        return new Summary(records.size(), accepted.size(), refused, closed);
     }
 
     public Summary acceptWorkload(String college, List<WorkloadRecord> records, long runId) {
@@ -164,8 +185,7 @@ public class StaffIntake {
                 reject(college, WORKLOAD, errors, runId);
             }
         }
-        store(college, WORKLOAD, valid);
-        return new Summary(records.size(), valid.size(), refused);
+        return new Summary(records.size(), valid.size(), refused, store(college, WORKLOAD, valid));
     }
 
     public Summary acceptSubstitutions(String college, List<SubstitutionRecord> records, long runId) {
@@ -189,8 +209,7 @@ public class StaffIntake {
                 reject(college, SUBSTITUTION, errors, runId);
             }
         }
-        store(college, SUBSTITUTION, valid);
-        return new Summary(records.size(), valid.size(), refused);
+        return new Summary(records.size(), valid.size(), refused, store(college, SUBSTITUTION, valid));
     }
 
     /** File-level problems (a broken row, a truncated file) are kept like record errors, against the file. */
@@ -213,11 +232,11 @@ public class StaffIntake {
                 errors.stream().map(error -> error.field() + "/" + error.code()).collect(Collectors.joining(", ")));
     }
 
-    private void store(String college, String entityType, List<Keyed> valid) {
+    /** Saves what changed; returns how many open refusals of these records it closed (read again without their defect). */
+    private int store(String college, String entityType, List<Keyed> valid) {
         canonical.saveChanged(college, entityType, StaffOrderMapping.SOURCE, valid.stream()
                 .map(record -> new CanonicalRecords.Candidate(record.key(), record.sortKey(), record.value(), record.label())).toList(), json);
-        Set<String> open = rejected.openIntakeKeys(college, entityType);
-        rejected.resolve(college, entityType, valid.stream().map(Keyed::key).filter(open::contains).toList(), RejectedRecords.INTAKE);
+        return rejected.closeFixed(college, entityType, valid.stream().map(Keyed::key).toList());
     }
 
     private record Keyed(String key, String sortKey, Object value, String label) {

@@ -81,7 +81,10 @@ public class StaffRoutes extends RouteBuilder {
                         exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), exchange.getIn().getBody(byte[].class),
                         FlowHeaders.requireRun(exchange))))
                 .process(exchange -> runSteps.intakeDone(exchange.getIn().getBody(StaffIntake.Summary.class), FlowHeaders.requireRun(exchange)))
-                .to(REFRESH);
+                // a file refused as a whole closed its run «файл отклонён»: nothing of it to recompute or send
+                .filter(exchange -> !exchange.getIn().getBody(StaffIntake.Summary.class).fileRefused())
+                    .to(REFRESH)
+                .end();
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package ru.spobridge.routes.marks;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -58,6 +59,7 @@ class MarksRoutesTest {
     void marksRoutesOnABareContext() throws Exception {
         when(syncRuns.start(eq(COLLEGE), eq(MarksIntake.FLOW), anyString())).thenReturn(RUN);
         doAnswer(call -> calls.add("intake")).when(steps).intake(any(), any(), anyLong());
+        doAnswer(call -> calls.add("intake")).when(steps).intake(any(), any(), anyLong(), anyInt());
         doAnswer(call -> calls.add("commitCursor")).when(sources).commitCursor(any());
         FlowRuns runs = new FlowRuns(syncRuns, new StaticListableBeanFactory(Map.of("flows", new Flows(List.of(new MarksFlow()))))
                 .getBeanProvider(Flows.class));
@@ -136,14 +138,30 @@ class MarksRoutesTest {
         List<JournalChange> changes = List.of(mark("m-1"));
         when(statement.read(eq(COLLEGE), eq("ведомость.csv"), eq(file), eq(RUN))).thenAnswer(call -> {
             calls.add("read");
-            return changes;
+            return new MarksStatement.Read(changes, 2, false);
         });
 
         runThrough("marks-statement", MarksRoutes.STATEMENT, file, Map.of(Exchange.FILE_NAME, "ведомость.csv"));
 
         assertThat(calls).containsExactly("read", "intake", "publish");
-        verify(steps).intake(COLLEGE, changes, RUN);
+        verify(steps).intake(COLLEGE, changes, RUN, 2);
         verify(sources, never()).commitCursor(any());
+        verify(syncRuns, never()).failed(anyLong(), any());
+    }
+
+    @Test
+    void a_statement_refused_as_a_whole_is_neither_taken_in_nor_published() {
+        byte[] file = "student_id;value\n".getBytes(StandardCharsets.UTF_8);
+        when(statement.read(eq(COLLEGE), eq("ведомость.csv"), eq(file), eq(RUN))).thenAnswer(call -> {
+            calls.add("read");
+            return new MarksStatement.Read(List.of(), 0, true);
+        });
+
+        runThrough("marks-statement", MarksRoutes.STATEMENT, file, Map.of(Exchange.FILE_NAME, "ведомость.csv"));
+
+        assertThat(calls).containsExactly("read");
+        verify(steps, never()).intake(any(), any(), anyLong(), anyInt());
+        assertThat(publish.getReceivedCounter()).isZero();
         verify(syncRuns, never()).failed(anyLong(), any());
     }
 

@@ -81,7 +81,7 @@ class StaffRoutesTest {
         camel = new DefaultCamelContext();
         camel.addRoutes(new FlowErrorPolicy(properties(), runs));
         camel.addRoutes(new CollegeRouteTemplates());
-        camel.addRoutes(new StaffRoutes(Clock.fixed(NOW, ZoneOffset.UTC), runs, sources, files, intake, new StaffRunSteps(runs), provisioner,
+        camel.addRoutes(new StaffRoutes(Clock.fixed(NOW, ZoneOffset.UTC), runs, sources, files, intake, new StaffRunSteps(runs, syncRuns), provisioner,
                 schedule));
         AdviceWith.adviceWith(camel, "staff-refresh", route -> route.weaveByToUri(PublishRoute.ENTRY).replace().to("mock:publish"));
         camel.start();
@@ -165,6 +165,22 @@ class StaffRoutesTest {
         verify(syncRuns).readFinished(RUN, false, 2, 0, 1, 1);
         verify(syncRuns, never()).failed(anyLong(), anyString());
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(inbox.resolve(".done")).isDirectoryContaining("glob:**orders.csv"));
+    }
+
+    @Test
+    void a_file_refused_as_a_whole_is_neither_refreshed_nor_published(@TempDir Path inbox) throws Exception {
+        byte[] content = "a;b;c\n".getBytes(StandardCharsets.UTF_8);
+        when(files.accept(COLLEGE, "orders.csv", content, RUN)).thenAnswer(step("accept", new StaffIntake.Summary(0, 0, 1, 0, true)));
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("staff-inbox-" + COLLEGE).whenDone(1).create();
+        startInbox(inbox);
+
+        Files.write(inbox.resolve("orders.csv"), content);
+
+        assertThat(done.matches(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(steps).containsExactly("accept");
+        verify(syncRuns).readFinished(RUN, false, 0, 0, 0, 1);
+        verify(provisioner, never()).refresh(anyString());
+        verify(syncRuns, never()).failed(anyLong(), anyString());
     }
 
     private void runZup() {
