@@ -171,7 +171,7 @@ class BadInputCorpusTest extends HubIntegrationTest {
         assertThat(runId).as("a run was recorded for " + name).isNotNull();
         SyncRuns.Run run = awaitRun(runId);
         assertThat(run.status()).as("%s: the run ended (error: %s)", name, run.error())
-                .isIn(SyncRuns.COMPLETED, SyncRuns.COMPLETED_WITH_ERRORS, SyncRuns.HELD);
+                .isIn(SyncRuns.COMPLETED, SyncRuns.COMPLETED_WITH_ERRORS, SyncRuns.HELD, SyncRuns.FILE_REFUSED);
 
         List<Refusal> observed = new ArrayList<>(jdbc.query("SELECT entity_key, field, code FROM rejected_record WHERE run_id = ? AND resolved_at IS NULL",
                 (row, i) -> refusal(name, row.getString(1), row.getString(2), row.getString(3)), runId));

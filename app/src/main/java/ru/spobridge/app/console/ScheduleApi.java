@@ -29,20 +29,28 @@ public class ScheduleApi {
         this.commands = commands;
     }
 
-    /** An aSc Timetables 2012 XML export, expanded into dated lessons for [from, to]; weeks A/B counted from termStart. */
+    /**
+     * An aSc Timetables 2012 XML export, expanded into dated lessons for [from, to]; weeks A/B counted from termStart;
+     * {@code term} (1-based, default 1) selects the term of the export's positional term masks.
+     */
     @PostMapping("/schedule/asc")
     public ResponseEntity<Map<String, Object>> asc(@PathVariable String college, @RequestParam String name,
                                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termStart,
+                                                   @RequestParam(required = false) Integer term,
                                                    @RequestBody byte[] content, Principal operator) {
         if (to.isBefore(from) || to.isAfter(from.plusDays(190))) {
             return ResponseEntity.badRequest().body(Map.of("message", "Период задаётся датами from ≤ to, не длиннее семестра"));
+        }
+        if (term != null && (term < 1 || term > 12)) {
+            return ResponseEntity.badRequest().body(Map.of("message", "Номер семестра (term) — от 1 до 12"));
         }
         Map<String, Object> headers = new HashMap<>();
         headers.put(ScheduleImport.FROM, from);
         headers.put(ScheduleImport.TO, to);
         headers.put(ScheduleImport.TERM_START, termStart == null ? from : termStart);
+        headers.put(ScheduleImport.TERM, term == null ? 1 : term);
         return send(college, ScheduleRoutes.ASC, name, content, operator, headers);
     }
 
