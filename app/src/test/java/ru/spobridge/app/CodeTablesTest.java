@@ -78,7 +78,7 @@ class CodeTablesTest extends HubIntegrationTest {
         assertThat(next.status()).isEqualTo(SyncRuns.COMPLETED);
         assertThat(epos.lessons(COLLEGE).get(TUESDAY_SUBGROUP).get("teacher_external_ids")).isEqualTo(List.of("per-t2"));
         assertThat(openRefusals()).doesNotContainKeys("teacher Н**И", "teacher id=T2", "teacher id=T7");
-        assertThat(runs.get(next.id()).orElseThrow().closedRejections()).as("the teacher's rejection and its card's").isEqualTo(2);
+        assertThat(runs.get(next.id()).orElseThrow().closedRejections()).as("the teacher's rejection and her two cards'").isEqualTo(3);
         assertThat(JSON.readTree(get("/api/colleges/" + COLLEGE + "/schedule/unmatched").body())).isEmpty();
         JsonNode table = JSON.readTree(get("/api/admin/colleges/" + COLLEGE + "/code-tables/asc.teachers").body());
         assertThat(table.get("entries").get(0).get("origin").asText()).isEqualTo("store");

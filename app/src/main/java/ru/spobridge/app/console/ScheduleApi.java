@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.spobridge.routes.schedule.ScheduleImport;
 import ru.spobridge.routes.schedule.ScheduleRoutes;
+import ru.spobridge.routes.store.SyncRuns;
 
 /** Reference data and schedule files from an operator: an aSc export for a period, changes, attestation, справочники. */
 @RestController
@@ -24,9 +25,11 @@ public class ScheduleApi {
     private static final long MAX_BYTES = 20L * 1024 * 1024;
 
     private final FlowCommands commands;
+    private final SyncRuns runs;
 
-    public ScheduleApi(FlowCommands commands) {
+    public ScheduleApi(FlowCommands commands, SyncRuns runs) {
         this.commands = commands;
+        this.runs = runs;
     }
 
     /**
@@ -51,7 +54,19 @@ public class ScheduleApi {
         headers.put(ScheduleImport.TO, to);
         headers.put(ScheduleImport.TERM_START, termStart == null ? from : termStart);
         headers.put(ScheduleImport.TERM, term == null ? 1 : term);
-        return send(college, ScheduleRoutes.ASC, name, content, operator, headers);
+        return refusedAtOnce(send(college, ScheduleRoutes.ASC, name, content, operator, headers));
+    }
+
+    /** The file is read while the request waits: a file refused as corrupt is answered 422 with the reason, not 202. */
+    private ResponseEntity<Map<String, Object>> refusedAtOnce(ResponseEntity<Map<String, Object>> answer) {
+        Object runId = answer.getBody() == null ? null : answer.getBody().get("runId");
+        if (answer.getStatusCode() != HttpStatus.ACCEPTED || !(runId instanceof Long id)) {
+            return answer;
+        }
+        return runs.get(id).filter(run -> SyncRuns.FILE_REFUSED.equals(run.status()))
+                .<ResponseEntity<Map<String, Object>>>map(run -> ResponseEntity.unprocessableEntity().body(Map.of("runId", id,
+                        "status", run.status(), "message", run.error() == null ? "Файл отклонён" : run.error())))
+                .orElse(answer);
     }
 
     @PostMapping("/schedule/changes")
