@@ -165,6 +165,11 @@ public class ScheduleSteps {
                 }
             }
         }
+        // rejections of elements filed under «card» by id before elements had keys of their own: superseded, not fixed
+        List<String> legacy = rejected.openIntakeKeys(college, CARD).stream().filter(key -> !key.startsWith(CARD + " ")).toList();
+        if (!legacy.isEmpty()) {
+            rejected.resolve(college, CARD, legacy, RejectedRecords.INTAKE);
+        }
         return rejected.closeFixed(college, ELEMENT, fixed) + rejected.closeFixed(college, CARD, snapshot.matchedKeys());
     }
 
