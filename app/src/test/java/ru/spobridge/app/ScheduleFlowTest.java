@@ -123,6 +123,45 @@ class ScheduleFlowTest extends HubIntegrationTest {
     }
 
     @Test
+    void a_truncated_upload_is_answered_422_as_corrupt_at_once_and_never_held() throws Exception {
+        importWeek(WEEK);
+        String cut = WEEK.substring(0, WEEK.indexOf("<lesson id=\"L2\"") + 30);
+
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/api/colleges/" + COLLEGE + "/schedule/asc?name=week.xml&from=" + MONDAY + "&to="
+                                + MONDAY.plusDays(6)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(cut.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/octet-stream")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("tester:test-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("X-Requested-With", "test").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("FILE_REFUSED").contains("оборван").containsPattern("строка \\d+, столбец \\d+");
+        long runId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).get("runId").asLong();
+        SyncRuns.Run run = runs.get(runId).orElseThrow();
+        assertThat(run.status()).isEqualTo(SyncRuns.FILE_REFUSED);
+        assertThat(run.refusedFiles()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM held_run WHERE run_id = ?", Integer.class, runId)).isZero();
+        assertThat(jdbc.queryForList("SELECT code FROM rejected_record WHERE run_id = ? AND entity_key = 'week.xml'", String.class, runId))
+                .containsExactly("MALFORMED_XML");
+        assertThat(epos.lessons(COLLEGE)).as("the schedule is untouched").hasSize(4);
+    }
+
+    @Test
+    void an_import_records_what_it_read_in_cards_lessons_and_dated_lessons_not_in_errors() {
+        SyncRuns.Run run = importWeek(WEEK.replace("</cards>", """
+                <card lessonid="L1" period="9" days="00001" weeks="1" terms="1" classroomids="R9"/>
+                <card lessonid="L2" period="1" days="00001" weeks="1" terms="01" classroomids="R2"/>
+                </cards>""").replace("teacherids=\"T2\" classroomids=\"\"", "teacherids=\"T2,T9\" classroomids=\"\""));
+
+        assertThat(run.read()).as("cards read").isEqualTo(6);
+        assertThat(run.rejected()).as("cards refused, one with two defects").isEqualTo(2);
+        assertThat(run.sourceCounts()).containsExactly(java.util.Map.entry("карточек", 6), java.util.Map.entry("уроков", 3),
+                java.util.Map.entry("карточек отклонено", 2), java.util.Map.entry("карточек не на эти недели или семестр", 1),
+                java.util.Map.entry("занятий по датам", 3));
+    }
+
+    @Test
     void bad_cards_are_reported_by_element_and_the_rest_of_the_export_goes_through() {
         String faulty = WEEK.replace("</cards>", """
                 <card lessonid="L1" period="2" days="00010" weeks="1" terms="1" classroomids="R1"/>

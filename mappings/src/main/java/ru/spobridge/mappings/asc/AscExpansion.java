@@ -27,12 +27,16 @@ import ru.spobridge.model.schedule.LessonStatus;
  */
 public final class AscExpansion {
 
-    /** The dated lessons (by date, bell, group, subgroup) and every refused card. */
-    public record Result(List<Lesson> lessons, List<RecordError> errors) {
+    /**
+     * The dated lessons (by date, bell, group, subgroup), every refused card's errors, how many cards were refused,
+     * and how many were left out because their week or term mask excludes the period (counted, not dropped silently).
+     */
+    public record Result(List<Lesson> lessons, List<RecordError> errors, int rejectedCards, int skippedCards, Set<String> acceptedCardKeys) {
 
         public Result {
             lessons = List.copyOf(lessons);
             errors = List.copyOf(errors);
+            acceptedCardKeys = Set.copyOf(acceptedCardKeys);
         }
     }
 
@@ -54,7 +58,16 @@ public final class AscExpansion {
      */
     public static Result expand(String collegeId, AscTimetable timetable, AscMatching.Result matches, LocalDate from, LocalDate to,
                                 LocalDate termStart) {
-        return new AscExpansion.Run(collegeId, timetable, matches, from, to, termStart).run();
+        return expand(collegeId, timetable, matches, from, to, termStart, 1);
+    }
+
+    /**
+     * @param term which term (1-based) of the export's {@code termsdefs} the period lies in: a card's term mask is
+     *             positional ({@code 01} = second term only); a one-position mask is the whole year
+     */
+    public static Result expand(String collegeId, AscTimetable timetable, AscMatching.Result matches, LocalDate from, LocalDate to,
+                                LocalDate termStart, int term) {
+        return new AscExpansion.Run(collegeId, timetable, matches, from, to, termStart, term).run();
     }
 
     private static final class Run {
@@ -71,13 +84,22 @@ public final class AscExpansion {
         private final Set<String> rooms;
         private final Map<String, AscTimetable.DaysDef> daysDefs;
         private final Map<String, AscTimetable.WeeksDef> weeksDefs;
+        private final Map<String, AscTimetable.TermsDef> termsDefs;
+        private final int term;
         private final List<String> dayNumbers;
+        /** How each element is named to the operator, per kind and aSc id. */
+        private final Map<String, String> labels = new HashMap<>();
         private final Set<String> seen = new HashSet<>();
         private final BellOccupancy occupancy = new BellOccupancy();
         private final List<Lesson> out = new ArrayList<>();
         private final List<RecordError> errors = new ArrayList<>();
+        private int rejectedCards;
+        private int skippedCards;
+        private final Set<String> accepted = new java.util.LinkedHashSet<>();
+        private final Set<String> refused = new HashSet<>();
 
-        Run(String collegeId, AscTimetable timetable, AscMatching.Result matches, LocalDate from, LocalDate to, LocalDate termStart) {
+        Run(String collegeId, AscTimetable timetable, AscMatching.Result matches, LocalDate from, LocalDate to, LocalDate termStart, int term) {
+            this.term = term;
             this.collegeId = collegeId;
             this.timetable = timetable;
             this.matches = matches;
@@ -91,7 +113,17 @@ public final class AscExpansion {
             this.rooms = byId(timetable.classrooms(), AscTimetable.Classroom::id).keySet();
             this.daysDefs = byId(timetable.daysDefs(), AscTimetable.DaysDef::id);
             this.weeksDefs = byId(timetable.weeksDefs(), AscTimetable.WeeksDef::id);
+            this.termsDefs = byId(timetable.termsDefs(), AscTimetable.TermsDef::id);
             this.dayNumbers = timetable.days().stream().map(AscTimetable.Day::day).toList();
+            timetable.teachers().forEach(t -> labels.put("teacher " + t.id(), AscMatching.label(AscMatching.Kind.TEACHER, t.id(), t.shortName(), t.name())));
+            timetable.classes().forEach(c -> labels.put("class " + c.id(), AscMatching.label(AscMatching.Kind.GROUP, c.id(), c.shortName(), c.name())));
+            timetable.classrooms().forEach(r -> labels.put("classroom " + r.id(), AscMatching.label(AscMatching.Kind.ROOM, r.id(), r.shortName(), r.name())));
+            timetable.subjects().forEach(x -> labels.put("subject " + x.id(), AscMatching.label(AscMatching.Kind.SUBJECT, x.id(), x.shortName(), x.name())));
+        }
+
+        /** «класс ТМ-21 [C1]» for an element of the file, «class id=C9» for one the file does not have. */
+        private String label(String element, String id) {
+            return labels.getOrDefault(element + " " + id, element + " id=" + id);
         }
 
         Result run() {
@@ -99,7 +131,9 @@ public final class AscExpansion {
                 place(card);
             }
             out.sort(ORDER);
-            return new Result(out, errors);
+            errors.forEach(error -> refused.add(error.recordKey()));
+            accepted.removeAll(refused);
+            return new Result(out, errors, rejectedCards, skippedCards, accepted);
         }
 
         private void place(AscTimetable.Card card) {
@@ -108,6 +142,7 @@ public final class AscExpansion {
             if (lesson == null) {
                 refusal.reject("lessonid", "UNKNOWN_LESSON", "Карточка ссылается на урок lessonid=" + card.lessonId() + ", которого нет в файле");
                 errors.addAll(refusal.errors());
+                rejectedCards++;
                 return;
             }
             String days = days(card, lesson, refusal);
@@ -116,27 +151,29 @@ public final class AscExpansion {
                 refusal.reject("card", "DUPLICATE_CARD", "Карточка урока lessonid=" + card.lessonId()
                         + " повторяет другую карточку (тот же урок, пара, дни и недели)");
             }
-            List<AscTimetable.Period> bells = new ArrayList<>();
-            for (int k = 0; k < lesson.periodsPerCard(); k++) {
-                AscTimetable.Period bell = periods.get(card.period() + k);
-                if (bell == null) {
-                    refusal.reject("period", "PERIOD_NOT_IN_BELLS", "Пары (урока) period=" + (card.period() + k) + " нет в таблице звонков <periods>");
-                }
-                bells.add(bell);
+            // a lesson of periodspercard=N arrives as N cards, one per bell: a card is its own bell, never stretched
+            AscTimetable.Period bell = periods.get(card.period());
+            if (bell == null) {
+                refusal.reject("period", "PERIOD_NOT_IN_BELLS", "Пары (урока) period=" + card.period() + " нет в таблице звонков <periods>");
             }
             String subject = lesson.subjectId() == null ? null : matches.subjects().get(lesson.subjectId());
             if (subject == null) {
-                refusal.reject("subjectid", "UNKNOWN_SUBJECT", "Дисциплина subject id=" + lesson.subjectId() + " урока " + lesson.id()
-                        + " отсутствует в файле или не сопоставлена со справочником");
+                refusal.reject("subjectid", "UNKNOWN_SUBJECT", lesson.subjectId() == null ? "У урока " + lesson.id() + " не указан предмет"
+                        : "Предмет урока " + lesson.id() + " — " + label("subject", lesson.subjectId())
+                        + (labels.containsKey("subject " + lesson.subjectId()) ? " — не сопоставлен со справочником" : " — отсутствует в файле"));
             }
             List<String> teacherCodes = teachers(lesson, refusal);
-            String room = room(card, lesson, refusal);
+            List<String> roomCodes = rooms(card, lesson, refusal);
+            String room = roomCodes.isEmpty() ? null : roomCodes.get(0);
             List<Audience> audiences = audiences(lesson, refusal);
             if (refusal.hasErrors()) {
                 errors.addAll(refusal.errors());
+                rejectedCards++;
                 return;
             }
-            if (card.terms() != null && !card.terms().contains("1")) {
+            accepted.add(card.key());
+            if (!inTerm(terms(card, lesson))) {
+                skippedCards++;
                 return;
             }
             List<BellOccupancy.Seat> seats = new ArrayList<>();
@@ -146,18 +183,22 @@ public final class AscExpansion {
                     continue;
                 }
                 for (Audience audience : audiences) {
-                    for (AscTimetable.Period bell : bells) {
-                        seats.add(new BellOccupancy.Seat(date, bell.period(), audience.groupCode(), audience.subgroupCode(), audience.divisionTag(),
-                                card.key()));
-                        placed.add(new Lesson(collegeId, date, bell.period(), bell.start(), bell.end(), audience.groupCode(),
-                                audience.subgroupCode(), subject, teacherCodes, room, LessonStatus.PLANNED, null));
-                    }
+                    seats.add(new BellOccupancy.Seat(date, bell.period(), audience.groupCode(), audience.subgroupCode(), audience.divisionTag(),
+                            card.key()));
+                    placed.add(new Lesson(collegeId, date, bell.period(), bell.start(), bell.end(), audience.groupCode(),
+                            audience.subgroupCode(), subject, teacherCodes, room, LessonStatus.PLANNED, null,
+                            roomCodes.size() > 1 ? roomCodes.subList(1, roomCodes.size()) : List.of()));
                 }
+            }
+            if (placed.isEmpty() && dates.stream().anyMatch(date -> onDay(days, date))) {
+                skippedCards++;
+                return;
             }
             String clash = occupancy.clash(seats);
             if (clash != null) {
                 errors.add(new RecordError(card.key(), "period", "OVERLAP", "Карточка ставит группу (подгруппу) в ту же пару того же дня,"
                         + " что и карточка «" + clash + "»; принята первая"));
+                rejectedCards++;
                 return;
             }
             occupancy.take(seats);
@@ -197,13 +238,30 @@ public final class AscExpansion {
             return def != null && def.weeks().size() == 1 ? def.weeks().get(0) : "1";
         }
 
+        /** The card's term mask, else the lesson's only termsdef option, else the whole year. */
+        private String terms(AscTimetable.Card card, AscTimetable.LessonDef lesson) {
+            if (card.terms() != null) {
+                return card.terms();
+            }
+            AscTimetable.TermsDef def = lesson.termsDefId() == null ? null : termsDefs.get(lesson.termsDefId());
+            return def != null && def.terms().size() == 1 ? def.terms().get(0) : "1";
+        }
+
+        /** Positional: {@code 01} is the second term only; a one-position mask is the single term of the year. */
+        private boolean inTerm(String mask) {
+            if (mask.length() == 1) {
+                return mask.charAt(0) == '1';
+            }
+            return term >= 1 && term <= mask.length() && mask.charAt(term - 1) == '1';
+        }
+
         private List<String> teachers(AscTimetable.LessonDef lesson, FieldCollector refusal) {
             List<String> codes = new ArrayList<>();
             for (String id : lesson.teacherIds()) {
                 String code = matches.teachers().get(id);
                 if (code == null) {
-                    refusal.reject("teacherids", "UNKNOWN_TEACHER", "Преподаватель teacher id=" + id + " урока " + lesson.id()
-                            + (teachers.contains(id) ? " не сопоставлен со справочником" : " отсутствует в файле"));
+                    refusal.reject("teacherids", "UNKNOWN_TEACHER", "Преподаватель урока " + lesson.id() + " — " + label("teacher", id)
+                            + (teachers.contains(id) ? " — не сопоставлен со справочником" : " — отсутствует в файле"));
                 } else if (!codes.contains(code)) {
                     codes.add(code);
                 }
@@ -211,19 +269,21 @@ public final class AscExpansion {
             return codes;
         }
 
-        /** The room actually used: the card's, else the lesson's only allowed room, else none. */
-        private String room(AscTimetable.Card card, AscTimetable.LessonDef lesson, FieldCollector refusal) {
-            String id = !card.classroomIds().isEmpty() ? card.classroomIds().get(0)
-                    : lesson.classroomIds().size() == 1 ? lesson.classroomIds().get(0) : null;
-            if (id == null) {
-                return null;
+        /** The rooms actually used: the card's (all of them), else the lesson's only allowed room, else none; each must be matched. */
+        private List<String> rooms(AscTimetable.Card card, AscTimetable.LessonDef lesson, FieldCollector refusal) {
+            List<String> ids = !card.classroomIds().isEmpty() ? card.classroomIds()
+                    : lesson.classroomIds().size() == 1 ? lesson.classroomIds() : List.of();
+            List<String> codes = new ArrayList<>();
+            for (String id : ids) {
+                String code = matches.rooms().get(id);
+                if (code == null) {
+                    refusal.reject("classroomids", "UNKNOWN_ROOM", "Аудитория урока " + lesson.id() + " — " + label("classroom", id)
+                            + (rooms.contains(id) ? " — не сопоставлена со справочником" : " — отсутствует в файле"));
+                } else if (!codes.contains(code)) {
+                    codes.add(code);
+                }
             }
-            String code = matches.rooms().get(id);
-            if (code == null) {
-                refusal.reject("classroomids", "UNKNOWN_ROOM", "Аудитория classroom id=" + id + " урока " + lesson.id()
-                        + (rooms.contains(id) ? " не сопоставлена со справочником" : " отсутствует в файле"));
-            }
-            return code;
+            return codes;
         }
 
         /** Each listed aSc group (entire class → no subgroup), and each listed class none of whose groups is listed. */
@@ -236,7 +296,7 @@ public final class AscExpansion {
                 String classCode = group == null ? null : matches.classes().get(group.classId());
                 if (group == null || match == null || classCode == null) {
                     refusal.reject("groupids", "UNKNOWN_CLASS", "Группа group id=" + groupId + " урока " + lesson.id()
-                            + (group == null ? " отсутствует в файле" : " относится к учебной группе class id=" + group.classId()
+                            + (group == null ? " отсутствует в файле" : " относится к учебной группе " + label("class", group.classId())
                             + ", которая отсутствует в файле или не сопоставлена"));
                     continue;
                 }
@@ -246,8 +306,8 @@ public final class AscExpansion {
             for (String classId : lesson.classIds()) {
                 String classCode = matches.classes().get(classId);
                 if (classCode == null) {
-                    refusal.reject("classids", "UNKNOWN_CLASS", "Учебная группа class id=" + classId + " урока " + lesson.id()
-                            + (classes.contains(classId) ? " не сопоставлена со справочником" : " отсутствует в файле"));
+                    refusal.reject("classids", "UNKNOWN_CLASS", "Учебная группа урока " + lesson.id() + " — " + label("class", classId)
+                            + (classes.contains(classId) ? " — не сопоставлена со справочником" : " — отсутствует в файле"));
                 } else if (!covered.contains(classId)) {
                     audiences.putIfAbsent(classCode + "/null", new Audience(classCode, null, 0));
                 }

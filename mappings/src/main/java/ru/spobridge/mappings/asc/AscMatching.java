@@ -2,6 +2,7 @@ package ru.spobridge.mappings.asc;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,21 +25,67 @@ public final class AscMatching {
 
     /** What is matched; a subgroup is an aSc {@code group} with {@code divisiontag>0}, its explicit table keyed by group name. */
     public enum Kind {
-        TEACHER("teacher", "UNMATCHED_TEACHER", "Преподаватель"),
-        GROUP("class", "UNMATCHED_GROUP", "Учебная группа"),
-        SUBGROUP("group", "UNMATCHED_GROUP", "Подгруппа"),
-        ROOM("classroom", "UNMATCHED_ROOM", "Аудитория"),
-        SUBJECT("subject", "UNMATCHED_SUBJECT", "Дисциплина");
+        TEACHER("teacher", "UNMATCHED_TEACHER", "преподаватель", "не найден"),
+        GROUP("class", "UNMATCHED_GROUP", "класс", "не найден"),
+        SUBGROUP("group", "UNMATCHED_GROUP", "группа", "не найдена"),
+        ROOM("classroom", "UNMATCHED_ROOM", "аудитория", "не найдена"),
+        SUBJECT("subject", "UNMATCHED_SUBJECT", "предмет", "не найден");
 
         final String element;
         final String unmatched;
-        final String label;
+        final String noun;
+        final String notFound;
 
-        Kind(String element, String unmatched, String label) {
+        Kind(String element, String unmatched, String noun, String notFound) {
             this.element = element;
             this.unmatched = unmatched;
-            this.label = label;
+            this.noun = noun;
+            this.notFound = notFound;
         }
+    }
+
+    /** An explicit mapping row that points at a code the college's reference data does not have. */
+    public static final String MAPPING_TARGET_UNKNOWN = "MAPPING_TARGET_UNKNOWN";
+
+    /**
+     * How an operator finds an element in aSc: short name, name in brackets, the export's id in square brackets —
+     * «класс 11-Б (11 Б класс) [5E3FEB87026DA81A]». A teacher's names are personal data: a masked short name and the id.
+     */
+    public static String label(Kind kind, String id, String shortName, String name) {
+        String shortText = blankToNull(shortName);
+        String nameText = blankToNull(name);
+        StringBuilder label = new StringBuilder(kind.noun).append(' ');
+        if (kind == Kind.TEACHER) {
+            label.append(masked(shortText != null ? shortText : nameText));
+        } else if (shortText == null) {
+            label.append("(без краткого имени) ").append(nameText == null ? "" : "«" + nameText + "»");
+        } else {
+            label.append(shortText);
+            if (nameText != null && !nameText.equals(shortText)) {
+                label.append(" (").append(nameText).append(')');
+            }
+        }
+        return label.toString().strip() + " [" + id + "]";
+    }
+
+    /**
+     * The rejection key of an element, stable across exports (aSc ids are not): kind and short name, else name; so a
+     * later import that matches the element closes the rejection. A teacher's key holds the masked short name.
+     */
+    public static String key(Kind kind, String id, String shortName, String name) {
+        String mapping = blankToNull(shortName) != null ? shortName.strip() : blankToNull(name);
+        if (mapping == null) {
+            return kind.element + " id=" + id;
+        }
+        return kind.element + " " + (kind == Kind.TEACHER ? masked(mapping) : mapping);
+    }
+
+    private static String masked(String personal) {
+        if (personal == null) {
+            return "—";
+        }
+        String[] words = personal.strip().split("[\\s.]+");
+        return ru.spobridge.model.PersonalDataMask.maskName(words[0], words.length > 1 ? words[1] : null, words.length > 2 ? words[2] : null);
     }
 
     /** An aSc group: its class, and the subgroup code when it is a подгруппа (null for the entire class). */
@@ -58,15 +105,20 @@ public final class AscMatching {
 
         /** The key of the rejection this element caused, as listed in {@link Result#errors()}. */
         public String recordKey() {
-            return kind.element + " id=" + ascId;
+            return key(kind, ascId, shortName, name);
         }
     }
 
-    /** aSc id → canonical code per kind, every element left unmatched or ambiguous, and the unmatched ones in detail. */
+    /**
+     * aSc id → canonical code per kind, every element left unmatched or ambiguous, the unmatched ones in detail, and
+     * the rejection keys of the elements matched without a defect (to close what earlier imports rejected).
+     */
     public record Result(Map<String, String> teachers, Map<String, String> classes, Map<String, GroupMatch> groups,
-                         Map<String, String> rooms, Map<String, String> subjects, List<RecordError> errors, List<Unmatched> unmatched) {
+                         Map<String, String> rooms, Map<String, String> subjects, List<RecordError> errors, List<Unmatched> unmatched,
+                         Set<String> matchedKeys) {
 
         public Result {
+            matchedKeys = Set.copyOf(matchedKeys);
             teachers = Map.copyOf(teachers);
             classes = Map.copyOf(classes);
             groups = Map.copyOf(groups);
@@ -78,7 +130,7 @@ public final class AscMatching {
 
         public Result(Map<String, String> teachers, Map<String, String> classes, Map<String, GroupMatch> groups,
                       Map<String, String> rooms, Map<String, String> subjects, List<RecordError> errors) {
-            this(teachers, classes, groups, rooms, subjects, errors, List.of());
+            this(teachers, classes, groups, rooms, subjects, errors, List.of(), Set.of());
         }
     }
 
@@ -97,6 +149,7 @@ public final class AscMatching {
     public static Result match(AscTimetable timetable, Map<Kind, Map<String, String>> explicit, Map<Kind, Map<String, String>> candidates) {
         List<RecordError> errors = new ArrayList<>();
         List<Unmatched> unmatched = new ArrayList<>();
+        Set<String> matched = new LinkedHashSet<>();
         Map<String, String> teachers = new HashMap<>();
         var teacherDirectory = new Directory(Kind.TEACHER, explicit, candidates,
                 timetable.teachers().stream().map(t -> List.of(nz(t.shortName()), nz(t.name()), nz(t.partnerId()))).toList());
@@ -105,19 +158,19 @@ public final class AscMatching {
             if (t.lastName() != null) {
                 probes.add(t.lastName() + " " + nz(t.firstName()));
             }
-            teacherDirectory.match(t.id(), t.shortName(), t.name(), t.partnerId(), probes, teachers, errors, unmatched);
+            teacherDirectory.match(t.id(), t.shortName(), t.name(), t.partnerId(), probes, teachers, errors, unmatched, matched);
         }
         Map<String, String> classes = new HashMap<>();
         var classDirectory = new Directory(Kind.GROUP, explicit, candidates,
                 timetable.classes().stream().map(c -> List.of(nz(c.shortName()), nz(c.name()), nz(c.partnerId()))).toList());
         for (var c : timetable.classes()) {
-            classDirectory.match(c.id(), c.shortName(), c.name(), c.partnerId(), List.of(nz(c.name()), nz(c.shortName())), classes, errors, unmatched);
+            classDirectory.match(c.id(), c.shortName(), c.name(), c.partnerId(), List.of(nz(c.name()), nz(c.shortName())), classes, errors, unmatched, matched);
         }
         Map<String, String> rooms = new HashMap<>();
         var roomDirectory = new Directory(Kind.ROOM, explicit, candidates,
                 timetable.classrooms().stream().map(r -> List.of(nz(r.shortName()), nz(r.name()), nz(r.partnerId()))).toList());
         for (var r : timetable.classrooms()) {
-            roomDirectory.match(r.id(), r.shortName(), r.name(), r.partnerId(), List.of(nz(r.name()), nz(r.shortName())), rooms, errors, unmatched);
+            roomDirectory.match(r.id(), r.shortName(), r.name(), r.partnerId(), List.of(nz(r.name()), nz(r.shortName())), rooms, errors, unmatched, matched);
         }
         Map<String, String> subjects = new HashMap<>();
         var subjectDirectory = new Directory(Kind.SUBJECT, explicit, candidates,
@@ -129,10 +182,13 @@ public final class AscMatching {
                 probes.add(prefix.group(1));
                 probes.add(prefix.group(2));
             }
-            subjectDirectory.match(s.id(), s.shortName(), s.name(), s.partnerId(), probes, subjects, errors, unmatched);
+            subjectDirectory.match(s.id(), s.shortName(), s.name(), s.partnerId(), probes, subjects, errors, unmatched, matched);
         }
+        Set<String> rejectedKeys = new HashSet<>();
+        errors.forEach(error -> rejectedKeys.add(error.recordKey()));
+        matched.removeAll(rejectedKeys);
         return new Result(teachers, classes, subgroups(timetable, explicit.getOrDefault(Kind.SUBGROUP, Map.of())), rooms, subjects, errors,
-                unmatched);
+                unmatched, matched);
     }
 
     /** Subgroup code: the explicit table by group name, else the number in the name («1 подгруппа» → 1), else the position in its division. */
@@ -180,20 +236,30 @@ public final class AscMatching {
         }
 
         void match(String id, String shortName, String name, String partnerId, List<String> probes, Map<String, String> into,
-                   List<RecordError> errors, List<Unmatched> unmatched) {
+                   List<RecordError> errors, List<Unmatched> unmatched, Set<String> matched) {
             List<String> keys = new ArrayList<>();
-            boolean ambiguousInFile = false;
+            boolean shortShared = false;
             for (String key : new String[] {shortName, name, partnerId}) {
                 if (key != null && !key.isBlank()) {
                     if (sharedKeys.contains(key.strip())) {
-                        ambiguousInFile = true;
+                        shortShared |= key == shortName;
                     } else {
                         keys.add(key.strip());
                     }
                 }
             }
-            String code = keys.stream().map(explicit::get).filter(c -> c != null).findFirst()
-                    .or(() -> keys.stream().filter(candidates::containsKey).findFirst()).orElse(null);
+            String element = key(kind, id, shortName, name);
+            String label = label(kind, id, shortName, name);
+            String mappedKey = keys.stream().filter(explicit::containsKey).findFirst().orElse(null);
+            if (mappedKey != null && !candidates.containsKey(explicit.get(mappedKey))) {
+                // a mapping typed wrong must not send lessons to a code no platform knows
+                errors.add(new RecordError(element, "mapping", MAPPING_TARGET_UNKNOWN, "Сопоставление «" + (kind == Kind.TEACHER
+                        ? masked(mappedKey) : mappedKey) + "» → «" + explicit.get(mappedKey) + "» для " + label + " указывает на код, которого"
+                        + " нет в справочнике колледжа — исправьте строку таблицы сопоставления asc." + tableName(kind)));
+                return;
+            }
+            String code = mappedKey != null ? explicit.get(mappedKey)
+                    : keys.stream().filter(candidates::containsKey).findFirst().orElse(null);
             Set<String> found = Set.of();
             if (code == null) {
                 for (String probe : probes) {
@@ -206,19 +272,32 @@ public final class AscMatching {
                 }
                 code = found.size() == 1 ? found.iterator().next() : null;
             }
-            String element = kind.element + " id=" + id;
             if (code != null) {
                 into.put(id, code);
-            } else if (found.size() > 1 || ambiguousInFile) {
-                errors.add(new RecordError(element, found.size() > 1 ? "name" : "short", AMBIGUOUS, kind.label + " " + element
-                        + ": краткое имя или название неоднозначно (подходит к нескольким) — укажите соответствие в таблице сопоставления"));
+                matched.add(element);
+            } else if (found.size() > 1 || keys.isEmpty() && (shortShared || blankToNull(name) != null)) {
+                // ambiguous only when nothing else (name, partner_id, a mapping) tells the element apart
+                errors.add(new RecordError(element, found.size() > 1 ? "name" : "short", AMBIGUOUS, label
+                        + ": краткое имя и название неоднозначны (подходят к нескольким) — укажите соответствие в таблице сопоставления asc."
+                        + tableName(kind)));
             } else {
-                unmatched.add(new Unmatched(kind, id, blankToNull(shortName), blankToNull(name)));
-                errors.add(new RecordError(element, "short", kind.unmatched, kind.label + " " + element
-                        + (shortName == null || shortName.isBlank() ? " (без краткого имени)" : "")
-                        + " не найдена в справочнике колледжа — укажите соответствие в таблице сопоставления"));
+                // a shared short name cannot key a mapping row: the operator maps this one by its name
+                unmatched.add(new Unmatched(kind, id, shortShared ? null : blankToNull(shortName), blankToNull(name)));
+                errors.add(new RecordError(element, "short", kind.unmatched, label + " " + kind.notFound
+                        + " в справочнике колледжа — укажите соответствие в таблице сопоставления asc." + tableName(kind)
+                        + " по " + (shortShared || blankToNull(shortName) == null ? "названию" : "краткому имени")));
             }
         }
+    }
+
+    private static String tableName(Kind kind) {
+        return switch (kind) {
+            case TEACHER -> "teachers";
+            case GROUP -> "groups";
+            case SUBGROUP -> "subgroups";
+            case ROOM -> "rooms";
+            case SUBJECT -> "subjects";
+        };
     }
 
     /** Normalized code and name of each candidate → the codes they belong to. */

@@ -25,6 +25,8 @@ final class AscTableRows {
     private final List<AscTimetable.LessonDef> lessons = new ArrayList<>();
     private final List<AscTimetable.Card> cards = new ArrayList<>();
     private final List<RecordError> errors = new ArrayList<>();
+    /** Row elements left out for a bad value, per element name. */
+    private final Map<String, Integer> refused = new HashMap<>();
     /** Thousands of cards repeat a handful of masks and the lesson ids: keep one copy of each. */
     private final Map<String, String> shared = new HashMap<>();
 
@@ -33,6 +35,18 @@ final class AscTableRows {
     }
 
     void add(AscElement row) {
+        int before = errors.size();
+        addRow(row);
+        if (errors.size() > before) {
+            refused.merge(row.element(), 1, Integer::sum);
+        }
+    }
+
+    int refused(String element) {
+        return refused.getOrDefault(element, 0);
+    }
+
+    private void addRow(AscElement row) {
         switch (row.element()) {
             case "period" -> period(row);
             case "daysdef" -> {
@@ -145,6 +159,11 @@ final class AscTableRows {
 
     private String shared(String value) {
         return value == null ? null : shared.computeIfAbsent(value, v -> v);
+    }
+
+    /** An error about a part of the file that is not one element (a table skipped). */
+    void error(RecordError error) {
+        errors.add(error);
     }
 
     List<RecordError> errors() {

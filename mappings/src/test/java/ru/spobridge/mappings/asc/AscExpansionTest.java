@@ -86,7 +86,7 @@ class AscExpansionTest {
     @Test
     void faulty_cards_are_refused_one_by_one_and_the_others_still_become_lessons() {
         AscTimetable t = AscFixtures.parse("faulty-cards.xml").timetable();
-        AscMatching.Result matches = new AscFixtures.Directories().explicit(Kind.TEACHER, "ПримА", "t1", "ОбрВ", "t2")
+        AscMatching.Result matches = new AscFixtures.Directories().explicit(Kind.TEACHER, "ПримА", "t1", "ОбрВ", "t2").candidates(Kind.TEACHER, "t1", "", "t2", "")
                 .candidates(Kind.SUBJECT, "MATH", "Математика", "HIST", "История").candidates(Kind.GROUP, "ТМ-21", "ТМ-21")
                 .candidates(Kind.ROOM, "214", "214").match(t);
 
@@ -119,11 +119,11 @@ class AscExpansionTest {
 
         AscExpansion.Result result = AscExpansion.expand("c1", t, matches, MONDAY_A, MONDAY_A.plusDays(6), MONDAY_A);
 
-        assertThat(matches.errors()).extracting(RecordError::recordKey, RecordError::code).containsExactly(tuple("teacher id=T4", "UNMATCHED_TEACHER"));
+        assertThat(matches.errors()).extracting(RecordError::recordKey, RecordError::code).containsExactly(tuple("teacher П***Ж", "UNMATCHED_TEACHER"));
         assertThat(result.errors()).singleElement().satisfies(error -> {
             assertThat(error.recordKey()).isEqualTo("card lessonid=L4 period=3 days=00100");
             assertThat(error.code()).isEqualTo("UNKNOWN_TEACHER");
-            assertThat(error.message()).contains("не сопоставлен");
+            assertThat(error.message()).contains("не сопоставлен").contains("преподаватель П***Ж [T4]").doesNotContain("Пробная");
         });
         assertThat(result.lessons()).hasSize(7).noneMatch(lesson -> lesson.disciplineCode().equals("ENG"));
     }
@@ -131,7 +131,7 @@ class AscExpansionTest {
     @Test
     void a_whole_group_and_its_subgroup_in_one_bell_overlap_while_a_card_in_an_empty_term_places_nothing() {
         AscTimetable t = AscFixtures.parse("faulty-cards.xml").timetable();
-        AscMatching.Result matches = new AscFixtures.Directories().explicit(Kind.TEACHER, "ПримА", "t1", "ОбрВ", "t2")
+        AscMatching.Result matches = new AscFixtures.Directories().explicit(Kind.TEACHER, "ПримА", "t1", "ОбрВ", "t2").candidates(Kind.TEACHER, "t1", "", "t2", "")
                 .candidates(Kind.SUBJECT, "MATH", "Математика", "HIST", "История").candidates(Kind.GROUP, "ТМ-21", "ТМ-21").match(t);
         AscTimetable wholeThenSubgroup = new AscTimetable(t.version(), t.periods(), t.daysDefs(), t.weeksDefs(), t.termsDefs(), t.days(),
                 t.subjects(), t.teachers(), t.buildings(), t.classrooms(), t.classes(), t.groups(), t.lessons(),

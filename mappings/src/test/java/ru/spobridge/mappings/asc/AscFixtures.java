@@ -71,7 +71,7 @@ final class AscFixtures {
         return new Directories()
                 .explicit(AscMatching.Kind.TEACHER, "ПробЖ", "t-probnaya")
                 .candidates(AscMatching.Kind.TEACHER, "t-primerova", "Примерова Анна Борисовна", "t-obraztsov", "Образцов Виктор Геннадьевич",
-                        "t-testova", "Тестова Дарья Евгеньевна")
+                        "t-testova", "Тестова Дарья Евгеньевна", "t-probnaya", "Пробная-Штерн Жанна")
                 .candidates(AscMatching.Kind.GROUP, "ТМ-21", "ТМ-21", "grp-22", "тм-22")
                 .candidates(AscMatching.Kind.ROOM, "214", "Аудитория 214", "215", "Аудитория 215", "301", "Аудитория 301", "gym", "Спортзал")
                 .candidates(AscMatching.Kind.SUBJECT, "МДК.01.01", "Технология обработки", "MATH", "Математика", "ENG", "Иностранный язык",

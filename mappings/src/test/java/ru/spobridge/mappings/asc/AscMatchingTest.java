@@ -38,7 +38,7 @@ class AscMatchingTest {
                 + "<classroom id=\"R2\" name=\"Лаборатория\" short=\"\" partner_id=\"ERP-9\"/></classrooms>");
 
         AscMatching.Result result = new AscFixtures.Directories().explicit(Kind.ROOM, "214", "room-a", "ERP-9", "lab")
-                .candidates(Kind.ROOM, "214", "214").match(t);
+                .candidates(Kind.ROOM, "214", "214", "room-a", "", "lab", "").match(t);
 
         assertThat(result.rooms()).containsEntry("R1", "room-a").containsEntry("R2", "lab");
     }
@@ -73,8 +73,9 @@ class AscMatchingTest {
 
         assertThat(result.teachers()).isEmpty();
         assertThat(result.errors()).extracting(RecordError::recordKey, RecordError::code).containsExactly(
-                tuple("teacher id=T1", "AMBIGUOUS_SHORT_NAME"), tuple("teacher id=T2", "AMBIGUOUS_SHORT_NAME"),
-                tuple("teacher id=T3", "UNMATCHED_TEACHER"));
+                tuple("teacher И*в", "AMBIGUOUS_SHORT_NAME"), tuple("teacher И*в", "AMBIGUOUS_SHORT_NAME"),
+                tuple("teacher П**Б", "UNMATCHED_TEACHER"));
+        assertThat(result.errors().get(0).message()).contains("[T1]");
         assertThat(result.errors()).allSatisfy(e -> assertThat(e.message()).doesNotContain("Иванова").doesNotContain("Петрова"));
     }
 
@@ -86,7 +87,7 @@ class AscMatchingTest {
                 "t-2", "Сидорова Валентина Викторовна").match(t);
 
         assertThat(result.errors()).singleElement().extracting(RecordError::recordKey, RecordError::field, RecordError::code)
-                .containsExactly("teacher id=T1", "name", "AMBIGUOUS_SHORT_NAME");
+                .containsExactly("teacher С**В", "name", "AMBIGUOUS_SHORT_NAME");
     }
 
     @Test
@@ -98,7 +99,11 @@ class AscMatchingTest {
         AscMatching.Result result = new AscFixtures.Directories().match(t);
 
         assertThat(result.errors()).extracting(RecordError::recordKey, RecordError::code).containsExactly(
-                tuple("class id=C1", "UNMATCHED_GROUP"), tuple("classroom id=R1", "UNMATCHED_ROOM"), tuple("subject id=A1", "UNMATCHED_SUBJECT"));
+                tuple("class XX-99", "UNMATCHED_GROUP"), tuple("classroom 999", "UNMATCHED_ROOM"), tuple("subject Астр", "UNMATCHED_SUBJECT"));
+        assertThat(result.errors()).extracting(RecordError::message).containsExactly(
+                "класс XX-99 [C1] не найден в справочнике колледжа — укажите соответствие в таблице сопоставления asc.groups по краткому имени",
+                "аудитория 999 [R1] не найдена в справочнике колледжа — укажите соответствие в таблице сопоставления asc.rooms по краткому имени",
+                "предмет Астр (Астрономия) [A1] не найден в справочнике колледжа — укажите соответствие в таблице сопоставления asc.subjects по краткому имени");
     }
 
     @Test
@@ -127,7 +132,51 @@ class AscMatchingTest {
                         AscMatching.Unmatched::shortName, AscMatching.Unmatched::name, AscMatching.Unmatched::mappingKey)
                 .containsExactlyInAnyOrder(tuple(Kind.TEACHER, "T7", "НовИП", "Новикова Ирина Павловна", "НовИП"),
                         tuple(Kind.ROOM, "R5", null, "Мастерская", "Мастерская"));
-        assertThat(result.errors()).extracting(RecordError::recordKey).containsExactlyInAnyOrder("teacher id=T7", "classroom id=R5");
+        assertThat(result.errors()).extracting(RecordError::recordKey).containsExactlyInAnyOrder("teacher Н***П", "classroom Мастерская");
         assertThat(result.errors()).extracting(RecordError::message).noneMatch(message -> message.contains("Новикова"));
+    }
+
+    @Test
+    void an_element_is_named_by_short_name_name_and_id_so_the_operator_can_type_the_mapping() {
+        AscTimetable t = timetable("<classes columns=\"id,name,short\"><class id=\"5E3FEB87026DA81A\" name=\"11 Б класс\" short=\"11-Б\"/></classes>");
+
+        AscMatching.Result result = new AscFixtures.Directories().match(t);
+
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.recordKey()).isEqualTo("class 11-Б");
+            assertThat(error.message()).startsWith("класс 11-Б (11 Б класс) [5E3FEB87026DA81A] не найден");
+        });
+    }
+
+    @Test
+    void a_short_name_two_rooms_share_is_not_ambiguous_when_their_names_tell_them_apart() {
+        AscTimetable t = timetable("<classrooms columns=\"id,name,short\"><classroom id=\"R1\" name=\"Лаборатория химии\" short=\"Лаб\"/>"
+                + "<classroom id=\"R2\" name=\"Лаборатория физики\" short=\"Лаб\"/><classroom id=\"R3\" name=\"Лаборатория ИТ\" short=\"Лаб\"/></classrooms>");
+
+        AscMatching.Result result = new AscFixtures.Directories().explicit(Kind.ROOM, "Лаборатория физики", "phys")
+                .candidates(Kind.ROOM, "chem", "Лаборатория химии", "phys", "Физика").match(t);
+
+        assertThat(result.rooms()).containsOnly(java.util.Map.entry("R1", "chem"), java.util.Map.entry("R2", "phys"));
+        assertThat(result.errors()).singleElement().extracting(RecordError::recordKey, RecordError::code)
+                .containsExactly("classroom Лаб", "UNMATCHED_ROOM");
+        assertThat(result.errors().get(0).message()).contains("по названию");
+        assertThat(result.unmatched()).singleElement().extracting(AscMatching.Unmatched::mappingKey).isEqualTo("Лаборатория ИТ");
+        assertThat(result.matchedKeys()).isEmpty();
+    }
+
+    @Test
+    void a_mapping_to_a_code_the_reference_data_does_not_have_is_refused_naming_it() {
+        AscTimetable t = timetable("<subjects columns=\"id,name,short\"><subject id=\"A1\" name=\"Астрономия\" short=\"Астр\"/>"
+                + "<subject id=\"A2\" name=\"История\" short=\"Ист\"/></subjects>");
+
+        AscMatching.Result result = new AscFixtures.Directories().explicit(Kind.SUBJECT, "Астр", "ASTRO-404", "Ист", "HIST")
+                .candidates(Kind.SUBJECT, "HIST", "История России").match(t);
+
+        assertThat(result.subjects()).containsOnly(java.util.Map.entry("A2", "HIST"));
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.code()).isEqualTo("MAPPING_TARGET_UNKNOWN");
+            assertThat(error.message()).contains("«Астр» → «ASTRO-404»").contains("предмет Астр (Астрономия) [A1]").contains("asc.subjects");
+        });
+        assertThat(result.matchedKeys()).containsExactly("subject Ист");
     }
 }

@@ -39,7 +39,7 @@ class AscTimetableParserTest {
         assertThat(t.groups()).extracting(AscTimetable.Group::id, AscTimetable.Group::isSubgroup, AscTimetable.Group::divisionTag)
                 .containsExactly(tuple("G0", false, 0), tuple("G1", true, 1), tuple("G2", true, 1), tuple("H0", false, 0));
         assertThat(t.lessons()).hasSize(7);
-        assertThat(t.cards()).hasSize(7);
+        assertThat(t.cards()).hasSize(8);
         assertThat(t.days()).isEmpty();
     }
 
@@ -58,7 +58,7 @@ class AscTimetableParserTest {
         assertThat(t.lessons().get(0).capacity()).isNull();
         assertThat(t.lessons().get(4).periodsPerCard()).isEqualTo(2);
         assertThat(t.cards().get(3).classroomIds()).isEmpty();
-        assertThat(t.cards().get(5).key()).isEqualTo("card lessonid=L6 period=0 days=00001 weeks=10");
+        assertThat(t.cards().get(6).key()).isEqualTo("card lessonid=L6 period=0 days=00001 weeks=10");
         assertThat(t.cards().get(1).key()).isEqualTo("card lessonid=L1 period=2 days=01000");
     }
 
@@ -115,16 +115,60 @@ class AscTimetableParserTest {
     }
 
     @Test
-    void a_truncated_file_keeps_everything_before_the_break_and_reports_the_line() {
+    void a_truncated_file_is_refused_whole_as_corrupt_with_line_and_column() {
         AscTimetableParser.Result result = AscFixtures.parse("truncated.xml");
 
-        assertThat(result.timetable().lessons()).hasSize(7);
-        assertThat(result.timetable().cards()).extracting(AscTimetable.Card::lessonId).containsExactly("L3", "L1", "L2");
-        assertThat(result.errors()).singleElement().satisfies(error -> {
-            assertThat(error.code()).isEqualTo("MALFORMED_XML");
-            assertThat(error.recordKey()).matches("truncated\\.xml:\\d+");
-            assertThat(error.message()).contains("строка");
-        });
+        assertThat(result.refused()).isTrue();
+        assertThat(result.timetable().lessons()).as("nothing of a cut file is used").isEmpty();
+        assertThat(result.timetable().cards()).isEmpty();
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.refusal().code()).isEqualTo("MALFORMED_XML");
+        assertThat(result.refusal().recordKey()).isEqualTo("truncated.xml");
+        assertThat(result.refusal().message()).matches(".*\\(строка \\d+, столбец \\d+\\).*").contains("оборван");
+    }
+
+    @Test
+    void binary_bytes_are_refused_as_corrupt_not_read_as_an_empty_export() {
+        byte[] random = new byte[4096];
+        new java.util.Random(42).nextBytes(random);
+        for (String text : List.of("\0\0\0", new String(random, java.nio.charset.StandardCharsets.ISO_8859_1), "PK\u0003\u0004garbage")) {
+            AscTimetableParser.Result result = AscTimetableParser.parse("bin.xml", new StringReader(text));
+
+            assertThat(result.refused()).as("refused: %s", text.substring(0, 3)).isTrue();
+            assertThat(result.refusal().code()).isEqualTo("MALFORMED_XML");
+            assertThat(result.refusal().message()).contains("строка 1").contains("Файл отклонён");
+        }
+    }
+
+    @Test
+    void an_empty_file_is_refused_as_empty_not_held() {
+        for (String text : List.of("", "  \n")) {
+            AscTimetableParser.Result result = AscTimetableParser.parse("e.xml", new StringReader(text));
+
+            assertThat(result.refusal()).extracting(RecordError::recordKey, RecordError::code).containsExactly("e.xml", "EMPTY_FILE");
+        }
+    }
+
+    @Test
+    void a_six_megabyte_attribute_is_refused_as_corrupt_naming_the_attribute() {
+        String xml = "<timetable>\n<subjects columns=\"id,name\">\n<subject id=\"S1\" name=\"" + "ж".repeat(6 * 1024 * 1024) + "\"/></subjects></timetable>";
+
+        AscTimetableParser.Result result = AscTimetableParser.parse("big.xml", new StringReader(xml));
+
+        assertThat(result.refusal()).extracting(RecordError::field, RecordError::code).containsExactly("name", "ATTRIBUTE_TOO_LONG");
+        assertThat(result.refusal().message()).contains("строка 3").contains("subject");
+        assertThat(result.timetable().subjects()).isEmpty();
+    }
+
+    @Test
+    void a_well_formed_file_broken_in_the_middle_keeps_nothing() {
+        String xml = "<timetable><subjects columns=\"id,name\"><subject id=\"S1\" name=\"a\"/></subjects><cards></lessons></timetable>";
+
+        AscTimetableParser.Result result = AscTimetableParser.parse("x.xml", new StringReader(xml));
+
+        assertThat(result.refusal().code()).isEqualTo("MALFORMED_XML");
+        assertThat(result.refusal().message()).contains("строка 1, столбец").contains("нарушена разметка");
+        assertThat(result.timetable().subjects()).isEmpty();
     }
 
     @Test
@@ -156,7 +200,8 @@ class AscTimetableParserTest {
     void a_file_that_is_not_an_asc_timetable_is_refused() {
         AscTimetableParser.Result result = AscTimetableParser.parse("x.xml", new StringReader("<Message><Body/></Message>"));
 
-        assertThat(result.errors()).singleElement().extracting(RecordError::code).isEqualTo("NOT_ASC_TIMETABLE");
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.refusal()).extracting(RecordError::recordKey, RecordError::code).containsExactly("x.xml", "NOT_ASC_TIMETABLE");
     }
 
     @Test
@@ -167,7 +212,7 @@ class AscTimetableParserTest {
         AscTimetableParser.Result result = AscTimetableParser.parse("evil.xml", new StringReader(xml));
 
         assertThat(result.timetable().teachers()).isEmpty();
-        assertThat(result.errors()).singleElement().extracting(RecordError::code).isEqualTo("DTD_NOT_ALLOWED");
+        assertThat(result.refusal()).extracting(RecordError::recordKey, RecordError::code).containsExactly("evil.xml", "DTD_NOT_ALLOWED");
     }
 
     @Test

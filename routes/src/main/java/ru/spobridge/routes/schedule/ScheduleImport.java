@@ -33,6 +33,8 @@ public class ScheduleImport {
     public static final String FROM = "spoFrom";
     public static final String TO = "spoTo";
     public static final String TERM_START = "spoTermStart";
+    /** Which term (1-based) of the export's termsdefs the period lies in; 1 when not given. */
+    public static final String TERM = "spoTerm";
 
     private final CodeTables codeTables;
     private final CanonicalRecords canonical;
@@ -47,15 +49,32 @@ public class ScheduleImport {
     }
 
     public ScheduleSnapshot read(String college, String fileName, byte[] content, LocalDate from, LocalDate to, LocalDate termStart) {
+        return read(college, fileName, content, from, to, termStart, 1);
+    }
+
+    public ScheduleSnapshot read(String college, String fileName, byte[] content, LocalDate from, LocalDate to, LocalDate termStart,
+                                 int term) {
         String name = fileName == null ? "(расписание)" : fileName;
         AscTimetableParser.Result parsed = AscTimetableParser.parse(name, new StringReader(TextDecoding.decode(content).text()));
+        if (parsed.refused()) {
+            return ScheduleSnapshot.refused(college, name, from, to, parsed.refusal());
+        }
         AscMatching.Result matches = AscMatching.match(parsed.timetable(), explicit(college), candidates(college));
-        AscExpansion.Result expanded = AscExpansion.expand(college, parsed.timetable(), matches, from, to, termStart == null ? from : termStart);
+        AscExpansion.Result expanded = AscExpansion.expand(college, parsed.timetable(), matches, from, to, termStart == null ? from : termStart,
+                term);
         List<RecordError> errors = new ArrayList<>(parsed.errors());
         errors.addAll(matches.errors());
         errors.addAll(expanded.errors());
-        return new ScheduleSnapshot(college, name, from, to, parsed.timetable().cards().size(), expanded.lessons(), errors,
-                matches.unmatched());
+        return new ScheduleSnapshot(college, name, from, to, parsed.cardsRead(), expanded.lessons(), errors, matches.unmatched(),
+                parsed.lessonsRead(), parsed.refusedCards() + expanded.rejectedCards(), expanded.skippedCards(), null,
+                keysWithoutDefect(matches, expanded));
+    }
+
+    /** Elements matched and cards placed (or left out by their mask) without a defect: their earlier rejections are closed. */
+    private static List<String> keysWithoutDefect(AscMatching.Result matches, AscExpansion.Result expanded) {
+        List<String> keys = new ArrayList<>(matches.matchedKeys());
+        keys.addAll(expanded.acceptedCardKeys());
+        return keys;
     }
 
     private Map<AscMatching.Kind, Map<String, String>> explicit(String college) {

@@ -53,11 +53,16 @@ public class ScheduleRoutes extends RouteBuilder {
                 .process(runs::start)
                 .process(exchange -> exchange.getIn().setBody(scheduleImport.read(FlowHeaders.college(exchange), fileName(exchange),
                         content(exchange), date(exchange, ScheduleImport.FROM), date(exchange, ScheduleImport.TO),
-                        date(exchange, ScheduleImport.TERM_START))))
-                .process(exchange -> exchange.getIn().setHeader(HELD,
-                        steps.holdIfUnsafe(snapshot(exchange), FlowHeaders.requireRun(exchange))))
-                .filter(header(HELD).isEqualTo(false))
-                    .to(APPLY)
+                        date(exchange, ScheduleImport.TERM_START), term(exchange))))
+                .choice()
+                    .when(exchange -> snapshot(exchange).isRefused())
+                        .process(exchange -> steps.refuseFile(snapshot(exchange), FlowHeaders.requireRun(exchange)))
+                    .otherwise()
+                        .process(exchange -> exchange.getIn().setHeader(HELD,
+                                steps.holdIfUnsafe(snapshot(exchange), FlowHeaders.requireRun(exchange))))
+                        .filter(header(HELD).isEqualTo(false))
+                            .to(APPLY)
+                        .end()
                 .end();
 
         from(APPLY).routeId("schedule-apply").routeConfigurationId(FlowErrorPolicy.FLOW_STEP)
@@ -111,6 +116,11 @@ public class ScheduleRoutes extends RouteBuilder {
 
     private static LocalDate date(Exchange exchange, String header) {
         return exchange.getIn().getHeader(header, LocalDate.class);
+    }
+
+    private static int term(Exchange exchange) {
+        Integer term = exchange.getIn().getHeader(ScheduleImport.TERM, Integer.class);
+        return term == null ? 1 : term;
     }
 
     private static ScheduleSnapshot snapshot(Exchange exchange) {

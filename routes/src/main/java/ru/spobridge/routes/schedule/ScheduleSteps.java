@@ -20,6 +20,12 @@ import ru.spobridge.mappings.schedule.ScheduleCsv;
 public class ScheduleSteps {
 
     public static final String EMPTY_EXPORT = "EMPTY_EXPORT";
+    /** Entity type of a rejection filed against a whole schedule file. */
+    public static final String FILE = "schedule_file";
+    /** Entity type of a rejected aSc element (teacher, class, room, subject, bell…), keyed by kind and short name. */
+    public static final String ELEMENT = "asc_element";
+    /** Entity type of a rejected aSc card, keyed by lessonid, period and days. */
+    public static final String CARD = "card";
     public static final String MASS_REMOVAL = Holds.MASS_REMOVAL;
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleSteps.class);
@@ -56,7 +62,9 @@ public class ScheduleSteps {
         Holds.Hold hold = null;
         if (snapshot.lessons().isEmpty()) {
             hold = new Holds.Hold(EMPTY_EXPORT, "Расписание из файла " + snapshot.fileName() + " не содержит ни одного занятия на "
-                    + snapshot.from() + "–" + snapshot.to()
+                    + snapshot.from() + "–" + snapshot.to() + ": прочитано карточек " + snapshot.cards() + ", уроков " + snapshot.lessonDefs()
+                    + (snapshot.rejectedCards() > 0 ? ", отклонено карточек " + snapshot.rejectedCards() : "")
+                    + (snapshot.skippedCards() > 0 ? ", карточек не на эти недели или семестр " + snapshot.skippedCards() : "")
                     + (snapshot.cards() <= 10 && snapshot.cards() > 0 ? " (не больше 10 карточек — похоже на ограничение незарегистрированной aSc)" : ""));
         } else if (!planned.isEmpty() && Holds.removesTooMany(removed, planned.size(), limit)) {
             hold = new Holds.Hold(Holds.MASS_REMOVAL, String.format(Locale.forLanguageTag("ru-RU"),
@@ -70,15 +78,44 @@ public class ScheduleSteps {
         return true;
     }
 
+    /**
+     * A file that cannot be read is refused at once, with the place and kind of damage: never held as «empty»,
+     * so an operator does not learn the cause only after pressing «Применить».
+     */
+    public void refuseFile(ScheduleSnapshot snapshot, long runId) {
+        RecordError refusal = snapshot.refusal();
+        rejected.reject(snapshot.collegeId(), ScheduleState.FLOW, FILE, refusal.recordKey(), RejectedRecords.INTAKE, List.of(refusal), null, runId);
+        runs.fileRefused(runId, refusal.message());
+        log.warn("Расписание {}: запуск {} — файл {} отклонён целиком: {}/{}", snapshot.collegeId(), runId, snapshot.fileName(),
+                refusal.field(), refusal.code());
+    }
+
     public void applyImport(ScheduleSnapshot snapshot, long runId) {
-        reject(snapshot.collegeId(), "card", snapshot.errors(), runId);
-        trackUnmatched(snapshot, runId);
+        List<RecordError> cards = snapshot.errors().stream().filter(error -> error.recordKey().startsWith(CARD + " ")).toList();
+        List<RecordError> elements = snapshot.errors().stream().filter(error -> !error.recordKey().startsWith(CARD + " ")).toList();
+        reject(snapshot.collegeId(), CARD, cards, runId);
+        reject(snapshot.collegeId(), ELEMENT, elements, runId);
+        int closed = trackUnmatched(snapshot, runId);
+        runs.addClosedRejections(runId, closed);
         int[] planned = state.replacePlanned(snapshot.collegeId(), snapshot.from(), snapshot.to(), snapshot.lessons());
         int changed = state.compose(snapshot.collegeId());
-        runs.readFinished(runId, false, snapshot.lessons().size() + snapshot.errors().size(), snapshot.lessons().size() - planned[0],
-                changed, snapshot.errors().size());
-        log.info("Расписание {}: файл {} — занятий {}, изменилось {}, убрано {}, отклонено {}", snapshot.collegeId(), snapshot.fileName(),
-                snapshot.lessons().size(), planned[0], planned[1], snapshot.errors().size());
+        // the run counts what the file holds — cards, not errors: one card with three defects is one refused card
+        runs.readFinished(runId, false, snapshot.cards(), snapshot.lessons().size() - planned[0], changed, snapshot.rejectedCards());
+        runs.sourceCounts(runId, sourceCounts(snapshot));
+        log.info("Расписание {}: файл {} — карточек {}, уроков {}, отклонено карточек {}, не на эти недели {}, занятий по датам {},"
+                        + " изменилось {}, убрано {}", snapshot.collegeId(), snapshot.fileName(), snapshot.cards(), snapshot.lessonDefs(),
+                snapshot.rejectedCards(), snapshot.skippedCards(), snapshot.lessons().size(), planned[0], planned[1]);
+    }
+
+    /** What the export held in aSc's own terms, in the order an operator reads them. */
+    static java.util.LinkedHashMap<String, Integer> sourceCounts(ScheduleSnapshot snapshot) {
+        java.util.LinkedHashMap<String, Integer> counts = new java.util.LinkedHashMap<>();
+        counts.put("карточек", snapshot.cards());
+        counts.put("уроков", snapshot.lessonDefs());
+        counts.put("карточек отклонено", snapshot.rejectedCards());
+        counts.put("карточек не на эти недели или семестр", snapshot.skippedCards());
+        counts.put("занятий по датам", snapshot.lessons().size());
+        return counts;
     }
 
     public void applyChanges(String college, String fileName, byte[] content, long runId) {
@@ -103,24 +140,37 @@ public class ScheduleSteps {
     }
 
     /**
-     * Keeps the elements this import left unmatched for the operator, and closes those an earlier import left open
-     * that this one did not (a mapping was added, or the element is gone), with their «не найдена» rejection.
+     * Keeps the elements this import left unmatched for the operator, and closes what earlier imports rejected and
+     * this one read without a defect (a mapping was added) or no longer has (the element is gone).
+     *
+     * @return how many earlier rejections this import closed
      */
-    private void trackUnmatched(ScheduleSnapshot snapshot, long runId) {
+    private int trackUnmatched(ScheduleSnapshot snapshot, long runId) {
         String college = snapshot.collegeId();
         java.util.Set<AscMatching.Unmatched> still = new java.util.HashSet<>();
         for (AscMatching.Unmatched element : snapshot.unmatched()) {
             unmatched.record(college, runId, element.kind().name(), element.ascId(), element.shortName(), element.name());
             still.add(new AscMatching.Unmatched(element.kind(), "", element.shortName(), element.name()));
         }
+        java.util.Set<String> rejectedNow = new java.util.HashSet<>();
+        snapshot.errors().forEach(error -> rejectedNow.add(error.recordKey()));
+        java.util.Set<String> fixed = new java.util.LinkedHashSet<>(snapshot.matchedKeys());
         for (AscUnmatched.Element open : unmatched.open(college)) {
             AscMatching.Kind kind = AscMatching.Kind.valueOf(open.kind());
             if (!still.contains(new AscMatching.Unmatched(kind, "", open.shortName(), open.name()))) {
                 unmatched.resolve(open.id());
-                rejected.resolve(college, "card", List.of(new AscMatching.Unmatched(kind, open.ascId(), null, null).recordKey()),
-                        RejectedRecords.INTAKE);
+                String key = new AscMatching.Unmatched(kind, open.ascId(), open.shortName(), open.name()).recordKey();
+                if (!rejectedNow.contains(key)) {
+                    fixed.add(key);
+                }
             }
         }
+        // rejections of elements filed under «card» by id before elements had keys of their own: superseded, not fixed
+        List<String> legacy = rejected.openIntakeKeys(college, CARD).stream().filter(key -> !key.startsWith(CARD + " ")).toList();
+        if (!legacy.isEmpty()) {
+            rejected.resolve(college, CARD, legacy, RejectedRecords.INTAKE);
+        }
+        return rejected.closeFixed(college, ELEMENT, fixed) + rejected.closeFixed(college, CARD, snapshot.matchedKeys());
     }
 
     private void reject(String college, String entityType, List<RecordError> errors, long runId) {

@@ -3,6 +3,7 @@ package ru.spobridge.routes.schedule;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -76,17 +77,31 @@ class ScheduleRoutesTest {
     @Test
     void an_inbox_file_name_gives_the_period_and_its_first_date_starts_the_weeks() {
         byte[] export = "<timetable/>".getBytes(StandardCharsets.UTF_8);
-        when(scheduleImport.read(any(), any(), any(), any(), any(), any())).thenReturn(week(1));
+        when(scheduleImport.read(any(), any(), any(), any(), any(), any(), anyInt())).thenReturn(week(1));
 
         runThrough("schedule-inbox", ScheduleRoutes.INBOX, export, Map.of(Exchange.FILE_NAME, "расписание_2026-09-07_2026-09-13.xml"));
 
-        verify(scheduleImport).read(COLLEGE, "расписание_2026-09-07_2026-09-13.xml", export, MONDAY, MONDAY.plusDays(6), MONDAY);
+        verify(scheduleImport).read(COLLEGE, "расписание_2026-09-07_2026-09-13.xml", export, MONDAY, MONDAY.plusDays(6), MONDAY, 1);
+    }
+
+    @Test
+    void a_file_refused_as_corrupt_is_neither_held_nor_applied() {
+        ScheduleSnapshot corrupt = ScheduleSnapshot.refused(COLLEGE, "week.xml", MONDAY, MONDAY.plusDays(6),
+                new ru.spobridge.model.RecordError("week.xml", "-", "MALFORMED_XML", "Файл отклонён как повреждённый (строка 1, столбец 4)"));
+        when(scheduleImport.read(any(), any(), any(), any(), any(), any(), anyInt())).thenReturn(corrupt);
+
+        runThrough("schedule-asc", ScheduleRoutes.ASC, new byte[] {0, 0, 0}, period());
+
+        verify(steps).refuseFile(corrupt, RUN);
+        verify(steps, never()).holdIfUnsafe(any(), anyLong());
+        verify(steps, never()).applyImport(any(), anyLong());
+        assertThat(publish.getReceivedCounter()).isZero();
     }
 
     @Test
     void an_unsafe_import_is_held_and_nothing_is_applied_or_published() {
         ScheduleSnapshot empty = week(0);
-        when(scheduleImport.read(any(), any(), any(), any(), any(), any())).thenReturn(empty);
+        when(scheduleImport.read(any(), any(), any(), any(), any(), any(), anyInt())).thenReturn(empty);
         when(steps.holdIfUnsafe(empty, RUN)).thenReturn(true);
 
         runThrough("schedule-asc", ScheduleRoutes.ASC, new byte[0], period());
@@ -100,12 +115,12 @@ class ScheduleRoutesTest {
     @Test
     void a_safe_import_is_applied_then_published_as_one_run() {
         ScheduleSnapshot snapshot = week(3);
-        when(scheduleImport.read(any(), any(), any(), any(), any(), any())).thenReturn(snapshot);
+        when(scheduleImport.read(any(), any(), any(), any(), any(), any(), anyInt())).thenReturn(snapshot);
 
         runThrough("schedule-asc", ScheduleRoutes.ASC, new byte[0], period());
 
         InOrder order = inOrder(scheduleImport, steps);
-        order.verify(scheduleImport).read(eq(COLLEGE), eq("week.xml"), any(), eq(MONDAY), eq(MONDAY.plusDays(6)), eq(MONDAY));
+        order.verify(scheduleImport).read(eq(COLLEGE), eq("week.xml"), any(), eq(MONDAY), eq(MONDAY.plusDays(6)), eq(MONDAY), eq(1));
         order.verify(steps).holdIfUnsafe(snapshot, RUN);
         order.verify(steps).applyImport(snapshot, RUN);
         assertThat(publish.getReceivedExchanges()).singleElement().satisfies(published -> {
@@ -119,7 +134,7 @@ class ScheduleRoutesTest {
     @Test
     void a_failing_step_marks_the_run_failed_once_and_publishes_nothing() {
         ScheduleSnapshot snapshot = week(3);
-        when(scheduleImport.read(any(), any(), any(), any(), any(), any())).thenReturn(snapshot);
+        when(scheduleImport.read(any(), any(), any(), any(), any(), any(), anyInt())).thenReturn(snapshot);
         doThrow(new IllegalStateException("база недоступна")).when(steps).applyImport(snapshot, RUN);
 
         runThrough("schedule-asc", ScheduleRoutes.ASC, new byte[0], period());

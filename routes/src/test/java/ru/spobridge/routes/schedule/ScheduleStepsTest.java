@@ -21,7 +21,10 @@ import ru.spobridge.model.schedule.Lesson;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
 import ru.spobridge.routes.config.HubProperties.CollegeSettings;
+import ru.spobridge.model.RecordError;
 import ru.spobridge.routes.flow.Holds;
+import ru.spobridge.routes.store.RejectedRecords;
+import ru.spobridge.routes.store.SyncRuns;
 
 /** The schedule hold rule: an import may remove at most the college's share of a period's planned lessons unattended. */
 class ScheduleStepsTest {
@@ -68,6 +71,42 @@ class ScheduleStepsTest {
         assertThat(steps.holdIfUnsafe(importOf(0), RUN)).isTrue();
 
         verify(holds).hold(eq(RUN), eq(COLLEGE), anyString(), argThat(hold -> ScheduleSteps.EMPTY_EXPORT.equals(hold.code())), any());
+    }
+
+    @Test
+    void an_empty_export_s_hold_says_how_many_cards_and_lessons_were_read() {
+        ScheduleSteps steps = steps(Map.of(), 0.10);
+        ScheduleSnapshot snapshot = new ScheduleSnapshot(COLLEGE, "week.xml", MONDAY, MONDAY.plusDays(6), 84, List.of(), List.of(), List.of(), 40,
+                3, 81, null, List.of());
+
+        assertThat(steps.holdIfUnsafe(snapshot, RUN)).isTrue();
+
+        verify(holds).hold(eq(RUN), eq(COLLEGE), anyString(), argThat(hold -> hold.reason().equals("Расписание из файла week.xml не содержит"
+                + " ни одного занятия на 2026-09-07–2026-09-13: прочитано карточек 84, уроков 40, отклонено карточек 3, карточек не на эти недели"
+                + " или семестр 81")), any());
+    }
+
+    @Test
+    void a_corrupt_file_is_refused_as_a_whole_and_never_held() {
+        RejectedRecords rejected = mock(RejectedRecords.class);
+        SyncRuns runs = mock(SyncRuns.class);
+        ScheduleSteps steps = new ScheduleSteps(null, null, rejected, runs, holds, null, null);
+        RecordError refusal = new RecordError("week.xml", "-", "MALFORMED_XML", "Файл отклонён как повреждённый (строка 3, столбец 17): …");
+
+        steps.refuseFile(ScheduleSnapshot.refused(COLLEGE, "week.xml", MONDAY, MONDAY.plusDays(6), refusal), RUN);
+
+        verify(runs).fileRefused(RUN, refusal.message());
+        verify(rejected).reject(COLLEGE, ScheduleState.FLOW, ScheduleSteps.FILE, "week.xml", RejectedRecords.INTAKE, List.of(refusal), null, RUN);
+        verify(holds, never()).hold(anyLong(), any(), any(), any(), any());
+    }
+
+    @Test
+    void the_source_counts_are_cards_lessons_and_dated_lessons_in_asc_terms() {
+        ScheduleSnapshot snapshot = new ScheduleSnapshot(COLLEGE, "week.xml", MONDAY, MONDAY.plusDays(6), 84, lessons(5), List.of(), List.of(), 40,
+                2, 7, null, List.of());
+
+        assertThat(ScheduleSteps.sourceCounts(snapshot)).containsExactly(Map.entry("карточек", 84), Map.entry("уроков", 40),
+                Map.entry("карточек отклонено", 2), Map.entry("карточек не на эти недели или семестр", 7), Map.entry("занятий по датам", 5));
     }
 
     private ScheduleSteps steps(Map<String, Lesson> planned, double maxRemovalShare) {
