@@ -34,7 +34,15 @@ class PersonalDataInLogsTest extends HubIntegrationTest {
             s.setPhone("+7 999 111-22-33 доб. 5");
         }));
         epos.faults().failNext(1, 503);
-        syncAndWait(false);
+        // per-record detail is logged at debug level only: switched on here, it must be masked too
+        ch.qos.logback.classic.Logger intake = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("ru.spobridge.routes.contingent");
+        ch.qos.logback.classic.Level level = intake.getLevel();
+        intake.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            syncAndWait(false);
+        } finally {
+            intake.setLevel(level);
+        }
         epos.faults().failAlways(500);
         contingent.putStudent(OGRN, SourceData.student("stu-4001", s -> {
             s.setLastName("Утечкина");

@@ -121,16 +121,34 @@ public class ScheduleSteps {
     public void applyChanges(String college, String fileName, byte[] content, long runId) {
         var rows = ScheduleCsv.changes(college, fileName, TextDecoding.decode(content).text());
         reject(college, ScheduleState.CHANGE, rows.errors(), runId);
+        if (refusedAsAWhole(rows, runId)) {
+            return;
+        }
         state.saveChanges(college, rows.records());
         int changed = state.compose(college);
         runs.readFinished(runId, false, rows.records().size() + rows.errors().size(), 0, changed, rows.errors().size());
+        runs.sourceCounts(runId, java.util.Map.of("строк", rows.rows()));
     }
 
     public void applyAttestation(String college, String fileName, byte[] content, long runId) {
         var rows = ScheduleCsv.attestation(college, fileName, TextDecoding.decode(content).text());
         reject(college, ScheduleState.ATTESTATION, rows.errors(), runId);
+        if (refusedAsAWhole(rows, runId)) {
+            return;
+        }
         int changed = state.saveAttestation(college, rows.records());
         runs.readFinished(runId, false, rows.records().size() + rows.errors().size(), rows.records().size() - changed, changed, rows.errors().size());
+        runs.sourceCounts(runId, java.util.Map.of("строк", rows.rows()));
+    }
+
+    /** A CSV file refused as a whole (empty, unknown layout, missing columns): the run ends «файл отклонён», nothing applied. */
+    private boolean refusedAsAWhole(ScheduleCsv.Rows<?> rows, long runId) {
+        if (!rows.refused()) {
+            return false;
+        }
+        runs.sourceCounts(runId, java.util.Map.of("строк", 0));
+        runs.fileRefused(runId, rows.refusal().message());
+        return true;
     }
 
     public void applyReference(String college, String fileName, byte[] content, long runId) {
