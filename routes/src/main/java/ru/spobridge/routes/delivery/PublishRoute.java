@@ -20,11 +20,14 @@ public class PublishRoute extends RouteBuilder {
     private final HubProperties properties;
     private final ChangePublisher publisher;
     private final BatchCodec codec;
+    private final ru.spobridge.routes.store.StoreStatistics statistics;
 
-    public PublishRoute(HubProperties properties, ChangePublisher publisher, BatchCodec codec) {
+    public PublishRoute(HubProperties properties, ChangePublisher publisher, BatchCodec codec,
+                        ru.spobridge.routes.store.StoreStatistics statistics) {
         this.properties = properties;
         this.publisher = publisher;
         this.codec = codec;
+        this.statistics = statistics;
     }
 
     @Override
@@ -33,6 +36,9 @@ public class PublishRoute extends RouteBuilder {
                 .process(exchange -> exchange.getIn().setBody(publisher.batches(FlowHeaders.college(exchange), FlowHeaders.requireRun(exchange),
                         FlowHeaders.flow(exchange), exchange.getIn().getHeader(ONLY, ChangePublisher.Selection.class),
                         Boolean.TRUE.equals(exchange.getIn().getHeader(AFTER_CRASH, Boolean.class)))))
+                // after the publish committed: a large first sync must not leave the next run planned on empty tables
+                .process(exchange -> statistics.afterWrite(((java.util.List<?>) exchange.getIn().getBody(java.util.List.class)).stream()
+                        .mapToInt(batch -> ((DeliveryBatch) batch).items().size()).sum()))
                 .split(body())
                     .process(exchange -> {
                         DeliveryBatch batch = exchange.getIn().getBody(DeliveryBatch.class);
