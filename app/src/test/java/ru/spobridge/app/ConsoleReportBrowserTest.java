@@ -86,10 +86,35 @@ class ConsoleReportBrowserTest extends HubIntegrationTest {
 
         Path shot = Path.of("target", "console-report.png");
         Files.createDirectories(shot.getParent());
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('report-section').scrollIntoView()");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
         Files.copy(shot, Path.of("/tmp/console-report.png"), StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(shot)).isPositive();
+    }
+
+    @Test
+    void a_refused_file_shows_its_reason_and_values_from_files_are_never_read_as_html() {
+        browser.get(baseUrl() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(driver -> driver.findElement(By.id("updated")).getText().startsWith("Обновлено:"));
+        // a report shaped like GET /api/runs/{id}/report of a refused aSc file, with markup in the values
+        ((JavascriptExecutor) browser).executeScript("""
+                reportRun = 77;
+                document.getElementById('report-section').hidden = false;
+                renderReport({ run: { id: 77, collegeId: 'test-college', flow: 'schedule', trigger: 'upload', status: 'FILE_REFUSED',
+                    startedAt: '2026-11-29T10:00:00Z', finishedAt: '2026-11-29T10:00:01Z', read: 0, unchanged: 0, changed: 0, rejected: 0, published: 0, delivered: 0,
+                    targetRejected: 0, deadLetters: 0, error: 'Файл не разобран: <b id="injected">XML</b>' },
+                  sourceCounts: {}, refusedFiles: 1, closedRejections: 2, rejectedRecords: 1,
+                  causes: [{ entityType: 'file', field: 'file', code: 'BAD_FORMAT', records: 1,
+                    examples: [{ entityKey: '<img src=x id="injected2">', maskedLabel: null, message: 'не XML' }] }] });
+                """);
+
+        String text = browser.findElement(By.id("report")).getText();
+        assertThat(browser.findElement(By.id("report-title")).getText()).isEqualTo("Отчёт о запуске № 77 — Расписание, колледж test-college");
+        assertThat(text).contains("Состояние: файл отклонён", "Причина отклонения файла: Файл не разобран: <b id=\"injected\">XML</b>",
+                "Отклонено файлов: 1", "Закрыто прежних отклонений: 2", "1 запись — файл file/BAD_FORMAT", "<img src=x id=\"injected2\"> — — — не XML");
+        assertThat(browser.findElements(By.id("injected"))).isEmpty();
+        assertThat(browser.findElements(By.id("injected2"))).isEmpty();
     }
 
     @Test
