@@ -95,6 +95,8 @@ class CodeTablesTest extends HubIntegrationTest {
 
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(refused.body()).get("errors").get(0).get("field").asText()).isEqualTo("code");
+        assertThat(JSON.readTree(refused.body()).get("code").asText()).isEqualTo("MAPPING_REFUSED");
+        assertThat(JSON.readTree(refused.body()).get("message").asText()).isEqualTo("Сопоставление не создано");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM code_table_entry WHERE college_id = ?", Integer.class, COLLEGE)).isZero();
     }
 

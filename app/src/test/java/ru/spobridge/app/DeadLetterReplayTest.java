@@ -40,7 +40,19 @@ class DeadLetterReplayTest extends HubIntegrationTest {
         assertThat(inspected.toString()).as("no payload, no personal data").doesNotContain("Проверкина", "@test.spo-college.example");
 
         assertThat(post("/api/dead-letters/" + second + "/discard?reason=%D0%B4%D1%83%D0%B1%D0%BB%D1%8C").statusCode()).isEqualTo(200);
-        assertThat(post("/api/dead-letters/" + second + "/discard?reason=x").statusCode()).as("once").isEqualTo(409);
+        HttpResponse<String> twice = post("/api/dead-letters/" + second + "/discard?reason=x");
+        assertThat(twice.statusCode()).as("once").isEqualTo(409);
+        assertThat(JSON.readTree(twice.body()).get("code").asText()).isEqualTo("NOT_FOUND_OR_DONE");
+        assertThat(JSON.readTree(twice.body()).get("message").asText()).isEqualTo("Запись не найдена или уже обработана");
+        HttpResponse<String> gone = post("/api/dead-letters/" + second + "/replay");
+        assertThat(gone.statusCode()).as("a discarded letter is not replayed").isEqualTo(409);
+        assertThat(JSON.readTree(gone.body()).get("code").asText()).isEqualTo("NOT_FOUND_OR_DONE");
+        HttpResponse<String> unknownStatus = get("/api/dead-letters?status=whatever");
+        assertThat(unknownStatus.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknownStatus.body()).get("code").asText()).isEqualTo("INVALID_STATUS");
+        HttpResponse<String> missing = get("/api/dead-letters/987654");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(missing.body()).get("code").asText()).isEqualTo("NOT_FOUND");
         epos.faults().clear();
         HttpResponse<String> one = post("/api/dead-letters/" + first + "/replay");
         assertThat(one.statusCode()).isEqualTo(202);

@@ -62,7 +62,10 @@ class MarksFlowTest extends HubIntegrationTest {
             for (String[] absence : absences) {
                 journal.putAttendance(college, absence[0], "stu-9002", LESSON.replace(":1:", ":" + (absence[0].length()) + ":"), absence[1], false, "per-t1", GIVEN);
             }
-            assertThat(pull(college).status()).isEqualTo(SyncRuns.COMPLETED);
+            SyncRuns.Run run = pull(college);
+            assertThat(run.status()).isEqualTo(SyncRuns.COMPLETED);
+            assertThat(runs.get(run.id()).orElseThrow().sourceCounts()).as("what the pull read, in the journal's terms")
+                    .isEqualTo(Map.of("отметок", 10, "пропусков", 3, "страниц", 1));
         }
 
         Map<String, Object> epos5 = epos.marks("test-college").get("m-54");
@@ -95,7 +98,9 @@ class MarksFlowTest extends HubIntegrationTest {
         for (String college : OGRNS.keySet()) {
             journal.delete(college, "attendance", "a-1");
             journal.putAttendance(college, "a-2", "stu-9002", LESSON, "УП", true, "per-t1", GIVEN);
-            pull(college);
+            SyncRuns.Run withdrawn = pull(college);
+            assertThat(runs.get(withdrawn.id()).orElseThrow().sourceCounts()).as("a withdrawal is an attendance change read")
+                    .isEqualTo(Map.of("отметок", 0, "пропусков", 2, "страниц", 1));
         }
 
         assertThat(epos.attendance("test-college")).isEmpty();
@@ -149,6 +154,8 @@ class MarksFlowTest extends HubIntegrationTest {
         SyncRuns.Run again = pull("test-college");
 
         assertThat(again.published()).isZero();
+        assertThat(runs.get(again.id()).orElseThrow().sourceCounts()).as("the same changes read again")
+                .isEqualTo(Map.of("отметок", 1, "пропусков", 1, "страниц", 1));
         assertThat(epos.markPosts("test-college", "m-1")).isEqualTo(1);
         assertThat(epos.attendancePosts("test-college", "a-1")).isEqualTo(1);
     }

@@ -53,7 +53,17 @@ class OperatorApiTest extends HubIntegrationTest {
         HttpResponse<String> schedule = post("/api/colleges/test-college/flows/schedule/runs", "tester:test-password", true);
         assertThat(schedule.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(schedule.body()).get("message").asText()).contains("загрузкой файла");
-        assertThat(post("/api/colleges/test-college/flows/nothing/runs", "tester:test-password", true).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(schedule.body()).get("code").asText()).isEqualTo("UPLOAD_ONLY");
+        HttpResponse<String> nothing = post("/api/colleges/test-college/flows/nothing/runs", "tester:test-password", true);
+        assertThat(nothing.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(nothing.body()).get("code").asText()).isEqualTo("UNKNOWN_FLOW");
+        assertThat(JSON.readTree(nothing.body()).get("message").asText()).isEqualTo("Неизвестный поток: nothing");
+        HttpResponse<String> college = post("/api/colleges/no-such-college/flows/staff/runs", "tester:test-password", true);
+        assertThat(college.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(college.body()).get("code").asText()).isEqualTo("UNKNOWN_COLLEGE");
+        HttpResponse<String> held = post("/api/held-runs/987654/approve", "tester:test-password", true);
+        assertThat(held.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(held.body()).get("code").asText()).isEqualTo("NOT_FOUND_OR_DONE");
         assertThat(get("/index.html").body()).as("the console's button posts its own row's flow")
                 .contains("runNow(r.collegeId, r.flow)").doesNotContain("/contingent/runs'");
     }
@@ -144,8 +154,10 @@ class OperatorApiTest extends HubIntegrationTest {
         JsonNode after = JSON.readTree(get("/api/reconciliation/" + again).body());
         assertThat(after.get("missing").asInt() + after.get("different").asInt()).isZero();
         assertThat(after.get("extra").asInt()).as("nothing is removed by inference").isEqualTo(1);
-        assertThat(post("/api/reconciliation/" + reportId + "/repair", "tester:test-password", true).statusCode())
-                .as("a report is repaired once").isEqualTo(409);
+        HttpResponse<String> twice = post("/api/reconciliation/" + reportId + "/repair", "tester:test-password", true);
+        assertThat(twice.statusCode()).as("a report is repaired once").isEqualTo(409);
+        assertThat(JSON.readTree(twice.body()).get("code").asText()).isEqualTo("NOT_FOUND_OR_DONE");
+        assertThat(JSON.readTree(twice.body()).get("message").asText()).isEqualTo("Отчёт не найден или уже исправлен");
         assertThat(jdbc.queryForList("SELECT action FROM audit_log ORDER BY id", String.class))
                 .containsExactly("RECONCILIATION", "RECONCILIATION_REPAIR", "RECONCILIATION");
     }

@@ -133,8 +133,19 @@ class PauseAndBlackoutTest extends HubIntegrationTest {
         HttpResponse<String> refused = post("/api/colleges/test-college/flows/contingent/runs");
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(refused.body()).get("code").asText()).isEqualTo("PAUSED");
+        assertThat(JSON.readTree(refused.body()).get("confirm").asText()).isEqualTo("CONFIRMATION_REQUIRED");
         assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("приостановлен").contains("confirm=true");
         assertThat(post("/api/colleges/test-college/contingent/runs").statusCode()).isEqualTo(409);
+        HttpResponse<String> noReason = post("/api/colleges/test-college/pause?flow=marks");
+        assertThat(noReason.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(noReason.body()).get("code").asText()).isEqualTo("REASON_REQUIRED");
+        HttpResponse<String> unknown = post("/api/colleges/test-college/pause?flow=nothing&reason=x");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("code").asText()).isEqualTo("UNKNOWN_FLOW");
+        HttpResponse<String> notPaused = post("/api/colleges/test-college/resume?flow=marks");
+        assertThat(notPaused.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(notPaused.body()).get("code").asText()).isEqualTo("NOT_PAUSED");
+        assertThat(JSON.readTree(notPaused.body()).get("message").asText()).isEqualTo("Приостановки нет");
         assertThat(runs.recent(COLLEGE, 10)).isEmpty();
 
         HttpResponse<String> confirmed = post("/api/colleges/test-college/flows/contingent/runs?confirm=true");
@@ -153,6 +164,8 @@ class PauseAndBlackoutTest extends HubIntegrationTest {
         HttpResponse<String> confirmed = upload("/api/colleges/test-college/reference?name=ref.csv&confirm=true", csv);
 
         assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(refused.body()).get("code").asText()).isEqualTo("PAUSED");
+        assertThat(JSON.readTree(refused.body()).get("confirm").asText()).isEqualTo("CONFIRMATION_REQUIRED");
         assertThat(audit("FILE_UPLOADED")).as("only the confirmed file was taken").isEqualTo(1);
         assertThat(confirmed.statusCode()).isEqualTo(202);
         assertThat(audit("RUN_WHILE_PAUSED")).isEqualTo(1);

@@ -33,7 +33,7 @@ public class DeadLetterApi {
 
     /** Open dead letters by filter; {@code status=RETRYING} lists those the hub is still retrying by itself. */
     @GetMapping
-    public ResponseEntity<List<DeadLetters.DeadLetter>> list(@RequestParam(required = false) String college,
+    public ResponseEntity<?> list(@RequestParam(required = false) String college,
                                                              @RequestParam(required = false) String flow,
                                                              @RequestParam(required = false) String target,
                                                              @RequestParam(required = false) String code,
@@ -41,7 +41,8 @@ public class DeadLetterApi {
                                                              @RequestParam(defaultValue = DeadLetters.OPEN) String status,
                                                              @RequestParam(defaultValue = "200") int limit) {
         if (!DeadLetters.OPEN.equals(status) && !DeadLetters.RETRYING.equals(status)) {
-            return ResponseEntity.badRequest().build();
+            return UploadErrors.answer(HttpStatus.BAD_REQUEST, UploadErrors.INVALID_STATUS, "Параметр «status» задан неверно: ожидается "
+                    + DeadLetters.OPEN + " или " + DeadLetters.RETRYING);
         }
         return ResponseEntity.ok(deadLetters.find(status, college, flow, target, code,
                 olderThanHours == null ? null : clock.instant().minus(Duration.ofHours(olderThanHours)), Math.min(Math.max(limit, 1), 1000)));
@@ -57,8 +58,9 @@ public class DeadLetterApi {
     }
 
     @GetMapping("/{id}")
-    public ResponseEntity<DeadLetters.DeadLetter> inspect(@PathVariable long id) {
-        return ResponseEntity.of(deadLetters.get(id));
+    public ResponseEntity<?> inspect(@PathVariable long id) {
+        return deadLetters.get(id).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> UploadErrors.answer(HttpStatus.NOT_FOUND, UploadErrors.NOT_FOUND, "Запись не найдена"));
     }
 
     @PostMapping("/{id}/replay")
@@ -66,7 +68,7 @@ public class DeadLetterApi {
         return deadLetters.get(id).filter(letter -> deadLetters.find(letter.collegeId(), null, null, null, null, 1000).stream()
                         .anyMatch(open -> open.id() == id))
                 .<ResponseEntity<Map<String, Object>>>map(letter -> ResponseEntity.accepted().body(result(replay.replay(List.of(letter), operator.getName()))))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Запись не найдена или уже обработана")));
+                .orElseGet(() -> UploadErrors.answer(HttpStatus.CONFLICT, UploadErrors.NOT_FOUND_OR_DONE, "Запись не найдена или уже обработана"));
     }
 
     /** Replays every open dead letter matching the filter, oldest first. */
@@ -82,7 +84,7 @@ public class DeadLetterApi {
     public ResponseEntity<Map<String, Object>> discard(@PathVariable long id, @RequestParam String reason, Principal operator) {
         return replay.discard(id, operator.getName(), reason)
                 .<ResponseEntity<Map<String, Object>>>map(letter -> ResponseEntity.ok(Map.of("id", id)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Запись не найдена или уже обработана")));
+                .orElseGet(() -> UploadErrors.answer(HttpStatus.CONFLICT, UploadErrors.NOT_FOUND_OR_DONE, "Запись не найдена или уже обработана"));
     }
 
     private static Map<String, Object> result(DeadLetterReplay.Replayed replayed) {

@@ -93,11 +93,18 @@ public class FlowCommands {
             return null;
         }
         if (!confirm) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("code", decision.code(), "message",
-                    decision.reason() + ". Запустить всё равно — повторите с confirm=true"));
+            // the gate's own code (PAUSED, BLACKOUT…) tells why; "confirm" tells what the command lacks
+            ResponseEntity<Map<String, Object>> refused = UploadErrors.answer(HttpStatus.CONFLICT, decision.code(),
+                    decision.reason() + ". Запустить всё равно — повторите с confirm=true");
+            refused.getBody().put("confirm", UploadErrors.CONFIRMATION_REQUIRED);
+            return refused;
         }
         audit.record(operator.getName(), "RUN_WHILE_PAUSED", college, flow, decision.code() + ": " + decision.reason());
         return null;
+    }
+
+    static ResponseEntity<Map<String, Object>> unknownFlow(String flow) {
+        return UploadErrors.answer(HttpStatus.NOT_FOUND, UploadErrors.UNKNOWN_FLOW, "Неизвестный поток: " + flow);
     }
 
     public static ResponseEntity<Map<String, Object>> unknownCollege() {

@@ -61,7 +61,7 @@ public class OperatorActions {
         }
         Long runId = commands.runContingent(college, full, "operator:" + operator.getName());
         if (runId == null) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Предыдущий запуск ещё выполняется"));
+            return UploadErrors.answer(HttpStatus.CONFLICT, UploadErrors.RUN_IN_PROGRESS, "Предыдущий запуск ещё выполняется");
         }
         return ResponseEntity.accepted().body(Map.of("runId", runId));
     }
@@ -75,10 +75,10 @@ public class OperatorActions {
             return FlowCommands.unknownCollege();
         }
         if (flows.find(flow).isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Неизвестный поток: " + flow));
+            return FlowCommands.unknownFlow(flow);
         }
         if (launcher.entry(college, flow).isEmpty()) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Этот поток запускается загрузкой файла"));
+            return UploadErrors.answer(HttpStatus.CONFLICT, UploadErrors.UPLOAD_ONLY, "Этот поток запускается загрузкой файла");
         }
         ResponseEntity<Map<String, Object>> refused = FlowCommands.confirmIfClosed(gate, audit, college, flow, confirm, operator);
         if (refused != null) {
@@ -86,7 +86,7 @@ public class OperatorActions {
         }
         Long runId = launcher.run(college, flow, "operator:" + operator.getName(), full, true);
         if (runId == null) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Предыдущий запуск ещё выполняется"));
+            return UploadErrors.answer(HttpStatus.CONFLICT, UploadErrors.RUN_IN_PROGRESS, "Предыдущий запуск ещё выполняется");
         }
         return ResponseEntity.accepted().body(Map.of("runId", runId));
     }
@@ -123,17 +123,17 @@ public class OperatorActions {
     public ResponseEntity<Map<String, Object>> repair(@PathVariable long reportId, Principal operator) {
         return reconciliation.repair(reportId, operator.getName())
                 .<ResponseEntity<Map<String, Object>>>map(runId -> ResponseEntity.accepted().body(Map.of("runId", runId)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Отчёт не найден или уже исправлен")));
+                .orElseGet(() -> UploadErrors.answer(HttpStatus.CONFLICT, UploadErrors.NOT_FOUND_OR_DONE, "Отчёт не найден или уже исправлен"));
     }
 
     @ExceptionHandler(ContingentReadException.class)
     public ResponseEntity<Map<String, Object>> sourceUnavailable(ContingentReadException e) {
-        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("message", e.getMessage(), "code", e.code()));
+        return UploadErrors.answer(HttpStatus.BAD_GATEWAY, e.code(), e.getMessage());
     }
 
     private static ResponseEntity<Map<String, Object>> decided(HeldRunDecisions.Outcome outcome, long runId) {
         if (outcome == HeldRunDecisions.Outcome.NOT_HELD) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Запуск не задержан или решение уже принято"));
+            return UploadErrors.answer(HttpStatus.CONFLICT, UploadErrors.NOT_FOUND_OR_DONE, "Запуск не задержан или решение уже принято");
         }
         return ResponseEntity.ok(Map.of("runId", runId));
     }

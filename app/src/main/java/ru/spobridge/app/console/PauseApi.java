@@ -60,7 +60,7 @@ public class PauseApi {
             return refused;
         }
         if (reason == null || reason.isBlank()) {
-            return ResponseEntity.unprocessableEntity().body(Map.of("message", "Укажите причину приостановки (reason)"));
+            return UploadErrors.answer(HttpStatus.UNPROCESSABLE_ENTITY, UploadErrors.REASON_REQUIRED, "Укажите причину приостановки (reason)");
         }
         String why = reason.strip().length() > 500 ? reason.strip().substring(0, 500) : reason.strip();
         Pause pause = gate.pause(college, blankToNull(flow), why, operator.getName());
@@ -77,7 +77,7 @@ public class PauseApi {
         }
         Optional<Pause> resumed = gate.resume(college, blankToNull(flow), operator.getName());
         if (resumed.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "Приостановки нет"));
+            return UploadErrors.answer(HttpStatus.CONFLICT, UploadErrors.NOT_PAUSED, "Приостановки нет");
         }
         List<String> catchUp = catchUp(resumed.get());
         audit.record(operator.getName(), "RESUMED", college, flow == null ? "*" : flow, "догоняющий запуск: " + catchUp);
@@ -128,7 +128,7 @@ public class PauseApi {
             return FlowCommands.unknownCollege();
         }
         if (flow != null && !flow.isBlank() && flows.find(flow).isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", "Неизвестный поток: " + flow));
+            return FlowCommands.unknownFlow(flow);
         }
         return null;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,9 +42,9 @@ public class UnmatchedScheduleApi {
     }
 
     @GetMapping
-    public ResponseEntity<List<Map<String, Object>>> list(@PathVariable String college) {
+    public ResponseEntity<?> list(@PathVariable String college) {
         if (!colleges.known(college)) {
-            return ResponseEntity.notFound().build();
+            return FlowCommands.unknownCollege(college);
         }
         List<Map<String, Object>> listed = new ArrayList<>();
         for (AscUnmatched.Element element : unmatched.open(college)) {
@@ -67,7 +68,7 @@ public class UnmatchedScheduleApi {
                                                    Principal operator) {
         var found = unmatched.find(college, id);
         if (found.isEmpty()) {
-            return ResponseEntity.notFound().build();
+            return UploadErrors.answer(HttpStatus.NOT_FOUND, UploadErrors.NOT_FOUND, "Несопоставленный элемент не найден");
         }
         AscUnmatched.Element element = found.get();
         AscMatching.Kind kind = AscMatching.Kind.valueOf(element.kind());
@@ -81,7 +82,10 @@ public class UnmatchedScheduleApi {
                 // the body names the code, not the row's value
                 errors.add(Map.of("field", "value".equals(error.field()) ? "code" : error.field(), "message", error.message()));
             }
-            return ResponseEntity.unprocessableEntity().body(Map.of("message", "Сопоставление не создано", "errors", errors));
+            ResponseEntity<Map<String, Object>> refused = UploadErrors.answer(HttpStatus.UNPROCESSABLE_ENTITY, UploadErrors.MAPPING_REFUSED,
+                    "Сопоставление не создано");
+            refused.getBody().put("errors", errors);
+            return refused;
         }
         return ResponseEntity.ok(Map.of("table", table, "sourceCode", CodeTableChanges.shown(table, outcome.sourceCode()),
                 "value", mapping.code().strip(), "version", outcome.version()));

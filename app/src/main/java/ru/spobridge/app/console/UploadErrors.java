@@ -27,6 +27,18 @@ public class UploadErrors {
     public static final String INVALID_PARAMETER = "INVALID_PARAMETER";
     public static final String UNREADABLE_BODY = "UNREADABLE_BODY";
     public static final String UNKNOWN_COLLEGE = "UNKNOWN_COLLEGE";
+    public static final String UNKNOWN_FLOW = "UNKNOWN_FLOW";
+    public static final String NOT_FOUND = "NOT_FOUND";
+    /** The record named is gone or was already dealt with by someone else. */
+    public static final String NOT_FOUND_OR_DONE = "NOT_FOUND_OR_DONE";
+    public static final String RUN_IN_PROGRESS = "RUN_IN_PROGRESS";
+    /** The flow is started by uploading its file, not by a command. */
+    public static final String UPLOAD_ONLY = "UPLOAD_ONLY";
+    public static final String CONFIRMATION_REQUIRED = "CONFIRMATION_REQUIRED";
+    public static final String REASON_REQUIRED = "REASON_REQUIRED";
+    public static final String NOT_PAUSED = "NOT_PAUSED";
+    public static final String INVALID_STATUS = "INVALID_STATUS";
+    public static final String MAPPING_REFUSED = "MAPPING_REFUSED";
 
     /** The largest file an operator may upload. */
     public static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;

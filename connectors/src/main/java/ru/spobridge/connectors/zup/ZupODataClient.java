@@ -47,12 +47,28 @@ public class ZupODataClient {
         this.json = json;
     }
 
+    /** Everything one pull reads, with the number of pages it took. */
+    public record Pull(List<ZupRecords.Document> documents, List<ZupRecords.Person> persons, List<ZupRecords.Name> names,
+                       List<ZupRecords.Position> positions, int pages) {
+    }
+
+    /** Documents after the cursor and the catalogs they name, counting the pages read. */
+    public Pull pull(LocalDateTime since) {
+        int[] pages = {0};
+        List<ZupRecords.Document> documents = documents(since, pages);
+        return new Pull(documents, persons(pages), names(pages), positions(pages), pages[0]);
+    }
+
     /** Hiring, transfer and dismissal documents dated after the cursor (all of them when it is null). */
     public List<ZupRecords.Document> documents(LocalDateTime since) {
+        return documents(since, new int[1]);
+    }
+
+    private List<ZupRecords.Document> documents(LocalDateTime since, int[] pages) {
         List<ZupRecords.Document> documents = new ArrayList<>();
         for (String[] type : DOCUMENTS) {
             String filter = since == null ? null : "Date gt datetime'" + since.withNano(0) + "'";
-            documents.addAll(read(type[1], filter, item -> new ZupRecords.Document(type[0], text(item, "Ref_Key"), text(item, "Number"),
+            documents.addAll(read(type[1], filter, pages, item -> new ZupRecords.Document(type[0], text(item, "Ref_Key"), text(item, "Number"),
                     text(item, "Date"), item.path("Posted").asBoolean(false), item.path("DeletionMark").asBoolean(false),
                     text(item, "ФизическоеЛицо_Key"), text(item, type[2]), text(item, "Должность_Key"))));
         }
@@ -60,7 +76,11 @@ public class ZupODataClient {
     }
 
     public List<ZupRecords.Person> persons() {
-        return read("Catalog_ФизическиеЛица", null, item -> {
+        return persons(new int[1]);
+    }
+
+    private List<ZupRecords.Person> persons(int[] pages) {
+        return read("Catalog_ФизическиеЛица", null, pages, item -> {
             String email = null;
             String phone = null;
             for (JsonNode contact : item.path("КонтактнаяИнформация")) {
@@ -76,15 +96,24 @@ public class ZupODataClient {
     }
 
     public List<ZupRecords.Name> names() {
-        return read("InformationRegister_ФИОФизическихЛиц", null, item -> new ZupRecords.Name(text(item, "ФизическоеЛицо_Key"),
+        return names(new int[1]);
+    }
+
+    private List<ZupRecords.Name> names(int[] pages) {
+        return read("InformationRegister_ФИОФизическихЛиц", null, pages, item -> new ZupRecords.Name(text(item, "ФизическоеЛицо_Key"),
                 text(item, "Period"), text(item, "Фамилия"), text(item, "Имя"), text(item, "Отчество")));
     }
 
     public List<ZupRecords.Position> positions() {
-        return read("Catalog_Должности", null, item -> new ZupRecords.Position(text(item, "Ref_Key"), text(item, "Code"), text(item, "Description")));
+        return positions(new int[1]);
     }
 
-    private <T> List<T> read(String entitySet, String filter, Function<JsonNode, T> map) {
+    private List<ZupRecords.Position> positions(int[] pages) {
+        return read("Catalog_Должности", null, pages, item -> new ZupRecords.Position(text(item, "Ref_Key"), text(item, "Code"), text(item, "Description")));
+    }
+
+    /** @param pages incremented once per page requested */
+    private <T> List<T> read(String entitySet, String filter, int[] pages, Function<JsonNode, T> map) {
         List<T> all = new ArrayList<>();
         for (int skip = 0; ; skip += settings.pageSize()) {
             StringBuilder query = new StringBuilder("?$format=json&$top=").append(settings.pageSize()).append("&$skip=").append(skip);
@@ -94,6 +123,7 @@ public class ZupODataClient {
             String base = settings.baseUrl().toString().endsWith("/") ? settings.baseUrl().toString() : settings.baseUrl() + "/";
             URI uri = URI.create(base + URLEncoder.encode(entitySet, StandardCharsets.UTF_8) + query);
             JsonNode page = get(uri, entitySet);
+            pages[0]++;
             JsonNode values = page.path("value");
             values.forEach(item -> all.add(map.apply(item)));
             if (values.size() < settings.pageSize()) {

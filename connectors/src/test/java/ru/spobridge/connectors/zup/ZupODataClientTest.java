@@ -87,6 +87,22 @@ class ZupODataClientTest {
     }
 
     @Test
+    void a_pull_reads_documents_and_catalogs_and_counts_every_page_it_asked_for() {
+        String empty = "{\"value\":[]}";
+        zup.on(HIRES, reply(200, empty)).on(TRANSFERS, reply(200, empty)).on(DISMISSALS, reply(200, empty))
+                .on(ODATA + "Catalog_ФизическиеЛица", reply(200, empty))
+                .on(ODATA + "InformationRegister_ФИОФизическихЛиц", reply(200, empty))
+                .on(POSITIONS, reply(200, positions("01", "02")), reply(200, positions("03")));
+
+        ZupODataClient.Pull pull = client(2, Duration.ofSeconds(2)).pull(null);
+
+        assertThat(pull.positions()).extracting(ZupRecords.Position::code).containsExactly("01", "02", "03");
+        assertThat(pull.documents()).isEmpty();
+        // three document sets, people and names one short page each; positions a full page and a short one
+        assertThat(pull.pages()).isEqualTo(7);
+    }
+
+    @Test
     void the_first_read_without_a_cursor_takes_every_document() {
         zup.on(HIRES, reply(200, "{\"value\":[]}")).on(TRANSFERS, reply(200, "{\"value\":[]}")).on(DISMISSALS, reply(200, "{\"value\":[]}"));
 

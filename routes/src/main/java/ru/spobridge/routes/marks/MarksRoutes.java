@@ -40,6 +40,7 @@ public class MarksRoutes extends RouteBuilder {
                 .process(runs::start)
                 .process(exchange -> exchange.getIn().setBody(sources.pull(FlowHeaders.college(exchange))))
                 .process(exchange -> steps.intake(FlowHeaders.college(exchange), changes(exchange), FlowHeaders.requireRun(exchange)))
+                .process(exchange -> steps.sourceCounts(FlowHeaders.requireRun(exchange), sources.pulled(FlowHeaders.college(exchange))))
                 .process(exchange -> sources.commitCursor(FlowHeaders.college(exchange)))
                 .to(PublishRoute.ENTRY);
 

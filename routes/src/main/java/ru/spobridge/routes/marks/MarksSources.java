@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ public class MarksSources {
     private final Clock clock;
     private final ClientsBySettings<HubProperties.JournalSource, CollegeJournalClient> clients = new ClientsBySettings<>();
     private final Map<String, String> pendingCursor = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Integer>> pulled = new ConcurrentHashMap<>();
     private final SourceCursors cursors;
 
     public MarksSources(Colleges colleges, HubProperties properties, HttpClient http, ObjectMapper json, Clock clock,
@@ -46,15 +48,33 @@ public class MarksSources {
         String cursor = cursors.text(collegeId, SOURCE);
         List<JournalChange> changes = new ArrayList<>();
         CollegeJournalClient.Page page;
+        int pages = 0;
         do {
             page = client.changes(cursor, PAGE);
+            pages++;
             changes.addAll(page.changes());
             cursor = page.next() == null ? cursor : page.next();
         } while (page.hasMore() && !page.changes().isEmpty());
         if (cursor != null) {
             pendingCursor.put(collegeId, cursor);
         }
+        pulled.put(collegeId, counts(changes, pages));
         return changes;
+    }
+
+    /** What the last pull of the college read from the journal, in its own terms; empty when nothing was pulled. */
+    public Map<String, Integer> pulled(String collegeId) {
+        Map<String, Integer> read = pulled.remove(collegeId);
+        return read == null ? Map.of() : read;
+    }
+
+    static Map<String, Integer> counts(List<JournalChange> changes, int pages) {
+        int absences = (int) changes.stream().filter(change -> MarksIntake.ATTENDANCE.equalsIgnoreCase(change.type())).count();
+        Map<String, Integer> read = new LinkedHashMap<>();
+        read.put("отметок", changes.size() - absences);
+        read.put("пропусков", absences);
+        read.put("страниц", pages);
+        return read;
     }
 
     /** After the changes are stored: a crash before this reads them again, and intake sees them as unchanged. */

@@ -25,6 +25,13 @@ public class MarksSteps {
         intake(collegeId, changes, runId, 0);
     }
 
+    /** What a pull read in the journal's own terms; nothing recorded when the read left no counts. */
+    public void sourceCounts(long runId, java.util.Map<String, Integer> read) {
+        if (read != null && !read.isEmpty()) {
+            runs.sourceCounts(runId, read);
+        }
+    }
+
     /** @param brokenRows rows of a file refused before the intake, counted with the run's refusals */
     public void intake(String collegeId, List<JournalChange> changes, long runId, int brokenRows) {
         MarksIntake.Summary summary = intake.accept(collegeId, changes, runId);

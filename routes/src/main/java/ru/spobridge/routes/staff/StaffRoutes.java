@@ -70,6 +70,7 @@ public class StaffRoutes extends RouteBuilder {
                 .process(exchange -> exchange.getIn().setBody(intake.acceptOrders(FlowHeaders.college(exchange), orders(exchange),
                         FlowHeaders.requireRun(exchange), exchange.getIn().getHeader(INITIAL_LOAD, Boolean.class))))
                 .process(exchange -> runSteps.intakeDone(exchange.getIn().getBody(StaffIntake.Summary.class), FlowHeaders.requireRun(exchange)))
+                .process(exchange -> runSteps.sourceCounts(FlowHeaders.requireRun(exchange), sources.pulled(FlowHeaders.college(exchange))))
                 .process(exchange -> sources.advanceCursor(FlowHeaders.college(exchange), exchange.getIn().getHeader(READ_STARTED_AT, Instant.class)))
                 .to(REFRESH);
 

@@ -20,4 +20,11 @@ public class StaffRunSteps {
         runs.readFinished(runId, false, summary.read(), 0, summary.accepted(), summary.rejected());
         store.addClosedRejections(runId, summary.closed());
     }
+
+    /** What a pull read in the source's own terms; nothing recorded when the read left no counts. */
+    public void sourceCounts(long runId, java.util.Map<String, Integer> read) {
+        if (read != null && !read.isEmpty()) {
+            store.sourceCounts(runId, read);
+        }
+    }
 }

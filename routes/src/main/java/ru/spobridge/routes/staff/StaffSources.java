@@ -3,12 +3,14 @@ package ru.spobridge.routes.staff;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.zup.ZupODataClient;
 import ru.spobridge.connectors.zup.ZupSettings;
 import ru.spobridge.mappings.staff.StaffOrderRecord;
-import ru.spobridge.mappings.zup.ZupRecords;
 import ru.spobridge.mappings.zup.ZupStaffMapping;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.ClientsBySettings;
@@ -26,6 +28,8 @@ public class StaffSources {
     private final HttpClient http;
     private final ObjectMapper json;
     private final SourceCursors cursors;
+    /** Counts of the last read per college, taken by the run once its intake is stored. */
+    private final Map<String, Map<String, Integer>> pulled = new ConcurrentHashMap<>();
     private final ClientsBySettings<HubProperties.ZupSource, ZupODataClient> clients = new ClientsBySettings<>();
 
     public StaffSources(Colleges colleges, HubProperties properties, HttpClient http, ObjectMapper json, SourceCursors cursors) {
@@ -41,8 +45,20 @@ public class StaffSources {
         var cursor = cursors.get(collegeId, CURSOR);
         // documents are dated in 1С's local time; a day's overlap re-reads a few orders, which intake sees as unchanged
         LocalDateTime since = cursor == null ? null : LocalDateTime.ofInstant(cursor, colleges.settings(collegeId).zone()).minusDays(1);
-        List<ZupRecords.Document> documents = client.documents(since);
-        return ZupStaffMapping.orders(documents, client.persons(), client.names(), client.positions());
+        ZupODataClient.Pull pull = client.pull(since);
+        Map<String, Integer> read = new LinkedHashMap<>();
+        read.put("приказов", pull.documents().size());
+        read.put("сотрудников", pull.persons().size());
+        read.put("должностей", pull.positions().size());
+        read.put("страниц", pull.pages());
+        pulled.put(collegeId, read);
+        return ZupStaffMapping.orders(pull.documents(), pull.persons(), pull.names(), pull.positions());
+    }
+
+    /** What the last read of the college took from the publication, in its own terms; empty when nothing was read. */
+    public Map<String, Integer> pulled(String collegeId) {
+        Map<String, Integer> read = pulled.remove(collegeId);
+        return read == null ? Map.of() : read;
     }
 
     /** True before the first successful read: it brings the whole history of the publication. */
