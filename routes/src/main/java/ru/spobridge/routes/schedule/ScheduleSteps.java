@@ -75,6 +75,9 @@ public class ScheduleSteps {
             return false;
         }
         holds.hold(runId, snapshot.collegeId(), ScheduleState.FLOW, hold, snapshot);
+        // the held run shows what was read (cards, refused cards) like any other, not zeros beside its reason
+        runs.readFinished(runId, false, snapshot.cards(), 0, 0, snapshot.rejectedCards());
+        runs.sourceCounts(runId, sourceCounts(snapshot));
         return true;
     }
 

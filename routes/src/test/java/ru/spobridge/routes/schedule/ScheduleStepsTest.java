@@ -34,6 +34,7 @@ class ScheduleStepsTest {
     private static final LocalDate MONDAY = LocalDate.of(2026, 9, 7);
 
     private final Holds holds = mock(Holds.class);
+    private final SyncRuns heldRuns = mock(SyncRuns.class);
 
     @Test
     void an_import_removing_exactly_the_college_share_of_the_planned_lessons_is_applied_unattended() {
@@ -69,6 +70,11 @@ class ScheduleStepsTest {
         ScheduleSteps steps = steps(Map.of(), 0.10);
 
         assertThat(steps.holdIfUnsafe(importOf(0), RUN)).isTrue();
+        // the held run carries what was read, not zeros beside its reason
+        org.mockito.Mockito.verify(heldRuns).readFinished(org.mockito.ArgumentMatchers.eq(RUN), org.mockito.ArgumentMatchers.eq(false),
+                org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.eq(0), org.mockito.ArgumentMatchers.eq(0),
+                org.mockito.ArgumentMatchers.anyInt());
+        org.mockito.Mockito.verify(heldRuns).sourceCounts(org.mockito.ArgumentMatchers.eq(RUN), org.mockito.ArgumentMatchers.anyMap());
 
         verify(holds).hold(eq(RUN), eq(COLLEGE), anyString(), argThat(hold -> ScheduleSteps.EMPTY_EXPORT.equals(hold.code())), any());
     }
@@ -119,7 +125,7 @@ class ScheduleStepsTest {
         CollegeSettings college = new CollegeSettings("Тестовый колледж", null, "1025900000015", ZoneId.of("Europe/Moscow"), null, null,
                 new HubProperties.HoldSettings(maxRemovalShare), null, null, null);
         Colleges colleges = new Colleges(new HubProperties(Map.of(COLLEGE, college), null, null, null, null, null));
-        return new ScheduleSteps(state, null, null, null, holds, colleges, null);
+        return new ScheduleSteps(state, null, null, heldRuns, holds, colleges, null);
     }
 
     /** Lessons 1..count of the period, each on its own bell of the week. */
