@@ -186,10 +186,13 @@ class BackupRestoreTest extends HubIntegrationTest {
             List<String> mismatches = new ArrayList<>();
             before.runs().forEach((id, status) -> {
                 JsonNode run = hub.get("/api/runs/" + id);
-                // a run the stop left open is closed at the start as interrupted; a finished one is as it was
-                String expected = "READING".equals(status) || "DELIVERING".equals(status) ? "INTERRUPTED" : status;
+                // a run the stop left open ends final: the restored hub (another host:port, so another instance) either
+                // finishes it from the restored journal or closes it as interrupted once the old instance is silent;
+                // a finished one is as it was
+                boolean wasOpen = "READING".equals(status) || "DELIVERING".equals(status);
+                Set<String> expected = wasOpen ? Set.of("INTERRUPTED", "COMPLETED", "COMPLETED_WITH_ERRORS") : Set.of(status);
                 String found = run == null ? "absent" : run.path("status").asText();
-                if (!expected.equals(found)) {
+                if (!expected.contains(found)) {
                     mismatches.add(id + ": " + status + " before, " + found + " after");
                 }
             });
@@ -247,7 +250,7 @@ class BackupRestoreTest extends HubIntegrationTest {
                 JsonNode inFlight = hub.get("/api/colleges/" + COLLEGE + "/in-flight");
                 JsonNode run = hub.latestRun(COLLEGE, "contingent");
                 return letters != null && letters.path("open").asInt(-1) == 0 && letters.path("retrying").asInt(-1) == 0
-                        && inFlight != null && inFlight.path("total").asInt(-1) == 0
+                        && inFlight != null && inFlight.path("total").asInt(-1) == 0 && inFlight.path("openRuns").asInt(-1) == 0
                         && run != null && !run.path("finishedAt").isNull() && !run.path("finishedAt").isMissingNode();
             });
         } catch (ConditionTimeoutException e) {
