@@ -290,7 +290,8 @@ public final class AscMatching {
         }
     }
 
-    private static String tableName(Kind kind) {
+    /** The name of a kind's mapping table (code table asc.<name>, spo.colleges.<id>.schedule.mapping.<name>). */
+    public static String tableName(Kind kind) {
         return switch (kind) {
             case TEACHER -> "teachers";
             case GROUP -> "groups";

@@ -87,13 +87,7 @@ public class ScheduleImport {
 
     /** The settings name of a kind's mapping table (spo.colleges.<id>.schedule.mapping.<name>, code table asc.<name>). */
     public static String table(AscMatching.Kind kind) {
-        return switch (kind) {
-            case TEACHER -> "teachers";
-            case GROUP -> "groups";
-            case SUBGROUP -> "subgroups";
-            case ROOM -> "rooms";
-            case SUBJECT -> "subjects";
-        };
+        return AscMatching.tableName(kind);
     }
 
     /** The canonical codes a mapping row of this kind may point at; null for subgroups, whose codes are not listed anywhere. */
