@@ -79,10 +79,6 @@ public class ChangePublisher {
      */
     @Transactional
     public List<DeliveryBatch> batches(String collegeId, long runId, String flow, Selection only, boolean afterCrash) {
-        if (!afterCrash && runs.get(runId).filter(run -> SyncRuns.FILE_REFUSED.equals(run.status())).isPresent()) {
-            // a run whose file was refused as a whole is closed «файл отклонён» and sends nothing
-            return List.of();
-        }
         java.util.Set<String> flowTypes = flows.get(flow).entityTypes();
         List<DeliveryBatch> batches = new ArrayList<>();
         for (String targetName : colleges.enabledTargets(collegeId)) {

@@ -1,8 +1,6 @@
 package ru.spobridge.routes.marks;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.files.TextDecoding;
 import ru.spobridge.mappings.marks.JournalChange;
@@ -19,7 +17,6 @@ import ru.spobridge.routes.store.SyncRuns;
 public class MarksStatement {
 
     /** What a statement run read, in the file's own terms. */
-    static final String ROWS = "строк";
 
     private final RejectedRecords rejected;
     private final SyncRuns runs;
@@ -40,9 +37,7 @@ public class MarksStatement {
         StatementCsv.Rows rows = StatementCsv.parse(fileName, TextDecoding.decode(content).text());
         rows.errors().forEach(error -> rejected.reject(college, MarksIntake.FLOW, "file", error.recordKey(), RejectedRecords.INTAKE,
                 List.of(error), null, runId));
-        Map<String, Integer> read = new LinkedHashMap<>();
-        read.put(ROWS, rows.rows());
-        runs.sourceCounts(runId, read);
+        runs.rowsRead(runId, rows.rows());
         if (rows.refused()) {
             runs.readFinished(runId, false, 0, 0, 0, 1);
             runs.fileRefused(runId, rows.refusal().message());

@@ -2,7 +2,6 @@ package ru.spobridge.routes.schedule;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +30,6 @@ public class ReferenceIntake {
     private static final Logger log = LoggerFactory.getLogger(ReferenceIntake.class);
 
     /** What a reference run read, in the file's own terms. */
-    static final String ROWS = "строк";
 
     private final CanonicalRecords canonical;
     private final RejectedRecords rejected;
@@ -59,9 +57,7 @@ public class ReferenceIntake {
         // one row may be refused for several fields: rows are counted once
         int rows = items.size() + (int) errors.stream().map(RecordError::recordKey).distinct().count();
         Optional<RecordError> refusal = errors.stream().filter(CsvLayouts::refusesFile).findFirst();
-        Map<String, Integer> read = new LinkedHashMap<>();
-        read.put(ROWS, refusal.isPresent() ? 0 : rows);
-        runs.sourceCounts(runId, read);
+        runs.rowsRead(runId, refusal.isPresent() ? 0 : rows);
         if (refusal.isPresent()) {
             runs.fileRefused(runId, refusal.get().message());
             log.info("Справочники {}: файл отклонён: {}", college, refusal.get().code());

@@ -41,6 +41,9 @@ public class ScheduleRoutes extends RouteBuilder {
         this.steps = steps;
     }
 
+    /** Header: the file was taken (not refused as a whole). */
+    private static final String TAKEN = "spoFileTaken";
+
     @Override
     public void configure() {
         from(INBOX).routeId("schedule-inbox").routeConfigurationId(FlowErrorPolicy.FLOW_STEP)
@@ -74,25 +77,31 @@ public class ScheduleRoutes extends RouteBuilder {
                 .setHeader(FlowHeaders.FLOW, constant(ScheduleState.FLOW))
                 .process(runs::start)
                 .convertBodyTo(byte[].class)
-                .process(exchange -> steps.applyChanges(FlowHeaders.college(exchange), fileName(exchange), content(exchange),
-                        FlowHeaders.requireRun(exchange)))
-                .to(PublishRoute.ENTRY);
+                .process(exchange -> exchange.getIn().setHeader(TAKEN, steps.applyChanges(FlowHeaders.college(exchange), fileName(exchange),
+                        content(exchange), FlowHeaders.requireRun(exchange))))
+                // a file refused as a whole closed its run «файл отклонён»: nothing to publish
+                .filter(header(TAKEN).isEqualTo(true))
+                    .to(PublishRoute.ENTRY);
 
         from(ATTESTATION).routeId("schedule-attestation").routeConfigurationId(FlowErrorPolicy.FLOW_STEP)
                 .setHeader(FlowHeaders.FLOW, constant(ScheduleState.FLOW))
                 .process(runs::start)
                 .convertBodyTo(byte[].class)
-                .process(exchange -> steps.applyAttestation(FlowHeaders.college(exchange), fileName(exchange), content(exchange),
-                        FlowHeaders.requireRun(exchange)))
-                .to(PublishRoute.ENTRY);
+                .process(exchange -> exchange.getIn().setHeader(TAKEN, steps.applyAttestation(FlowHeaders.college(exchange), fileName(exchange),
+                        content(exchange), FlowHeaders.requireRun(exchange))))
+                // a file refused as a whole closed its run «файл отклонён»: nothing to publish
+                .filter(header(TAKEN).isEqualTo(true))
+                    .to(PublishRoute.ENTRY);
 
         from(REFERENCE).routeId("reference-file").routeConfigurationId(FlowErrorPolicy.FLOW_STEP)
                 .setHeader(FlowHeaders.FLOW, constant(ReferenceIntake.FLOW))
                 .process(runs::start)
                 .convertBodyTo(byte[].class)
-                .process(exchange -> steps.applyReference(FlowHeaders.college(exchange), fileName(exchange), content(exchange),
-                        FlowHeaders.requireRun(exchange)))
-                .to(PublishRoute.ENTRY);
+                .process(exchange -> exchange.getIn().setHeader(TAKEN, steps.applyReference(FlowHeaders.college(exchange), fileName(exchange),
+                        content(exchange), FlowHeaders.requireRun(exchange))))
+                // a file refused as a whole closed its run «файл отклонён»: nothing to publish
+                .filter(header(TAKEN).isEqualTo(true))
+                    .to(PublishRoute.ENTRY);
     }
 
     /** A file named …_2026-09-07_2026-09-13.xml is the period from the first date to the second, its weeks counted from the first. */

@@ -121,27 +121,31 @@ public class ScheduleSteps {
         return counts;
     }
 
-    public void applyChanges(String college, String fileName, byte[] content, long runId) {
+    /** @return false when the file was refused as a whole: nothing taken, nothing to send */
+    public boolean applyChanges(String college, String fileName, byte[] content, long runId) {
         var rows = ScheduleCsv.changes(college, fileName, TextDecoding.decode(content).text());
         reject(college, ScheduleState.CHANGE, rows.errors(), runId);
         if (refusedAsAWhole(rows, runId)) {
-            return;
+            return false;
         }
         state.saveChanges(college, rows.records());
         int changed = state.compose(college);
         runs.readFinished(runId, false, rows.records().size() + rows.errors().size(), 0, changed, rows.errors().size());
-        runs.sourceCounts(runId, java.util.Map.of("строк", rows.rows()));
+        runs.rowsRead(runId, rows.rows());
+        return true;
     }
 
-    public void applyAttestation(String college, String fileName, byte[] content, long runId) {
+    /** @return false when the file was refused as a whole: nothing taken, nothing to send */
+    public boolean applyAttestation(String college, String fileName, byte[] content, long runId) {
         var rows = ScheduleCsv.attestation(college, fileName, TextDecoding.decode(content).text());
         reject(college, ScheduleState.ATTESTATION, rows.errors(), runId);
         if (refusedAsAWhole(rows, runId)) {
-            return;
+            return false;
         }
         int changed = state.saveAttestation(college, rows.records());
         runs.readFinished(runId, false, rows.records().size() + rows.errors().size(), rows.records().size() - changed, changed, rows.errors().size());
-        runs.sourceCounts(runId, java.util.Map.of("строк", rows.rows()));
+        runs.rowsRead(runId, rows.rows());
+        return true;
     }
 
     /** A CSV file refused as a whole (empty, unknown layout, missing columns): the run ends «файл отклонён», nothing applied. */
@@ -149,15 +153,17 @@ public class ScheduleSteps {
         if (!rows.refused()) {
             return false;
         }
-        runs.sourceCounts(runId, java.util.Map.of("строк", 0));
+        runs.rowsRead(runId, 0);
         runs.fileRefused(runId, rows.refusal().message());
         return true;
     }
 
-    public void applyReference(String college, String fileName, byte[] content, long runId) {
+    /** @return false when the file was refused as a whole: nothing taken, nothing to send */
+    public boolean applyReference(String college, String fileName, byte[] content, long runId) {
         var rows = ScheduleCsv.reference(college, fileName, TextDecoding.decode(content).text());
         ReferenceIntake.Summary summary = reference.accept(college, rows.records(), rows.errors(), runId);
         runs.readFinished(runId, false, summary.read(), 0, summary.accepted(), summary.rejected());
+        return !rows.refused();
     }
 
     /**

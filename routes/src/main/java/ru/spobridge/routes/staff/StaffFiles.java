@@ -1,9 +1,7 @@
 package ru.spobridge.routes.staff;
 
 import java.io.StringReader;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +26,6 @@ public class StaffFiles {
 
     private static final Logger log = LoggerFactory.getLogger(StaffFiles.class);
     /** What a CSV run read, in the file's own terms. */
-    static final String ROWS = "строк";
 
     private final StaffIntake intake;
     private final SyncRuns runs;
@@ -69,9 +66,7 @@ public class StaffFiles {
                             .plusRejected(parsed.errors().size());
                 }
             }
-            Map<String, Integer> read = new LinkedHashMap<>();
-            read.put(ROWS, file.rows());
-            runs.sourceCounts(runId, read);
+            runs.rowsRead(runId, file.rows());
         }
         log.info("Кадры {}: файл {} ({}) — прочитано {}, принято {}, отклонено {}, закрыто прежних отклонений {}{}", collegeId, name,
                 decoded.charset().name(), summary.read(), summary.accepted(), summary.rejected(), summary.closed(),

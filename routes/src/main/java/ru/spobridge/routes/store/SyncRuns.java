@@ -247,6 +247,14 @@ public class SyncRuns {
                         .addValue("reason", reason == null ? null : reason.substring(0, Math.min(reason.length(), 2000))));
     }
 
+    /** What a file intake counts in the source's terms: its rows. */
+    public static final String ROWS = "строк";
+
+    /** A file intake read this many rows (none for a file refused as a whole). */
+    public void rowsRead(long runId, int rows) {
+        sourceCounts(runId, Map.of(ROWS, rows));
+    }
+
     /** Rejections of earlier runs this run closed because their defect is gone (a mapping added, a row fixed). */
     public void addClosedRejections(long runId, int closed) {
         if (closed > 0) {
