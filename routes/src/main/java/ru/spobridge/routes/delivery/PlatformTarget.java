@@ -120,6 +120,11 @@ public class PlatformTarget implements TargetAdapter {
         return new BatchResult(status, null, false, java.util.Arrays.asList(results));
     }
 
+    @Override
+    public boolean removes(String entityType, String payload) {
+        return resource(entityType).isRemoval(json, payload);
+    }
+
     /** The item the platform should hold for a canonical record, as JSON fields (reconciliation compares these). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> expectedItem(String entityType, String payload) {
