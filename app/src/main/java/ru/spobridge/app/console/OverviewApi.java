@@ -43,8 +43,11 @@ public class OverviewApi {
     private final SyncRuns runs;
     private final Access access;
     private final Clock clock;
+    private final boolean schedulesOn;
 
-    public OverviewApi(Colleges colleges, Flows flows, RunGate gate, SyncRuns runs, Access access, Clock clock) {
+    public OverviewApi(Colleges colleges, Flows flows, RunGate gate, SyncRuns runs, Access access, Clock clock,
+                       ru.spobridge.routes.config.HubProperties properties) {
+        this.schedulesOn = properties.sync().schedules();
         this.colleges = colleges;
         this.flows = flows;
         this.gate = gate;
@@ -53,7 +56,10 @@ public class OverviewApi {
         this.clock = clock;
     }
 
-    /** One cell: state is ok, warn, bad or idle (never ran); gate is null when a scheduled run would start now. */
+    /**
+     * One cell: state is ok, warn, bad or idle (never ran); gate is null when a scheduled run would start now; nextRun is
+     * null when the hub's schedules are off (spo.sync.schedules) though the flow has one.
+     */
     public record Cell(String flow, String state, SyncRuns.Run last, Instant nextRun, String schedule, boolean runnable,
                        RunGate.Decision gate, Instant lastChangeAt, Long lastChangeRun) {
     }
@@ -88,7 +94,7 @@ public class OverviewApi {
                 for (CollegeRoute route : schedules) {
                     String cron = route.parameters().get("cron").replace('+', ' ');
                     crons.add(cron);
-                    Instant fire = nextFire(cron, route.parameters().get("zone"), now);
+                    Instant fire = !schedulesOn ? null : nextFire(cron, route.parameters().get("zone"), now);
                     if (fire != null && (next == null || fire.isBefore(next))) {
                         next = fire;
                     }
