@@ -135,7 +135,11 @@ class ConsoleRunsBrowserTest extends HubIntegrationTest {
         assertThat(error.getText()).contains("НЕТ-ТАКОЙ", "не найден");
         assertThat(page.findElement(By.id("code-answer")).getText()).isEqualTo("Таблица кодов не изменена");
         assertThat(page.findElement(By.id("error-sourceCode")).getText()).isEmpty();
-        browser.await(d -> d.findElement(By.id("settings")).getText().contains("ОГРН"));
+        browser.await(d -> d.findElement(By.id("settings")).getText().contains("ОГРН: " + OGRN));
+        page.findElement(By.id("connection-test")).click();
+        WebElement checks = browser.await(d -> d.findElement(By.cssSelector("#checks tbody")).getText().contains("связь есть")
+                ? d.findElement(By.cssSelector("#checks tbody")) : null);
+        assertThat(checks.findElements(By.tagName("tr"))).as("one row per source and platform").hasSizeGreaterThan(1);
         browser.screenshot("college");
     }
 }

@@ -58,8 +58,9 @@ public class StatsApi {
     public Deliveries deliveries(@RequestParam(defaultValue = "30") int days) {
         List<LocalDate> range = days(days);
         Map<String, Series> series = new TreeMap<>();
+        Access.Scope scope = access.scope();
         for (SyncRuns.Run run : runs.since(start(range))) {
-            if (!access.scope().sees(run.collegeId())) {
+            if (!scope.sees(run.collegeId())) {
                 continue;
             }
             int day = range.indexOf(LocalDate.ofInstant(run.startedAt(), zone()));
@@ -84,8 +85,9 @@ public class StatsApi {
         int[] opened = new int[range.size()];
         int[] open = new int[range.size()];
         ZoneId zone = zone();
+        Access.Scope scope = access.scope();
         for (DeadLetters.Span span : deadLetters.spans(start(range))) {
-            if (!access.scope().sees(span.collegeId())) {
+            if (!scope.sees(span.collegeId())) {
                 continue;
             }
             for (int i = 0; i < range.size(); i++) {
