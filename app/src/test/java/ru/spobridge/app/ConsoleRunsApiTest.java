@@ -168,6 +168,39 @@ class ConsoleRunsApiTest extends HubIntegrationTest {
         assertThat(get("/api/stats/compliance").isArray()).isTrue();
     }
 
+    @Test
+    void a_college_scoped_user_sees_only_its_colleges_runs_overview_and_figures() throws Exception {
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        contingent.putStudent(OGRN, SourceData.student("stu-8601", s -> s.setBirthDate("14.03.2008")));
+        contingent.putStudent(OGRN, SourceData.student("stu-8602", s -> { }));
+        SyncRuns.Run run = syncAndWait(false);
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/admin/users")).header("X-Requested-With", "test")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"runs-sgo\",\"role\":\"OBSERVER\",\"password\":\"runs-sgo-password-1\","
+                                + "\"scopes\":[{\"kind\":\"COLLEGE\",\"id\":\"test-sgo\"}]}")));
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 201, 422);
+
+        assertThat(as("runs-sgo", "/api/runs").body()).contains("\"total\":0");
+        assertThat(as("runs-sgo", "/api/runs/" + run.id()).statusCode()).isEqualTo(403);
+        assertThat(as("runs-sgo", "/api/runs/" + run.id() + "/report").statusCode()).isEqualTo(403);
+        assertThat(as("runs-sgo", "/api/runs/" + run.id() + "/rejected").statusCode()).isEqualTo(403);
+        assertThat(as("runs-sgo", "/api/runs/" + run.id() + "/events").statusCode()).isEqualTo(403);
+        assertThat(as("runs-sgo", "/api/runs?college=" + COLLEGE).statusCode()).isEqualTo(403);
+        assertThat(as("runs-sgo", "/api/runs/latest").body()).isEqualTo("[]");
+        assertThat(as("runs-sgo", "/api/rejected").body()).isEqualTo("[]");
+        assertThat(JSON.readTree(as("runs-sgo", "/api/colleges").body())).extracting(c -> c.get("id").asText()).containsExactly("test-sgo");
+        assertThat(JSON.readTree(as("runs-sgo", "/api/overview").body()).get("colleges")).extracting(c -> c.get("id").asText())
+                .containsExactly("test-sgo");
+        assertThat(JSON.readTree(as("runs-sgo", "/api/stats/deliveries").body()).get("series")).isEmpty();
+        assertThat(get("/api/runs").get("total").asInt()).as("the administrator sees the whole hub").isEqualTo(1);
+    }
+
+    private HttpResponse<String> as(String user, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + user + "-password-1").getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static JsonNode find(JsonNode array, String field, String value) {
         for (JsonNode item : array) {
             if (value.equals(item.get(field).asText())) {
