@@ -1,6 +1,7 @@
 package ru.spobridge.app.metrics;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Refreshes the meters read from the store every {@code spo.metrics.refresh} (default 15 s, the usual scrape
- * interval), on a thread of its own: a scrape never waits for the database, and a store that is down leaves the last
- * figures in place.
+ * Refreshes the meters read from the store and the Kafka brokers every {@code spo.metrics.refresh} (default 15 s,
+ * the usual scrape interval), on a thread of its own: a scrape never waits for the database or a broker, and a store
+ * that is down leaves the last figures in place.
  */
 @Component
 public class MetricsRefresh implements DisposableBean {
@@ -24,6 +25,7 @@ public class MetricsRefresh implements DisposableBean {
 
     private final RunMeters runs;
     private final DeadLetterMeters deadLetters;
+    private final KafkaLagMeters kafkaLag;
     private final Duration every;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "metrics-refresh");
@@ -32,9 +34,11 @@ public class MetricsRefresh implements DisposableBean {
     });
     private volatile boolean failing;
 
-    public MetricsRefresh(RunMeters runs, DeadLetterMeters deadLetters, @Value("${spo.metrics.refresh:15s}") Duration every) {
+    public MetricsRefresh(RunMeters runs, DeadLetterMeters deadLetters, KafkaLagMeters kafkaLag,
+                          @Value("${spo.metrics.refresh:15s}") Duration every) {
         this.runs = runs;
         this.deadLetters = deadLetters;
+        this.kafkaLag = kafkaLag;
         this.every = every;
     }
 
@@ -45,8 +49,22 @@ public class MetricsRefresh implements DisposableBean {
 
     /** Reads the store into the meters now. */
     public synchronized void refresh() {
-        runs.refresh();
-        deadLetters.refresh();
+        RuntimeException failure = null;
+        // each part on its own: a store that is down does not stop the bus figures, nor the reverse
+        for (Runnable part : List.<Runnable>of(runs::refresh, deadLetters::refresh, kafkaLag::refresh)) {
+            try {
+                part.run();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private void refreshQuietly() {
