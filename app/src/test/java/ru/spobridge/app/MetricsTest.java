@@ -96,6 +96,7 @@ class MetricsTest extends HubIntegrationTest {
 
         String text = after.text();
         assertThat(text).doesNotContain(SURNAME, "Дарья", "112-233-445 95", "2007-05-20", "@test.spo-college.example", "stu-710");
+        assertThat(text).as("no secret of a college in any series, Camel's included").doesNotContain("test-secret");
         for (Map<String, String> labels : after.labelsOf("spo_")) {
             assertThat(labels.keySet()).as("tags are ids").isSubsetOf("application", "college", "flow", "target", "outcome", "status",
                     "queue", "le");
