@@ -144,6 +144,34 @@ class MetricsTest extends HubIntegrationTest {
     }
 
     @Test
+    void prometheus_scrapes_with_an_observer_api_token_and_an_anonymous_scrape_is_refused() throws Exception {
+        HttpResponse<String> user = http.send(admin("/api/admin/users").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"username\":\"metrics-scraper\",\"role\":\"OBSERVER\",\"password\":\"metrics-scraper-password\","
+                        + "\"scopes\":[{\"kind\":\"ALL\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(user.statusCode()).as(user.body()).isIn(200, 422);
+        HttpResponse<String> issued = http.send(admin("/api/admin/tokens").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"name\":\"Prometheus\",\"username\":\"metrics-scraper\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        String token = new ObjectMapper().readTree(issued.body()).get("token").asText();
+
+        HttpResponse<String> withToken = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(withToken.body()).contains("spo_circuit_state{");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("spo_");
+    }
+
+    private static HttpRequest.Builder admin(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("tester:test-password".getBytes(StandardCharsets.UTF_8)))
+                .header("X-Requested-With", "test").header("Content-Type", "application/json");
+    }
+
+    @Test
     void every_series_the_grafana_dashboard_asks_for_is_exported_by_the_hub() throws Exception {
         contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
         contingent.putStudent(OGRN, SourceData.student("stu-7301", s -> s.getGuardian().clear()));
