@@ -71,13 +71,13 @@ public class MetricsRefresh implements DisposableBean {
         try {
             refresh();
             if (failing) {
-                log.info("Метрики из хранилища снова обновляются");
+                log.info("Метрики spo_* снова обновляются");
             }
             failing = false;
         } catch (RuntimeException e) {
             // one line per outage, not one per refresh
             if (!failing) {
-                log.warn("Метрики из хранилища не обновлены: {}", e.getMessage());
+                log.warn("Метрики spo_* не обновлены (хранилище или Kafka): {}", e.getMessage());
             }
             failing = true;
         }
