@@ -127,7 +127,7 @@ public class DailyDigests {
             text.append("━━ ").append(college.name()).append(" (").append(college.college()).append(")")
                     .append(college.needsAttention() ? " — требует внимания" : " — без замечаний").append('\n');
             section(text, college);
-            text.append("Консоль колледжа: ").append(links.overview(college.college())).append("\n\n");
+            text.append("\nКонсоль колледжа: ").append(links.overview(college.college())).append("\n\n");
         }
         return new Notification(NotificationKind.REGION_SUMMARY, subjectKey, null, Set.copyOf(members), Set.of(region), false, title,
                 text.toString(), links.hub(), until);
@@ -149,10 +149,10 @@ public class DailyDigests {
                     .append("\n    доставлено ").append(line.delivered()).append(", отклонено платформами ").append(line.targetRejected())
                     .append(", недоставлено ").append(line.deadLetters()).append('\n');
         }
-        text.append("Итого за сутки: доставлено ").append(day.delivered()).append(", отклонено платформами ").append(day.targetRejected())
+        text.append("\nИтого за сутки: доставлено ").append(day.delivered()).append(", отклонено платформами ").append(day.targetRejected())
                 .append(", отклонено при проверке ").append(day.intakeRejected()).append(", недоставлено ").append(day.deadLettered())
                 .append('\n');
-        text.append("Ждут действий сейчас:\n");
+        text.append("\nЖдут действий сейчас:\n");
         text.append("  недоставленные записи у оператора: ").append(day.deadLettersOpen())
                 .append(" (повторяются автоматически: ").append(day.deadLettersRetrying()).append(")\n");
         text.append("  отклонённые записи, не исправленные в источнике: ").append(day.rejectionsOpen()).append('\n');

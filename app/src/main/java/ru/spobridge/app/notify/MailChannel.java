@@ -43,7 +43,7 @@ class MailChannel implements NotificationChannel {
         helper.setFrom(settings.from());
         helper.setTo(recipient.address());
         helper.setSubject(notification.title());
-        helper.setText(notification.text() + "\n\nОткрыть в консоли: " + notification.consoleUrl() + "\n\n" + footer(recipient));
+        helper.setText(notification.text().strip() + "\n\nОткрыть в консоли: " + notification.consoleUrl() + "\n\n" + footer(recipient));
         mail.send(message);
     }
 
