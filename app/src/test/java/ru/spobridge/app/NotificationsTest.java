@@ -103,6 +103,8 @@ class NotificationsTest extends HubIntegrationTest {
         // the test asks for alerts and summaries itself
         registry.add("spo.notifications.poll-interval", () -> "1h");
         registry.add("spo.console.base-url", () -> CONSOLE);
+        registry.add("spo.notifications.dead-letter-threshold", () -> "5");
+        registry.add("spo.notifications.circuit-open-after", () -> "5m");
     }
 
     @Autowired
@@ -167,6 +169,49 @@ class NotificationsTest extends HubIntegrationTest {
         assertThat(watch.sendAlerts()).as("an occurrence is told once").isZero();
         assertThat(mail.getReceivedMessages()).hasSize(2);
         assertThat(webhooks).hasSize(1);
+        assertNoPersonalData();
+    }
+
+    @Test
+    void a_source_down_a_platform_off_for_long_and_too_many_dead_letters_are_each_told_once_to_whom_they_concern() throws Exception {
+        subscribe("ALL", null, "региональный центр обработки данных", "EMAIL", "noc@center.example",
+                List.of("SOURCE_UNREACHABLE", "DEAD_LETTERS", "CIRCUIT_OPEN"));
+        subscribe("COLLEGE", COLLEGE, "ИТ-специалист колледжа", "EMAIL", COLLEGE_IT, List.of("SOURCE_UNREACHABLE", "DEAD_LETTERS", "CIRCUIT_OPEN"));
+        contingent.putGroup("1024200000032", SourceData.group("ИСП-21"));
+        for (int i = 1; i <= 10; i++) {
+            contingent.putStudent("1024200000032", SourceData.student("stu-78%02d".formatted(i), s -> s.setLastName("Шлиссельбургская")));
+        }
+        aisepo.faults().failAlways(503);
+        SyncRuns.Run platformDown = syncAndWait("test-aisepo", false);
+        assertThat(platformDown.deadLetters()).as("over the threshold of 5").isGreaterThan(5);
+        contingent.faults().failAlways(503);
+        Long sourceDown = commands.runContingent(COLLEGE, false, "test");
+        assertThat(runs.get(sourceDown).orElseThrow().status()).isEqualTo(SyncRuns.FAILED);
+        contingent.faults().clear();
+        clock.set(java.time.Instant.now());
+
+        assertThat(watch.sendAlerts()).as("source to both, dead letters of test-aisepo to the centre; the circuit not yet").isEqualTo(3);
+        clock.set(clock.instant().plus(java.time.Duration.ofMinutes(6)));
+        assertThat(watch.sendAlerts()).as("the circuit open past 5 minutes, to the centre only: test-college has no АИС ЭПО").isEqualTo(1);
+        assertThat(watch.sendAlerts()).isZero();
+
+        List<String> toCollege = new ArrayList<>();
+        List<String> toCentre = new ArrayList<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            (recipients(new MimeMessage[] {message}).contains(COLLEGE_IT) ? toCollege : toCentre).add(message.getSubject());
+        }
+        assertThat(toCollege).containsExactly("Источник недоступен: «Контингент», Тестовый колледж (запуск № " + sourceDown + ")");
+        assertThat(toCentre).containsExactlyInAnyOrder("Источник недоступен: «Контингент», Тестовый колледж (запуск № " + sourceDown + ")",
+                "Недоставленных записей больше порога: " + platformDown.deadLetters() + ", Тестовый техникум АИС ЭПО",
+                "Платформа АИС ЭПО недоступна дольше 5 минут");
+        assertThat(Arrays.stream(mail.getReceivedMessages()).map(message -> {
+            try {
+                return body(message);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })).anyMatch(text -> text.contains("не выполнен: источник не удалось прочитать") && text.contains("503"))
+                .anyMatch(text -> text.contains("Предохранитель отключил отправку на платформу после серии ошибок и не закрыт уже 6 минут"));
         assertNoPersonalData();
     }
 
