@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
+import ru.spobridge.model.PersonalDataMask;
 import ru.spobridge.routes.Colleges;
 
 /**
@@ -19,6 +22,7 @@ import ru.spobridge.routes.Colleges;
 public class NotificationWatch extends RouteBuilder {
 
     public static final String ROUTE = "notifications-watch";
+    private static final Logger log = LoggerFactory.getLogger(NotificationWatch.class);
 
     private final NotificationSettings settings;
     private final Alerts alerts;
@@ -44,8 +48,23 @@ public class NotificationWatch extends RouteBuilder {
         long every = settings.pollInterval().toMillis();
         from("timer:" + ROUTE + "?period=" + every + "&delay=" + every).routeId(ROUTE)
                 .autoStartup(settings.enabled())
-                .process(exchange -> sendAlerts())
-                .process(exchange -> sendDueSummaries());
+                .process(exchange -> tick());
+    }
+
+    /** One poll; a store or mail server that is down costs one log line, and the next poll finds the same work again. */
+    void tick() {
+        try {
+            sendAlerts();
+        } catch (RuntimeException failed) {
+            log.warn("Уведомления: оповещения не проверены, повтор через {}: {}", settings.pollInterval(),
+                    PersonalDataMask.mask(String.valueOf(failed.getMessage())));
+        }
+        try {
+            sendDueSummaries();
+        } catch (RuntimeException failed) {
+            log.warn("Уведомления: сводки не проверены, повтор через {}: {}", settings.pollInterval(),
+                    PersonalDataMask.mask(String.valueOf(failed.getMessage())));
+        }
     }
 
     /** The alerts that hold now, to whoever has not had them. */
