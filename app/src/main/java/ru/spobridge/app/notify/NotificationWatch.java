@@ -84,15 +84,24 @@ public class NotificationWatch extends RouteBuilder {
             LocalDate day = digests.dueDay(colleges.settings(college).zone(), now);
             String region = recipients.regionOf(college);
             String key = DailyDigests.digestKey(college, day);
-            if (day != null && notifier.awaited(NotificationKind.DIGEST, key, Set.of(college), region == null ? Set.of() : Set.of(region))) {
-                sent += notifier.dispatch(digests.collegeDigest(college, key)).sent();
+            try {
+                if (day != null && notifier.awaited(NotificationKind.DIGEST, key, Set.of(college), region == null ? Set.of() : Set.of(region))) {
+                    sent += notifier.dispatch(digests.collegeDigest(college, key)).sent();
+                }
+            } catch (RuntimeException failed) {
+                // one college's figures that cannot be read leave the others' summaries going
+                log.warn("Уведомления: сводка {} не составлена: {}", college, PersonalDataMask.mask(String.valueOf(failed.getMessage())));
             }
         }
         for (String region : digests.regions()) {
             LocalDate day = digests.dueDay(digests.zoneOf(region), now);
             String key = DailyDigests.regionKey(region, day);
-            if (day != null && notifier.awaited(NotificationKind.REGION_SUMMARY, key, Set.copyOf(digests.collegesOf(region)), Set.of(region))) {
-                sent += notifier.dispatch(digests.regionSummary(region, key)).sent();
+            try {
+                if (day != null && notifier.awaited(NotificationKind.REGION_SUMMARY, key, Set.copyOf(digests.collegesOf(region)), Set.of(region))) {
+                    sent += notifier.dispatch(digests.regionSummary(region, key)).sent();
+                }
+            } catch (RuntimeException failed) {
+                log.warn("Уведомления: сводка региона {} не составлена: {}", region, PersonalDataMask.mask(String.valueOf(failed.getMessage())));
             }
         }
         return sent;
