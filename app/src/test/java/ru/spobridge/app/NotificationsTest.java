@@ -111,6 +111,10 @@ class NotificationsTest extends HubIntegrationTest {
     private NotificationWatch watch;
     @Autowired
     private UserScopes users;
+    @Autowired
+    private ru.spobridge.simulators.journal.JournalSimulator journal;
+    @Autowired
+    private org.apache.camel.ProducerTemplate camel;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Map.Entry<String, String>> webhooks = new CopyOnWriteArrayList<>();
@@ -118,6 +122,7 @@ class NotificationsTest extends HubIntegrationTest {
 
     @BeforeEach
     void noSubscriptionsAndAReceiver() throws IOException {
+        journal.reset();
         jdbc.execute("DELETE FROM notification_subscription");
         jdbc.execute("DELETE FROM notification_sent");
         webhookReceiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -212,6 +217,37 @@ class NotificationsTest extends HubIntegrationTest {
             }
         })).anyMatch(text -> text.contains("не выполнен: источник не удалось прочитать") && text.contains("503"))
                 .anyMatch(text -> text.contains("Предохранитель отключил отправку на платформу после серии ошибок и не закрыт уже 6 минут"));
+        assertNoPersonalData();
+    }
+
+    @Test
+    void marks_entered_past_the_deadline_are_told_to_the_deputy_director_once_a_day_by_group() throws Exception {
+        subscribe("COLLEGE", COLLEGE, "заместитель директора по учебной работе", "EMAIL", "zam@test-college.example", List.of("MARKS_LATE"));
+        ZoneId yekaterinburg = ZoneId.of("Asia/Yekaterinburg");
+        clock.set(LocalDateTime.of(2026, 9, 8, 11, 0).atZone(yekaterinburg).toInstant());
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        contingent.putStudent(OGRN, SourceData.student("stu-9001", s -> {
+            s.getGuardian().clear();
+            s.setLastName("Шлиссельбургская");
+        }));
+        syncAndWait(false);
+        clock.set(LocalDateTime.of(2026, 9, 16, 10, 0).atZone(yekaterinburg).toInstant());
+        java.time.Instant given = java.time.Instant.parse("2026-09-07T05:00:00Z");
+        journal.putMark(COLLEGE, "m-late", "stu-9001", "dbg:2026-09-07:1:ИСП-21:ОП.01", "4", "current", "per-t1", given);
+        journal.putMark(COLLEGE, "m-work", "stu-9001", "dbg:2026-09-07:2:ИСП-21:ОП.01", "3", "written", "per-t1", given);
+        journal.putMark(COLLEGE, "m-fresh", "stu-9001", "dbg:2026-09-14:2:ИСП-21:ОП.01", "5", "current", "per-t1", given);
+        org.apache.camel.Exchange pull = camel.request(ru.spobridge.routes.marks.MarksRoutes.PULL, ex -> ex.getIn().setHeaders(
+                Map.of(ru.spobridge.routes.flow.FlowHeaders.COLLEGE, COLLEGE, ru.spobridge.routes.flow.FlowHeaders.TRIGGER, "test")));
+        awaitRun(pull.getMessage().getHeader(ru.spobridge.routes.flow.FlowHeaders.RUN, Long.class));
+
+        assertThat(watch.sendAlerts()).isEqualTo(1);
+        assertThat(watch.sendAlerts()).as("once a day").isZero();
+
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject()).isEqualTo("Отметки позже срока: 2, Тестовый колледж");
+        assertThat(body(received[0])).contains("Отметок внесено в журнал позже срока колледжа: 2, в 1 группе.", "По группам: ИСП-21 — 2.",
+                CONSOLE + "/reports.html?college=test-college");
         assertNoPersonalData();
     }
 
