@@ -252,6 +252,28 @@ class NotificationsTest extends HubIntegrationTest {
     }
 
     @Test
+    void a_staff_order_past_its_day_is_told_to_the_college_with_its_number_not_the_person() throws Exception {
+        subscribe("COLLEGE", COLLEGE, "отдел кадров колледжа", "EMAIL", "hr@test-college.example", List.of("SLA_VIOLATION"));
+        ZoneId zone = ZoneId.of("Asia/Yekaterinburg");
+        String header = "order_id;kind;order_no;order_date;effective_date;person_id;last_name;first_name;middle_name;email;phone;position_code\n";
+        clock.set(LocalDateTime.of(2027, 9, 1, 10, 0).atZone(zone).toInstant());
+        staffFile("hire.csv", header + "ord-h;hire;К-70;2027-09-01;2027-09-01;per-l;Шлиссельбургская;Евфросиния;;"
+                + "e.sh@test.spo-college.example;+79120005570;ПРП\n");
+        clock.set(LocalDateTime.of(2027, 9, 11, 0, 30).atZone(zone).toInstant());
+        staffFile("dismissal.csv", header + "ord-d;dismissal;К-71;2027-09-10;2027-09-10;per-l;;;;;;\n");
+
+        assertThat(watch.sendAlerts()).isEqualTo(1);
+        assertThat(watch.sendAlerts()).isZero();
+
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject()).isEqualTo("Нарушен срок по кадровому приказу № К-71: Тестовый колледж");
+        assertThat(body(received[0])).contains("Кадровый приказ № К-71 (увольнение), вступает в силу 10.09.2027.",
+                "Причина: приказ получен позже дня вступления в силу").doesNotContain("per-l", "5570");
+        assertNoPersonalData();
+    }
+
+    @Test
     void the_digest_goes_to_its_college_and_the_regional_summary_to_the_ministry_in_russian_with_counts() throws Exception {
         subscribe("COLLEGE", COLLEGE, "ИТ-специалист колледжа", "EMAIL", COLLEGE_IT, List.of("DIGEST"));
         subscribe("REGION", PERM, "министерство", "EMAIL", MINISTRY, List.of("REGION_SUMMARY"));
@@ -353,6 +375,15 @@ class NotificationsTest extends HubIntegrationTest {
         assertThat(send("DELETE", "/api/admin/notifications/" + id, null).statusCode()).isEqualTo(404);
         assertThat(jdbc.queryForList("SELECT subject FROM audit_log WHERE action LIKE 'NOTIFICATION%'", String.class))
                 .as("audited by the subscription's number, never its address").allSatisfy(subject -> assertThat(subject).isEqualTo("подписка " + id));
+    }
+
+    private void staffFile(String name, String csv) {
+        org.apache.camel.Exchange file = camel.request(ru.spobridge.routes.staff.StaffRoutes.FILE, ex -> {
+            ex.getIn().setHeaders(Map.of(ru.spobridge.routes.flow.FlowHeaders.COLLEGE, COLLEGE, ru.spobridge.routes.flow.FlowHeaders.TRIGGER,
+                    "test", org.apache.camel.Exchange.FILE_NAME, name));
+            ex.getIn().setBody(csv.getBytes(StandardCharsets.UTF_8));
+        });
+        awaitRun(file.getMessage().getHeader(ru.spobridge.routes.flow.FlowHeaders.RUN, Long.class));
     }
 
     /** 100 students of test-college, one with the planted surname; the first sync delivers them all. */

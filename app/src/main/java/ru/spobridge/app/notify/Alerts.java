@@ -178,7 +178,7 @@ public class Alerts {
                     + "Кадровый приказ № " + order.orderNo() + " (" + RussianNames.orderKind(order.kind()) + "), вступает в силу "
                     + order.effectiveDate().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + ".\n"
                     + "Учётная запись не изменена в срок на платформах: " + platforms + ".\n"
-                    + "Причина: " + PersonalDataMask.mask(order.reason() == null ? "не указана" : order.reason());
+                    + "Причина: " + PersonalDataMask.mask(order.reason() == null ? "не указана" : order.reason().replaceFirst("^[A-Z_]+: ", ""));
             alerts.accept(about(NotificationKind.SLA_VIOLATION, "sla:" + college + ":" + order.orderKey(), college,
                     "Нарушен срок по кадровому приказу № " + order.orderNo() + ": " + name, text, links.reports(college)));
         }
