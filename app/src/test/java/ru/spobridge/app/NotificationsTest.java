@@ -215,7 +215,7 @@ class NotificationsTest extends HubIntegrationTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        })).anyMatch(text -> text.contains("не выполнен: источник не удалось прочитать") && text.contains("503"))
+        })).anyMatch(text -> text.contains("не выполнен: данные источника не получены") && text.contains("503"))
                 .anyMatch(text -> text.contains("Предохранитель отключил отправку на платформу после серии ошибок и не закрыт уже 6 минут"));
         assertNoPersonalData();
     }

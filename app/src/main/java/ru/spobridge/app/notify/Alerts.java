@@ -115,7 +115,7 @@ public class Alerts {
             String text = "Колледж: " + name + " (" + run.collegeId() + ")\n"
                     + "Поток: " + RussianNames.flow(run.flow()) + "\n"
                     + "Последний запуск № " + run.id() + " (" + MOMENT.format(run.startedAt().atZone(zone)) + ", время колледжа) не выполнен: "
-                    + "источник не удалось прочитать.\n"
+                    + "данные источника не получены.\n"
                     + "Ошибка: " + PersonalDataMask.mask(run.error() == null ? "не указана" : run.error()) + "\n"
                     + "Данные потока не обновляются, пока источник недоступен. Проверьте связь: «Проверка связи» в консоли "
                     + "(POST /api/colleges/" + run.collegeId() + "/connection-test).";

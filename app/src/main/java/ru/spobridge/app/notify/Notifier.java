@@ -44,13 +44,15 @@ public class Notifier {
         int sent = 0;
         int already = 0;
         int failed = 0;
+        String kind = notification.kind().name();
+        // read first: a standing alert is looked at every poll, and a refused insert would be an error in the database's log each time
+        java.util.Set<Long> claimed = to.isEmpty() ? java.util.Set.of() : store.claimedBy(kind, notification.subjectKey());
         for (Subscription recipient : to) {
             NotificationChannel channel = channels.get(recipient.channel());
             if (channel == null || !channel.available()) {
                 continue;
             }
-            String kind = notification.kind().name();
-            if (!store.claim(kind, notification.subjectKey(), recipient.id(), notification.college(), recipient.channel(), notification.title())) {
+            if (claimed.contains(recipient.id()) || !store.claim(kind, notification.subjectKey(), recipient.id(), notification.college(), recipient.channel(), notification.title())) {
                 already++;
                 continue;
             }
