@@ -3,6 +3,7 @@ package ru.spobridge.app.notify;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import ru.spobridge.app.security.Access;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties.CollegeSettings;
 import ru.spobridge.routes.store.NotificationStore;
@@ -23,11 +24,13 @@ public class Recipients {
     private final NotificationStore store;
     private final UserScopes users;
     private final Colleges colleges;
+    private final Access access;
 
-    public Recipients(NotificationStore store, UserScopes users, Colleges colleges) {
+    public Recipients(NotificationStore store, UserScopes users, Colleges colleges, Access access) {
         this.store = store;
         this.users = users;
         this.colleges = colleges;
+        this.access = access;
     }
 
     public List<Subscription> of(Notification notification) {
@@ -48,18 +51,21 @@ public class Recipients {
         return inScope && (subscription.username() == null || userSees(subscription.username(), about, anyCollege));
     }
 
-    /** A user bound to colleges or regions gets only what is about them (every college of it, or any for a platform). */
+    /**
+     * A user bound to colleges or regions gets only what is about them (every college of it, or any for a platform):
+     * the console's own scope of that user, and for a college of the settings file its region by name.
+     */
     boolean userSees(String username, Set<String> about, boolean anyCollege) {
-        List<UserScopes.Scope> scopes = users.scopes(username);
-        if (scopes.stream().anyMatch(scope -> ALL.equals(scope.kind()))) {
+        Access.Scope scope = access.scopeOf(username);
+        if (scope.all()) {
             return true;
         }
         if (about.isEmpty()) {
             return false;
         }
-        java.util.function.Predicate<String> sees = college -> scopes.stream().anyMatch(scope ->
-                (COLLEGE.equals(scope.kind()) && scope.id().equals(college))
-                        || (REGION.equals(scope.kind()) && scope.id().equals(regionOf(college))));
+        List<UserScopes.Scope> granted = users.scopes(username);
+        java.util.function.Predicate<String> sees = college -> scope.sees(college) || granted.stream().anyMatch(
+                region -> REGION.equals(region.kind()) && region.id().equals(regionOf(college)));
         return anyCollege ? about.stream().anyMatch(sees) : about.stream().allMatch(sees);
     }
 
