@@ -368,6 +368,13 @@ class NotificationsTest extends HubIntegrationTest {
         assertThat(webhook.body()).contains("\"field\":\"address\"");
 
         long id = subscribe("COLLEGE", COLLEGE, "ИТ-специалист колледжа", "EMAIL", COLLEGE_IT, List.of("DIGEST"));
+        JsonNode listed = JSON.readTree(send("GET", "/api/admin/notifications", null).body());
+        assertThat(listed.get("subscriptions")).singleElement().satisfies(subscription -> {
+            assertThat(subscription.get("scopeId").asText()).isEqualTo(COLLEGE);
+            assertThat(subscription.get("role").asText()).isEqualTo("ИТ-специалист колледжа");
+            assertThat(subscription.get("kinds").toString()).isEqualTo("[\"DIGEST\"]");
+        });
+        assertThat(listed.get("kinds").get("HELD_RUN").asText()).isEqualTo("задержанный запуск");
         HttpResponse<String> test = post("/api/admin/notifications/test?subscription=" + id);
         assertThat(test.statusCode()).as(test.body()).isEqualTo(200);
         assertThat(mail.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("Проверка уведомлений spo-bridge");
