@@ -279,6 +279,11 @@ class NotificationsTest extends HubIntegrationTest {
         subscribe("REGION", PERM, "министерство", "EMAIL", MINISTRY, List.of("REGION_SUMMARY"));
         subscribe("COLLEGE", "test-sgo", "ИТ-специалист колледжа", "EMAIL", OTHER_COLLEGE_IT, List.of("DIGEST"));
         SyncRuns.Run first = seedAndSync();
+        epos.faults().failAlways(503);
+        contingent.putStudent(OGRN, SourceData.student("stu-7101", s -> s.getGuardian().clear()));
+        SyncRuns.Run platformDown = syncAndWait(false);
+        epos.faults().clear();
+        assertThat(platformDown.deadLetters()).as("the new student, not delivered").isEqualTo(1);
         long held = heldRun();
 
         HttpResponse<String> digest = post("/api/admin/notifications/digest?college=" + COLLEGE);
@@ -292,10 +297,10 @@ class NotificationsTest extends HubIntegrationTest {
         String text = body(received[0]);
         assertThat(subject).startsWith("Сводка обмена за ").endsWith(": Тестовый колледж — требует внимания");
         assertThat(text).contains("Колледж: Тестовый колледж (test-college), регион: Пермский край",
-                "Контингент: 2 запуска — завершён 1, задержан 1",
-                "доставлено " + first.delivered() + ", отклонено платформами 0",
+                "Контингент: 3 запуска — завершён 1, завершён с ошибками 1, задержан 1",
+                "Итого за сутки: доставлено " + first.delivered() + ", отклонено платформами 0, отклонено при проверке 0, недоставлено 1",
                 "задержанные запуски, ждут решения: 1 — № " + held + " (Контингент)",
-                "недоставленные записи у оператора: 0", "кадровые приказы с нарушением срока: 0", "отметки, внесённые позже срока: 0",
+                "недоставленные записи у оператора: 1", "кадровые приказы с нарушением срока: 0", "отметки, внесённые позже срока: 0",
                 "Открыть в консоли: " + CONSOLE + "/index.html?college=test-college");
         save("digest-sample.txt", received[0]);
 
@@ -307,7 +312,8 @@ class NotificationsTest extends HubIntegrationTest {
         assertThat(recipients(new MimeMessage[] {received[1]})).containsExactly(MINISTRY);
         assertThat(received[1].getSubject()).startsWith("Сводка по региону Пермский край за ").endsWith(": 1 колледж, требуют внимания: 1");
         assertThat(body(received[1])).contains("━━ Тестовый колледж (test-college) — требует внимания",
-                "Итого по региону: запусков 2, не выполнено 0, доставлено записей " + first.delivered())
+                "Итого по региону: запусков 3, не выполнено 0, доставлено записей " + first.delivered(),
+                "недоставленных ждут оператора 1, задержанных запусков 1")
                 .doesNotContain("Тестовый колледж СГО");
         save("region-summary-sample.txt", received[1]);
         assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE action LIKE 'NOTIFICATION%' ORDER BY id", String.class))
