@@ -119,6 +119,10 @@ public class NotificationAdminApi {
     @PostMapping("/test")
     public ResponseEntity<Map<String, Object>> test(@RequestParam long subscription) {
         Subscription recipient = existing(subscription);
+        if (!notifier.canSend(recipient.channel())) {
+            return ValidationAnswer.status(HttpStatus.SERVICE_UNAVAILABLE, "MAIL_NOT_CONFIGURED",
+                    "Почтовый сервер не задан: укажите SPO_MAIL_HOST (и при необходимости SPO_MAIL_USERNAME, SPO_MAIL_PASSWORD) и перезапустите узел");
+        }
         String college = Recipients.COLLEGE.equals(recipient.scopeKind()) ? recipient.scopeId() : null;
         Notification message = new Notification(NotificationKind.TEST, "test:" + clock.millis(), college,
                 college == null ? Set.of() : Set.of(college), Set.of(), false, "Проверка уведомлений spo-bridge",

@@ -73,6 +73,11 @@ public class Notifier {
         return new Outcome(sent, already, failed);
     }
 
+    /** Whether this instance can send this way now (e-mail needs an SMTP server in the settings). */
+    public boolean canSend(String channel) {
+        return channels.containsKey(channel) && channels.get(channel).available();
+    }
+
     /** Whether anyone covered by this occurrence still waits for it (so a digest is built only when it will be sent). */
     public boolean awaited(NotificationKind kind, String subjectKey, java.util.Set<String> colleges, java.util.Set<String> regions) {
         java.util.Set<Long> claimed = store.claimedBy(kind.name(), subjectKey);
