@@ -65,7 +65,8 @@ class OperationsGuideTest {
         String guide = guide();
         List<String> paths = new ArrayList<>();
         for (Class<?> api : List.of(CollegeAdminApi.class, RegionAdminApi.class, CodeTableAdminApi.class,
-                SecretAdminApi.class, PauseApi.class, ConnectionTestApi.class)) {
+                SecretAdminApi.class, PauseApi.class, ConnectionTestApi.class, ru.spobridge.app.admin.UserAdminApi.class,
+                ru.spobridge.app.notify.NotificationAdminApi.class)) {
             RequestMapping root = AnnotatedElementUtils.findMergedAnnotation(api, RequestMapping.class);
             String prefix = root == null || root.path().length == 0 ? "" : root.path()[0];
             for (var method : api.getDeclaredMethods()) {
