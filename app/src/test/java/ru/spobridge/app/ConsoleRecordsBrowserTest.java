@@ -50,9 +50,12 @@ class ConsoleRecordsBrowserTest extends HubIntegrationTest {
         rows.get(0).click();
 
         browser.await(d -> d.findElement(By.id("spo-notice")).getText().contains("отправлена повторно") ? true : null);
-        browser.await(d -> d.findElements(By.cssSelector("#open tbody button.replay")).size() == 1 ? true : null);
+        assertThat(firstRow.getText()).as("the row says a replay run was started").contains("повтор: запуск №");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> epos.students(COLLEGE).containsKey("stu-9101"));
         assertThat(epos.students(COLLEGE)).doesNotContainKey("stu-9102");
+        browser.driver().navigate().refresh();
+        browser.await(d -> d.findElements(By.cssSelector("#open tbody button.replay")).size() == 1 ? true : null);
+        assertThat(browser.driver().findElement(By.id("open")).getText()).contains("stu-9102").doesNotContain("stu-9101");
         assertThat(jdbc.queryForList("SELECT action FROM audit_log", String.class)).containsExactly("DEAD_LETTER_REPLAY");
     }
 
@@ -79,7 +82,7 @@ class ConsoleRecordsBrowserTest extends HubIntegrationTest {
             return found.size() == 11 ? found : null;
         });
         assertThat(removals.get(0).getText()).contains("stu-9001", "отчислить", "П********а Д. И.");
-        assertThat(removals.get(0).getCssValue("color")).isEqualTo("rgba(207, 34, 46, 1)");
+        assertThat(removals.get(0).findElement(By.cssSelector("td.action")).getCssValue("color")).as("removals in red").isEqualTo("rgba(207, 34, 46, 1)");
         browser.screenshot("held");
         assertThat(approve.isEnabled()).isTrue();
         approve.click();
@@ -117,6 +120,8 @@ class ConsoleRecordsBrowserTest extends HubIntegrationTest {
         browser.await(d -> d.findElements(By.cssSelector("#rejected tbody tr")).size() == 1 ? true : null);
         assertThat(browser.driver().findElement(By.cssSelector("#exports a")).getDomAttribute("href")).contains("code=");
 
+        Object exported = browser.script("return fetch(document.querySelector('#exports a').href).then(r => r.status)");
+        assertThat(exported).isEqualTo(200L);
         browser.open("/reports.html");
         browser.await(d -> d.findElement(By.cssSelector("#sla tbody")).getText().isEmpty() ? null : true);
         browser.screenshot("reports");

@@ -44,9 +44,19 @@ public final class AuditActions {
         NAMES.put("SECRET_SET", "секрет задан");
         NAMES.put("SECRET_FORGOTTEN", "секрет удалён");
         NAMES.put("USER_SCOPES_CHANGED", "доступ пользователя изменён");
-        NAMES.put("SIGNED_IN", "вход в консоль");
+        NAMES.put("SIGN_IN", "вход в консоль");
         NAMES.put("SIGN_IN_FAILED", "неудачный вход");
-        NAMES.put("SIGNED_OUT", "выход из консоли");
+        NAMES.put("SIGN_IN_REFUSED", "вход отклонён");
+        NAMES.put("SIGN_OUT", "выход из консоли");
+        NAMES.put("ACCOUNT_LOCKED", "учётная запись заблокирована");
+        NAMES.put("USER_CREATED", "пользователь добавлен");
+        NAMES.put("USER_ROLE_CHANGED", "роль пользователя изменена");
+        NAMES.put("USER_PASSWORD_SET", "пароль задан");
+        NAMES.put("USER_UNLOCKED", "учётная запись разблокирована");
+        NAMES.put("USER_ENABLED", "пользователь включён");
+        NAMES.put("USER_DISABLED", "пользователь отключён");
+        NAMES.put("TOKEN_ISSUED", "выдан токен API");
+        NAMES.put("TOKEN_REVOKED", "токен API отозван");
     }
 
     private static final Pattern RUN = Pattern.compile("\\brun (\\d+)\\b");
