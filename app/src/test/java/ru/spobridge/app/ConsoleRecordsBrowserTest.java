@@ -56,7 +56,7 @@ class ConsoleRecordsBrowserTest extends HubIntegrationTest {
         browser.driver().navigate().refresh();
         browser.await(d -> d.findElements(By.cssSelector("#open tbody button.replay")).size() == 1 ? true : null);
         assertThat(browser.driver().findElement(By.id("open")).getText()).contains("stu-9102").doesNotContain("stu-9101");
-        assertThat(jdbc.queryForList("SELECT action FROM audit_log", String.class)).containsExactly("DEAD_LETTER_REPLAY");
+        assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE action <> 'SIGN_IN'", String.class)).containsExactly("DEAD_LETTER_REPLAY");
     }
 
     @Test
