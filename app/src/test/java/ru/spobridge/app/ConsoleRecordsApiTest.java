@@ -212,6 +212,37 @@ class ConsoleRecordsApiTest extends HubIntegrationTest {
         assertThat(page.get("items").get(1).get("subject").asText()).isEqualTo("запуск № " + runId);
     }
 
+    @Test
+    void an_operator_of_another_college_sees_none_of_these_records_and_cannot_reveal_or_export_them() throws Exception {
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        contingent.putStudent(OGRN, SourceData.student("stu-7601", s -> s.setBirthDate("14.03.2008")));
+        contingent.putStudent(OGRN, SourceData.student("stu-7602", s -> { }));
+        syncAndWait(false);
+        String name = "oper-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(post("/api/admin/users", Map.of("username", name, "displayName", "Оператор другого колледжа", "role", "OPERATOR",
+                "password", "another-college-password", "scopes", List.of(Map.of("kind", "COLLEGE", "id", "test-aisepo")))).statusCode()).isEqualTo(200);
+        String other = "Basic " + Base64.getEncoder().encodeToString((name + ":another-college-password").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(JSON.readTree(get("/api/rejected/page").body()).get("total").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(as(other, "/api/rejected/page").body()).get("total").asInt()).isZero();
+        assertThat(JSON.readTree(as(other, "/api/rejected/causes").body())).isEmpty();
+        assertThat(as(other, "/api/rejected/page?college=test-college").statusCode()).isEqualTo(403);
+        assertThat(as(other, "/api/rejected/export.csv").body()).doesNotContain("stu-7601");
+        assertThat(as(other, "/api/dead-letters/page?college=test-college").statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(as(other, "/api/audit/page").body()).get("items").toString()).doesNotContain("test-college");
+        HttpResponse<String> reveal = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/records/reveal")).header("Authorization", other)
+                .header("X-Requested-With", "test").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("college", "test-college", "entityType", "student",
+                        "entityKey", "stu-7602", "reason", "просто посмотреть")))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reveal.statusCode()).as("an operator never reveals").isEqualTo(403);
+        assertThat(reveal.body()).doesNotContain("Проверкина");
+    }
+
+    private HttpResponse<String> as(String authorization, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", authorization).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", TESTER).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
