@@ -45,6 +45,15 @@ class ConsoleRecordsBrowserTest extends HubIntegrationTest {
         assertThat(browser.driver().findElement(By.id("counts")).getText()).contains("Ждут решения: 2");
         assertThat(browser.driver().findElement(By.id("open")).getText()).contains("stu-9101", "П********а Д. И.").doesNotContain("Проверкина");
         browser.screenshot("dead-letters");
+        browser.driver().findElement(By.cssSelector("#open tbody tr button.reveal")).click();
+        browser.await(d -> d.findElement(By.id("ask-text"))).sendKeys("сверка с личным делом по заявке 42");
+        browser.driver().findElement(By.id("ask-ok")).click();
+        WebElement revealed = browser.await(d -> d.findElements(By.id("revealed")).stream().findFirst().orElse(null));
+        assertThat(revealed.getText()).contains("Проверкина");
+        browser.screenshot("reveal");
+        browser.driver().findElement(By.cssSelector("dialog.reveal button")).click();
+        assertThat(jdbc.queryForList("SELECT details FROM audit_log WHERE action = 'REVEAL'", String.class))
+                .containsExactly("причина: сверка с личным делом по заявке 42");
         WebElement firstRow = rows.get(0).findElement(By.xpath("./ancestor::tr"));
         assertThat(firstRow.getText()).contains("stu-9101");
         rows.get(0).click();
@@ -56,7 +65,8 @@ class ConsoleRecordsBrowserTest extends HubIntegrationTest {
         browser.driver().navigate().refresh();
         browser.await(d -> d.findElements(By.cssSelector("#open tbody button.replay")).size() == 1 ? true : null);
         assertThat(browser.driver().findElement(By.id("open")).getText()).contains("stu-9102").doesNotContain("stu-9101");
-        assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE action <> 'SIGN_IN'", String.class)).containsExactly("DEAD_LETTER_REPLAY");
+        assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE action NOT IN ('SIGN_IN', 'REVEAL')", String.class))
+                .containsExactly("DEAD_LETTER_REPLAY");
     }
 
     @Test
