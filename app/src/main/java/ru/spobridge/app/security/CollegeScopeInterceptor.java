@@ -27,15 +27,23 @@ public class CollegeScopeInterceptor implements HandlerInterceptor, WebMvcConfig
         registry.addInterceptor(this).addPathPatterns("/api/**");
     }
 
+    /** Hub-wide administration: users, tokens, regions, the calendar, the whole export — not for a college's administrator. */
+    private static final java.util.List<String> WHOLE_HUB = java.util.List.of("/api/admin/users", "/api/admin/tokens",
+            "/api/admin/regions", "/api/admin/export", "/api/admin/calendar", "/api/admin/notifications");
+
     @Override
     @SuppressWarnings("unchecked")
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String uri = request.getRequestURI();
+        if (WHOLE_HUB.stream().anyMatch(uri::startsWith) && !access.scope().all()) {
+            throw new org.springframework.security.access.AccessDeniedException("Нет доступа: это настройка всего узла, "
+                    + "она доступна администратору всего узла");
+        }
         Object attribute = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (attribute instanceof Map<?, ?> variables) {
             Map<String, String> path = (Map<String, String>) variables;
             String college = path.get("college");
             if (college == null && path.containsKey("id")) {
-                String uri = request.getRequestURI();
                 if (uri.startsWith("/api/colleges/") || uri.startsWith("/api/admin/colleges/")) {
                     college = path.get("id");
                 }

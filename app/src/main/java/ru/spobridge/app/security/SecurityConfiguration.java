@@ -119,10 +119,18 @@ public class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint())
                         .accessDeniedHandler((request, response, denied) -> {
                             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                            response.setContentType("application/json;charset=UTF-8");
                             String message = denied.getMessage() != null && denied.getMessage().startsWith("Нет доступа")
                                     ? denied.getMessage() : "Нет прав на это действие";
-                            response.getWriter().write("{\"message\":\"" + message.replace("\"", "'") + "\"}");
+                            if (request.getRequestURI().startsWith("/api/")) {
+                                response.setContentType("application/json;charset=UTF-8");
+                                response.getWriter().write("{\"message\":\"" + message.replace("\"", "'") + "\"}");
+                            } else {
+                                response.setContentType("text/html;charset=UTF-8");
+                                response.getWriter().write("<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"UTF-8\"><title>Нет прав</title>"
+                                        + "<link rel=\"stylesheet\" href=\"/assets/console.css\"></head><body><main><section><h1 id=\"denied\">Нет прав</h1>"
+                                        + "<p>Эта страница доступна другой роли. Обратитесь к администратору узла.</p>"
+                                        + "<p><a href=\"/index.html\">На главную</a></p></section></main></body></html>");
+                            }
                         }))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
