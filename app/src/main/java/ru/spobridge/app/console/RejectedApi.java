@@ -51,10 +51,13 @@ public class RejectedApi {
         return rejected.causeCounts(filter(college, flow, entityType, null, key));
     }
 
-    @GetMapping("/export.{format:csv|xlsx}")
+    @GetMapping("/export.{format}")
     public ResponseEntity<byte[]> export(@PathVariable String format, @RequestParam(required = false) String college,
                                          @RequestParam(required = false) String flow, @RequestParam(required = false) String entityType,
                                          @RequestParam(required = false) String code, @RequestParam(required = false) String key) {
+        if (!TableExport.FORMATS.contains(format)) {
+            return TableExport.unknown("Выгрузка бывает в форматах csv и xlsx");
+        }
         RejectedRecords.Filter filter = filter(college, flow, entityType, code, key);
         List<List<Object>> rows = new ArrayList<>();
         for (RejectedRecords.Rejection r : rejected.page(filter, 0, MAX_EXPORT)) {

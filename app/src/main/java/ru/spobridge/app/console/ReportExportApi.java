@@ -3,7 +3,6 @@ package ru.spobridge.app.console;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,12 +41,14 @@ public class ReportExportApi {
         this.access = access;
     }
 
-    @GetMapping("/{report:staff-sla|marks-late|lessons-without-entries|marks-reconciliation|reconciliation}.{format:csv|xlsx}")
+    // no patterns in the path: an unknown report or format is answered in Russian after the college check, not by a bare 404
+    @GetMapping("/{report}.{format}")
     public ResponseEntity<byte[]> export(@PathVariable String college, @PathVariable String report, @PathVariable String format,
                                          @RequestParam(defaultValue = "20") int reports) {
         access.require(college);
-        if (!colleges.ids().contains(college)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+        if (!colleges.ids().contains(college) || !TITLES.containsKey(report) || !TableExport.FORMATS.contains(format)) {
+            return TableExport.unknown("Такого отчёта нет: ожидается " + String.join(", ", new java.util.TreeSet<>(TITLES.keySet()))
+                    + " в формате csv или xlsx, колледж — из списка колледжей");
         }
         TableExport.Table table = switch (report) {
             case "staff-sla" -> staffSla(college);

@@ -26,6 +26,8 @@ import ru.spobridge.routes.store.AuditLog;
 @Component
 public class TableExport {
 
+    public static final java.util.Set<String> FORMATS = java.util.Set.of("csv", "xlsx");
+
     public static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final AuditLog audit;
@@ -55,6 +57,12 @@ public class TableExport {
                         .filename(fileName + (xlsx ? ".xlsx" : ".csv"), StandardCharsets.UTF_8).build().toString())
                 .contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(content);
+    }
+
+    /** 404 with a Russian message for an unknown report or format (the answer of a file endpoint carries JSON then). */
+    static ResponseEntity<byte[]> unknown(String message) {
+        return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+                .body(("{\"code\":\"NOT_FOUND\",\"message\":\"" + message.replace("\"", "'") + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     static byte[] csv(Table table) {
