@@ -198,6 +198,35 @@ class ConsoleRecordsApiTest extends HubIntegrationTest {
     }
 
     @Test
+    void a_reconciliation_report_exports_as_xlsx_with_masked_names_and_an_unknown_report_is_refused_in_russian() throws Exception {
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        contingent.putStudent(OGRN, SourceData.student("stu-7701", s -> s.getGuardian().clear()));
+        syncAndWait(false);
+        epos.faults().failAlways(503);
+        contingent.putStudent(OGRN, SourceData.student("stu-7702", s -> s.getGuardian().clear()));
+        syncAndWait(false);
+        epos.faults().clear();
+        assertThat(post("/api/colleges/test-college/reconciliation", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> xlsx = download("/api/colleges/test-college/reports/reconciliation.xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        List<String> missing = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            for (Row row : book.getSheetAt(0)) {
+                if (row.getRowNum() > 0 && "stu-7702".equals(row.getCell(4).getStringCellValue())) {
+                    missing.add(row.getCell(6).getStringCellValue() + " " + row.getCell(5).getStringCellValue());
+                }
+            }
+        }
+        assertThat(missing).containsExactly("missing П********а Д. И., ИСП-21");
+        HttpResponse<byte[]> unknown = download("/api/colleges/test-college/reports/everything.csv");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(new String(unknown.body(), StandardCharsets.UTF_8)).contains("Такого отчёта нет");
+        assertThat(jdbc.queryForList("SELECT college_id || ' ' || subject || ' ' || details FROM audit_log WHERE action = 'EXPORT'", String.class))
+                .singleElement().asString().startsWith("test-college Сверка с платформами (xlsx) фильтр: колледж = test-college; строк: ");
+    }
+
+    @Test
     void operator_started_runs_and_previews_are_audited() throws Exception {
         contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
         HttpResponse<String> started = post("/api/colleges/test-college/flows/contingent/runs", null);
