@@ -53,6 +53,12 @@ const RECORDS = (() => {
     });
   }
 
+  const FIELDS = { birthDate: 'дата рождения', email: 'эл. почта', phone: 'телефон', snils: 'СНИЛС', gender: 'пол',
+    'name.lastName': 'фамилия', 'name.firstName': 'имя', 'name.middleName': 'отчество', groupCode: 'группа',
+    subgroupCode: 'подгруппа', form: 'форма обучения', collegeId: 'колледж', individualPlan: 'индивидуальный план',
+    'key.sourceId': 'ключ в источнике', 'key.sourceSystem': 'источник' };
+  const field = name => FIELDS[name] ? FIELDS[name] + ' (' + name + ')' : name;
+
   // «Показать данные»: the reason goes to the audit log; the data shows in a dialog and is never kept on the page.
   async function reveal(college, entityType, entityKey) {
     const reason = await ask('Показать данные записи', 'Зачем вам данные этой записи? Причина попадёт в журнал действий.', 5);
@@ -65,7 +71,7 @@ const RECORDS = (() => {
       return;
     }
     const table = el('table', { id: 'revealed' }, el('thead', {}, el('tr', {}, el('th', {}, 'Поле'), el('th', {}, 'Значение'))),
-      el('tbody', {}, Object.entries(answer.fields).map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', {}, v)))));
+      el('tbody', {}, Object.entries(answer.fields).map(([k, v]) => el('tr', {}, el('td', {}, field(k)), el('td', {}, v)))));
     const dialog = el('dialog', { class: 'reveal' });
     dialog.append(el('h2', {}, SPO.entity(entityType) + ' ' + entityKey + ' (' + college + ')'),
       el('p', { class: 'muted' }, 'Просмотр записан в журнал действий. Не копируйте эти данные без нужды.'), table,
