@@ -139,4 +139,27 @@ class ConsoleRecordsBrowserTest extends HubIntegrationTest {
         browser.await(d -> d.findElement(By.cssSelector("#audit tbody")).getText().isEmpty() ? null : true);
         browser.screenshot("audit");
     }
+
+    @Test
+    void a_file_uploaded_on_the_reports_page_answers_with_its_run_or_the_reason_in_russian() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("upload");
+        java.nio.file.Path reference = java.nio.file.Files.writeString(dir.resolve("справочники.csv"),
+                "kind;code;name;attributes\nbuilding;1;Главный корпус;\n", java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Path empty = java.nio.file.Files.createFile(dir.resolve("пустой.csv"));
+
+        browser.open("/reports.html?college=" + COLLEGE);
+        browser.await(d -> d.findElements(By.cssSelector("#college option")).isEmpty() ? null : true);
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("kind"))).selectByValue("reference");
+        browser.driver().findElement(By.id("file")).sendKeys(empty.toAbsolutePath().toString());
+        browser.driver().findElement(By.cssSelector("#upload button[type=submit]")).click();
+        assertThat(browser.await(d -> d.findElements(By.id("upload-error")).stream().findFirst().orElse(null)).getText())
+                .startsWith("Файл не принят: Файл пустой");
+
+        browser.driver().findElement(By.id("file")).sendKeys(reference.toAbsolutePath().toString());
+        browser.driver().findElement(By.cssSelector("#upload button[type=submit]")).click();
+        WebElement run = browser.await(d -> d.findElements(By.id("upload-run")).stream().findFirst().orElse(null));
+        long runId = Long.parseLong(run.getDomAttribute("href").replace("/run.html?id=", ""));
+        assertThat(awaitRun(runId).flow()).isEqualTo("reference");
+        assertThat(epos.reference(COLLEGE)).containsKey("building:1");
+    }
 }
