@@ -234,11 +234,15 @@ class ConsoleRecordsApiTest extends HubIntegrationTest {
         long runId = JSON.readTree(started.body()).get("runId").asLong();
         awaitRun(runId);
         assertThat(post("/api/colleges/test-college/contingent/preview", null).statusCode()).isEqualTo(200);
-        assertThat(jdbc.queryForList("SELECT action || ' ' || subject FROM audit_log ORDER BY id", String.class))
-                .containsExactly("RUN_STARTED run " + runId, "PREVIEW contingent");
+        assertThat(post("/api/colleges/test-college/staff/refresh", null).statusCode()).isEqualTo(202);
+        List<String> actions = jdbc.queryForList("SELECT action || ' ' || subject || ' / ' || details FROM audit_log ORDER BY id", String.class);
+        assertThat(actions).hasSize(3);
+        assertThat(actions.get(0)).isEqualTo("RUN_STARTED run " + runId + " / contingent");
+        assertThat(actions.get(1)).isEqualTo("PREVIEW contingent / изменения с прошлого запуска");
+        assertThat(actions.get(2)).startsWith("RUN_STARTED ").endsWith(" / staff-refresh");
         JsonNode page = JSON.readTree(get("/api/audit/page").body());
-        assertThat(page.get("items").get(1).get("actionName").asText()).isEqualTo("запущен поток");
-        assertThat(page.get("items").get(1).get("subject").asText()).isEqualTo("запуск № " + runId);
+        assertThat(page.get("items").get(2).get("actionName").asText()).isEqualTo("запущен поток");
+        assertThat(page.get("items").get(2).get("subject").asText()).isEqualTo("запуск № " + runId);
     }
 
     @Test

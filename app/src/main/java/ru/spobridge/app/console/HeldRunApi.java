@@ -64,7 +64,10 @@ public class HeldRunApi {
                     "Для этого потока список изменений не составляется: решение по причине задержки"));
         }
         ContingentSnapshot snapshot = json.read(heldRuns.snapshot(runId).orElseThrow(), ContingentSnapshot.class);
-        List<HoldPolicy.Change> all = policy.changes(snapshot);
+        boolean cutShort = HoldPolicy.READ_INCOMPLETE.equals(held.reasonCode()) || HoldPolicy.TRUNCATED_READ.equals(held.reasonCode());
+        // a read cut short lacks students it never reached: they are not «gone», so they are not listed as such
+        List<HoldPolicy.Change> all = policy.changes(snapshot).stream()
+                .filter(change -> !cutShort || !HoldPolicy.DISAPPEARS.equals(change.action())).toList();
         Map<String, String> labels = new java.util.HashMap<>(canonical.maskedLabels(held.collegeId(), ContingentIntake.STUDENT));
         // students new in this read have no stored label yet: masked from the read itself
         snapshot.students().students().forEach(student -> labels.putIfAbsent(String.valueOf(student.externalId()).strip(),
@@ -75,6 +78,7 @@ public class HeldRunApi {
         }
         int removals = (int) all.stream().filter(HoldPolicy.Change::removes).count();
         return ResponseEntity.ok(new Changes(runId, held.collegeId(), held.flow(), held.reason(), removals, all.size() - removals, items,
-                pageNo, pageSize, all.size(), held.decidedAt() == null ? null : "Решение уже принято: список — по текущему состоянию хаба"));
+                pageNo, pageSize, all.size(), held.decidedAt() != null ? "Решение уже принято: список — по текущему состоянию хаба"
+                        : cutShort ? "Чтение неполное: показаны приказы из прочитанной части; кого хаб не дочитал, в списке нет" : null));
     }
 }
