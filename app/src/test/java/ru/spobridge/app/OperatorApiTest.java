@@ -64,8 +64,8 @@ class OperatorApiTest extends HubIntegrationTest {
         HttpResponse<String> held = post("/api/held-runs/987654/approve", "tester:test-password", true);
         assertThat(held.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(held.body()).get("code").asText()).isEqualTo("NOT_FOUND_OR_DONE");
-        assertThat(get("/index.html").body()).as("the console's button posts its own row's flow")
-                .contains("runNow(r.collegeId, r.flow)").doesNotContain("/contingent/runs'");
+        assertThat(get("/college.html").body()).as("the console's button posts its own row's flow")
+                .contains("runFlow(c.flow, false)", "'/flows/' + encodeURIComponent(flow) + '/runs'").doesNotContain("/contingent/runs'");
     }
 
     @Test

@@ -90,6 +90,9 @@ class StaffFlowTest extends HubIntegrationTest {
         assertThat(epos.staff(COLLEGE)).doesNotContainKey("per-day");
         assertThat(epos.deliveries(COLLEGE, "per-day")).as("created once").isEqualTo(1);
         assertThat(epos.deletions(COLLEGE, "per-day")).as("removed once").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT SUM(removed_count) FROM sync_run WHERE college_id = ? AND flow = 'staff'", Integer.class, COLLEGE))
+                .as("the run page counts the removal of each platform").isEqualTo(epos.deletions(COLLEGE, "per-day")
+                        + sgo.deletions(COLLEGE, "per-day") + aisepo.deletions(COLLEGE, "per-day"));
 
         List<StaffSla.OrderSla> report = sla.report(COLLEGE);
         assertThat(report).extracting(StaffSla.OrderSla::orderKey).containsExactlyInAnyOrder("ord-h", "ord-d");

@@ -81,6 +81,7 @@ public class ChangePublisher {
     public List<DeliveryBatch> batches(String collegeId, long runId, String flow, Selection only, boolean afterCrash) {
         java.util.Set<String> flowTypes = flows.get(flow).entityTypes();
         List<DeliveryBatch> batches = new ArrayList<>();
+        int[] actions = new int[3];
         for (String targetName : colleges.enabledTargets(collegeId)) {
             TargetAdapter target = targets.get(targetName);
             if (target == null) {
@@ -100,6 +101,7 @@ public class ChangePublisher {
                 for (int from = 0; from < pending.size(); from += limit) {
                     List<PendingRecord> chunk = pending.subList(from, Math.min(pending.size(), from + limit));
                     DeliveryBatch batch = batch(runId, collegeId, flow, targetName, entityType, chunk);
+                    count(actions, target, entityType, chunk);
                     if (ledger.answered(batch.idempotencyKey())) {
                         // the platform already answered this key (a refusal, a repair after it lost data): a re-send must
                         // be applied, not answered from the platform's idempotency store; an unanswered key is reused.
@@ -114,6 +116,7 @@ public class ChangePublisher {
             }
         }
         int published = batches.stream().mapToInt(batch -> batch.items().size()).sum();
+        runs.addActions(runId, actions[0], actions[1], actions[2]);
         if (afterCrash) {
             // the rest of an interrupted run: counted in that run, which stays closed as «прерван»
             runs.addPublished(runId, published);
@@ -121,6 +124,13 @@ public class ChangePublisher {
             runs.publishing(runId, published);
         }
         return batches;
+    }
+
+    /** Created (the platform never had it), updated or removed, per record and target as the run page shows them. */
+    private static void count(int[] actions, TargetAdapter target, String entityType, List<PendingRecord> chunk) {
+        for (PendingRecord record : chunk) {
+            actions[target.removes(entityType, record.payload()) ? 2 : record.deliveredHash() == null ? 0 : 1]++;
+        }
     }
 
     private static DeliveryBatch batch(long runId, String collegeId, String flow, String target, String entityType,

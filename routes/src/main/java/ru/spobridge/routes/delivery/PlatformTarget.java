@@ -31,7 +31,12 @@ public class PlatformTarget implements TargetAdapter {
                               Predicate<T> removes) {
 
         public Resource(String entityType, String path, Class<T> canonicalType, Function<T, Object> toItem) {
-            this(entityType, path, canonicalType, toItem, record -> false);
+            this(entityType, path, canonicalType, toItem, never());
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> Predicate<T> never() {
+            return (Predicate<T>) NEVER;
         }
 
         Object item(CanonicalJson json, String payload) {
@@ -39,9 +44,12 @@ public class PlatformTarget implements TargetAdapter {
         }
 
         boolean isRemoval(CanonicalJson json, String payload) {
-            return removes.test(json.read(payload, canonicalType));
+            // a kind that is never removed needs no parse (the publisher asks for every record it counts)
+            return removes != NEVER && removes.test(json.read(payload, canonicalType));
         }
     }
+
+    private static final Predicate<Object> NEVER = record -> false;
 
     private final PlatformProtocol protocol;
     private final String keyField;
@@ -118,6 +126,11 @@ public class PlatformTarget implements TargetAdapter {
                     protocol.title() + " ответила не на все записи пакета", null);
         }
         return new BatchResult(status, null, false, java.util.Arrays.asList(results));
+    }
+
+    @Override
+    public boolean removes(String entityType, String payload) {
+        return resource(entityType).isRemoval(json, payload);
     }
 
     /** The item the platform should hold for a canonical record, as JSON fields (reconciliation compares these). */

@@ -19,4 +19,9 @@ public interface TargetAdapter {
      * Results come back in the batch's order.
      */
     BatchResult send(DeliveryBatch batch);
+
+    /** Whether this record version is sent as a removal (deleted on the platform) rather than posted. */
+    default boolean removes(String entityType, String payload) {
+        return false;
+    }
 }

@@ -65,27 +65,16 @@ public class MarksReports {
     public List<GroupTeacher> late(String college) {
         ZoneId zone = colleges.settings(college).zone();
         Deadlines deadlines = colleges.settings(college).marks().deadlines();
-        WorkingCalendar calendar = calendars.forCollege(college);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Map<String, GroupTeacher> rows = new TreeMap<>();
         Set<String> lessonsWithEntries = new HashSet<>();
-        // attestation periods from справочники: an attestation mark is due a day before its period ends
-        List<LocalDate[]> periods = new ArrayList<>();
-        canonical.payloads(college, "reference").values().stream().map(payload -> json.read(payload, ReferenceItem.class))
-                .filter(item -> item.kind() == ReferenceKind.ATTESTATION_PERIOD)
-                .forEach(item -> periods.add(new LocalDate[] {LocalDate.parse(item.attributes().get("from")), LocalDate.parse(item.attributes().get("to"))}));
-        for (String payload : canonical.payloads(college, MarksIntake.MARK).values()) {
-            Mark mark = json.read(payload, Mark.class);
+        marksWithDue(college, (mark, due, received) -> {
             lessonsWithEntries.add(mark.lessonKey());
-            LocalDate received = LocalDate.ofInstant(mark.receivedAt(), zone);
-            LocalDate periodEnd = periods.stream().filter(period -> !mark.date().isBefore(period[0]) && !mark.date().isAfter(period[1]))
-                    .map(period -> period[1]).findFirst().orElse(null);
-            LocalDate due = deadlines.markDue(mark.workType(), mark.date(), periodEnd, calendar);
             if (!mark.deleted() && received.isAfter(due)) {
                 row(rows, mark.groupCode(), mark.teacherId()).lateMarks().add(new LateMark(mark.id(), mark.studentId(), mark.lessonKey(),
                         mark.workType().code(), mark.date(), due, received));
             }
-        }
+        });
         canonical.payloads(college, MarksIntake.ATTENDANCE).values().forEach(payload -> lessonsWithEntries.add(json.read(payload, Attendance.class).lessonKey()));
         for (String payload : canonical.payloads(college, ScheduleState.LESSON).values()) {
             Lesson lesson = json.read(payload, Lesson.class);
@@ -97,6 +86,46 @@ public class MarksReports {
             }
         }
         return new ArrayList<>(rows.values());
+    }
+
+    /** Marks of one month (by the lesson's date): entered by their deadline and after it. */
+    public record MonthCompliance(java.time.YearMonth month, int onTime, int late) {
+    }
+
+    /** Per month, how many of the college's marks were entered in time, oldest month first. */
+    public List<MonthCompliance> monthly(String college) {
+        Map<java.time.YearMonth, int[]> months = new TreeMap<>();
+        marksWithDue(college, (mark, due, received) -> {
+            if (!mark.deleted()) {
+                months.computeIfAbsent(java.time.YearMonth.from(mark.date()), month -> new int[2])[received.isAfter(due) ? 1 : 0]++;
+            }
+        });
+        List<MonthCompliance> answer = new ArrayList<>();
+        months.forEach((month, counts) -> answer.add(new MonthCompliance(month, counts[0], counts[1])));
+        return answer;
+    }
+
+    private interface MarkVisitor {
+        void visit(Mark mark, LocalDate due, LocalDate received);
+    }
+
+    /** Every mark of a college with its deadline and the day it reached the hub, in the college's zone. */
+    private void marksWithDue(String college, MarkVisitor visitor) {
+        ZoneId zone = colleges.settings(college).zone();
+        Deadlines deadlines = colleges.settings(college).marks().deadlines();
+        WorkingCalendar calendar = calendars.forCollege(college);
+        // attestation periods from справочники: an attestation mark is due a day before its period ends
+        List<LocalDate[]> periods = new ArrayList<>();
+        canonical.payloads(college, "reference").values().stream().map(payload -> json.read(payload, ReferenceItem.class))
+                .filter(item -> item.kind() == ReferenceKind.ATTESTATION_PERIOD)
+                .forEach(item -> periods.add(new LocalDate[] {LocalDate.parse(item.attributes().get("from")), LocalDate.parse(item.attributes().get("to"))}));
+        for (String payload : canonical.payloads(college, MarksIntake.MARK).values()) {
+            Mark mark = json.read(payload, Mark.class);
+            LocalDate received = LocalDate.ofInstant(mark.receivedAt(), zone);
+            LocalDate periodEnd = periods.stream().filter(period -> !mark.date().isBefore(period[0]) && !mark.date().isAfter(period[1]))
+                    .map(period -> period[1]).findFirst().orElse(null);
+            visitor.visit(mark, deadlines.markDue(mark.workType(), mark.date(), periodEnd, calendar), received);
+        }
     }
 
     public List<DayOutcome> reconciliation(String college) {

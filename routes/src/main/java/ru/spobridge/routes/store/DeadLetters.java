@@ -306,4 +306,30 @@ public class DeadLetters {
         return new MapSqlParameterSource().addValue("status", status).addValue("colleges", colleges).addValue("college", collegeId)
                 .addValue("target", target).addValue("ids", ids);
     }
+
+    /** A run's dead letters in any status, with when and how each was closed (null while open). */
+    public record RunLetter(long id, String target, String entityType, String entityKey, String maskedLabel, String errorCode,
+                            String cause, int attempts, String status, Instant createdAt, Instant resolvedAt, String resolution) {
+    }
+
+    public List<RunLetter> ofRun(long runId, int limit) {
+        return jdbc.query("SELECT id, target, entity_type, entity_key, masked_label, error_code, cause, attempts, status, created_at, "
+                + "resolved_at, resolution FROM dead_letter WHERE run_id = :run ORDER BY id LIMIT :limit",
+                new MapSqlParameterSource().addValue("run", runId).addValue("limit", limit),
+                (rs, i) -> new RunLetter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
+                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12)));
+    }
+
+    /** When each letter opened and closed (null: still open), of those open at or after a moment; for the console's chart. */
+    public record Span(String collegeId, Instant createdAt, Instant resolvedAt) {
+    }
+
+    public List<Span> spans(Instant since) {
+        return jdbc.query("SELECT college_id, created_at, resolved_at FROM dead_letter WHERE status <> 'SUPERSEDED' "
+                        + "AND (resolved_at IS NULL OR resolved_at >= :since)",
+                new MapSqlParameterSource("since", Timestamp.from(since)),
+                (rs, i) -> new Span(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()));
+    }
 }

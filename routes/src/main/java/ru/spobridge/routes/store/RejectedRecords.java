@@ -134,6 +134,21 @@ public class RejectedRecords {
         return count == null ? 0 : count;
     }
 
+    /** The records a run refused (at intake or by a platform), open or since resolved, oldest first. */
+    public List<Rejection> ofRun(long runId, int offset, int limit) {
+        return jdbc.query("SELECT id, college_id, flow, entity_type, entity_key, target, field, code, message, masked_label, "
+                        + "first_seen, last_seen FROM rejected_record WHERE run_id = :run ORDER BY id LIMIT :limit OFFSET :offset",
+                new MapSqlParameterSource().addValue("run", runId).addValue("offset", offset).addValue("limit", limit),
+                (rs, i) -> new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant()));
+    }
+
+    public int countOfRun(long runId) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM rejected_record WHERE run_id = :run", Map.of("run", runId), Integer.class);
+        return count == null ? 0 : count;
+    }
+
     private void resolve(String collegeId, String entityType, Collection<String> entityKeys, String target, Timestamp now) {
         List<MapSqlParameterSource> params = new ArrayList<>();
         for (String key : entityKeys) {

@@ -59,7 +59,8 @@ public class SyncRuns {
     public record Run(long id, String collegeId, String flow, String trigger, String status, Instant startedAt,
                       Instant readFinishedAt, Instant finishedAt, boolean fullRead, int read, int unchanged, int changed,
                       int rejected, int published, int delivered, int targetRejected, int deadLetters, String error, String owner,
-                      Map<String, Integer> sourceCounts, int refusedFiles, int closedRejections) {
+                      Map<String, Integer> sourceCounts, int refusedFiles, int closedRejections, int created, int updated,
+                      int removed) {
 
         public boolean finished() {
             return finishedAt != null;
@@ -207,7 +208,8 @@ public class SyncRuns {
                 rs.getBoolean("full_read"), rs.getInt("read_count"), rs.getInt("unchanged_count"), rs.getInt("changed_count"),
                 rs.getInt("rejected_count"), rs.getInt("published_count"), rs.getInt("delivered_count"),
                 rs.getInt("target_rejected_count"), rs.getInt("dead_letter_count"), rs.getString("error"), rs.getString("owner"),
-                counts(rs.getString("source_counts")), rs.getInt("refused_files"), rs.getInt("closed_rejections"));
+                counts(rs.getString("source_counts")), rs.getInt("refused_files"), rs.getInt("closed_rejections"),
+                rs.getInt("created_count"), rs.getInt("updated_count"), rs.getInt("removed_count"));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper COUNTS = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -261,6 +263,79 @@ public class SyncRuns {
             jdbc.update("UPDATE sync_run SET closed_rejections = closed_rejections + :closed WHERE id = :id",
                     Map.of("id", runId, "closed", closed));
         }
+    }
+
+    /** Adds to what the run's published records are on the platforms: created, updated, removed. */
+    public void addActions(long runId, int created, int updated, int removed) {
+        if (created + updated + removed > 0) {
+            jdbc.update("UPDATE sync_run SET created_count = created_count + :created, updated_count = updated_count + :updated, "
+                    + "removed_count = removed_count + :removed WHERE id = :id",
+                    Map.of("id", runId, "created", created, "updated", updated, "removed", removed));
+        }
+    }
+
+    /**
+     * Filters of the run history; any may be null. {@code colleges} is the caller's scope (null: every college, empty:
+     * none); {@code from} inclusive, {@code to} exclusive, on the start of the run.
+     */
+    public record Query(List<String> colleges, String college, String flow, String status, Instant from, Instant to) {
+    }
+
+    /** One page of the run history, newest first. */
+    public List<Run> find(Query query, int offset, int limit) {
+        MapSqlParameterSource params = params(query).addValue("offset", offset).addValue("limit", limit);
+        return jdbc.query("SELECT * FROM sync_run" + where(query) + " ORDER BY id DESC LIMIT :limit OFFSET :offset", params, SyncRuns::map);
+    }
+
+    public int count(Query query) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM sync_run" + where(query), params(query), Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    private static String where(Query query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (query.colleges() != null) {
+            where.append(query.colleges().isEmpty() ? " AND 1 = 0" : " AND college_id IN (:colleges)");
+        }
+        if (query.college() != null) {
+            where.append(" AND college_id = :college");
+        }
+        if (query.flow() != null) {
+            where.append(" AND flow = :flow");
+        }
+        if (query.status() != null) {
+            where.append(" AND status = :status");
+        }
+        if (query.from() != null) {
+            where.append(" AND started_at >= :from");
+        }
+        if (query.to() != null) {
+            where.append(" AND started_at < :to");
+        }
+        return where.toString();
+    }
+
+    private static MapSqlParameterSource params(Query query) {
+        return new MapSqlParameterSource().addValue("colleges", query.colleges() == null || query.colleges().isEmpty() ? null : query.colleges())
+                .addValue("college", query.college()).addValue("flow", query.flow()).addValue("status", query.status())
+                .addValue("from", query.from() == null ? null : Timestamp.from(query.from()), java.sql.Types.TIMESTAMP)
+                .addValue("to", query.to() == null ? null : Timestamp.from(query.to()), java.sql.Types.TIMESTAMP);
+    }
+
+    /** The newest run of each college and flow that changed something at its source (read a change), with when it started. */
+    public record LastChange(String collegeId, String flow, long runId, Instant startedAt) {
+    }
+
+    public List<LastChange> lastChanges() {
+        return jdbc.query("SELECT r.college_id, r.flow, r.id, r.started_at FROM sync_run r WHERE r.id = (SELECT MAX(id) FROM sync_run x "
+                + "WHERE x.college_id = r.college_id AND x.flow = r.flow AND x.changed_count > 0)", Map.of(),
+                (rs, i) -> new LastChange(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant()));
+    }
+
+    /** Runs started since a moment, oldest first, for the console's charts (figures only). */
+    public List<Run> since(Instant since) {
+        return jdbc.query("SELECT * FROM sync_run WHERE started_at >= :since ORDER BY id",
+                new MapSqlParameterSource("since", Timestamp.from(since)), SyncRuns::map);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
