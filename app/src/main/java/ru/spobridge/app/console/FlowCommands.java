@@ -140,7 +140,13 @@ public class FlowCommands {
             ex.getIn().setHeaders(headers);
             ex.getIn().setBody(content);
         });
-        return ResponseEntity.accepted().body(Map.of("runId", exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class)));
+        Long runId = exchange.getMessage().getHeader(FlowHeaders.RUN, Long.class);
+        if (fileName == null) {
+            // a pull or refresh on command is an operator-started run like «Запустить»
+            audit.record(operator.getName(), "RUN_STARTED", college, runId == null ? entry.substring(entry.indexOf(':') + 1) : "run " + runId,
+                    entry.substring(entry.indexOf(':') + 1));
+        }
+        return ResponseEntity.accepted().body(Map.of("runId", runId));
     }
 
     /** confirm=true of the request being answered: every flow command takes it without each API declaring it. */

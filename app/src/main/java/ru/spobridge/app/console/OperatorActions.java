@@ -18,7 +18,10 @@ import ru.spobridge.routes.flow.FlowLauncher;
 import ru.spobridge.routes.flow.Flows;
 import ru.spobridge.routes.flow.HeldRunDecisions;
 import ru.spobridge.routes.flow.RunGate;
+import ru.spobridge.app.security.Access;
+import ru.spobridge.routes.reconciliation.ReconciliationReports;
 import ru.spobridge.routes.store.AuditLog;
+import ru.spobridge.routes.store.HeldRuns;
 import ru.spobridge.routes.reconciliation.Reconciliation;
 
 /** What an operator may do, signed in: start a run, preview one, decide on a held run, reconcile and repair. */
@@ -35,9 +38,16 @@ public class OperatorActions {
     private final FlowLauncher launcher;
     private final RunGate gate;
     private final AuditLog audit;
+    private final Access access;
+    private final HeldRuns heldRuns;
+    private final ReconciliationReports reports;
 
     public OperatorActions(Colleges colleges, SyncCommands commands, ContingentPreview preview, HeldRunDecisions decisions,
-                           Reconciliation reconciliation, Flows flows, FlowLauncher launcher, RunGate gate, AuditLog audit) {
+                           Reconciliation reconciliation, Flows flows, FlowLauncher launcher, RunGate gate, AuditLog audit,
+                           Access access, HeldRuns heldRuns, ReconciliationReports reports) {
+        this.access = access;
+        this.heldRuns = heldRuns;
+        this.reports = reports;
         this.gate = gate;
         this.audit = audit;
         this.flows = flows;
@@ -52,6 +62,7 @@ public class OperatorActions {
     @PostMapping("/colleges/{college}/contingent/runs")
     public ResponseEntity<Map<String, Object>> runContingent(@PathVariable String college, @RequestParam(defaultValue = "false") boolean full,
                                                              @RequestParam(defaultValue = "false") boolean confirm, Principal operator) {
+        access.require(college);
         if (!colleges.ids().contains(college)) {
             return FlowCommands.unknownCollege();
         }
@@ -63,6 +74,7 @@ public class OperatorActions {
         if (runId == null) {
             return UploadErrors.answer(HttpStatus.CONFLICT, UploadErrors.RUN_IN_PROGRESS, "Предыдущий запуск ещё выполняется");
         }
+        audit.record(operator.getName(), "RUN_STARTED", college, "run " + runId, "contingent" + (full ? ", полное чтение" : ""));
         return ResponseEntity.accepted().body(Map.of("runId", runId));
     }
 
@@ -71,6 +83,7 @@ public class OperatorActions {
     public ResponseEntity<Map<String, Object>> runFlow(@PathVariable String college, @PathVariable String flow,
                                                        @RequestParam(defaultValue = "false") boolean full,
                                                        @RequestParam(defaultValue = "false") boolean confirm, Principal operator) {
+        access.require(college);
         if (!colleges.ids().contains(college)) {
             return FlowCommands.unknownCollege();
         }
@@ -88,30 +101,37 @@ public class OperatorActions {
         if (runId == null) {
             return UploadErrors.answer(HttpStatus.CONFLICT, UploadErrors.RUN_IN_PROGRESS, "Предыдущий запуск ещё выполняется");
         }
+        audit.record(operator.getName(), "RUN_STARTED", college, "run " + runId, flow + (full ? ", полное чтение" : ""));
         return ResponseEntity.accepted().body(Map.of("runId", runId));
     }
 
     @PostMapping("/colleges/{college}/contingent/preview")
-    public ResponseEntity<?> preview(@PathVariable String college, @RequestParam(defaultValue = "false") boolean full) {
+    public ResponseEntity<?> preview(@PathVariable String college, @RequestParam(defaultValue = "false") boolean full, Principal operator) {
+        access.require(college);
         if (!colleges.ids().contains(college)) {
             return FlowCommands.unknownCollege();
         }
-        return ResponseEntity.ok(preview.preview(college, full));
+        var answer = preview.preview(college, full);
+        audit.record(operator.getName(), "PREVIEW", college, "contingent", full ? "полное чтение" : "изменения с прошлого запуска");
+        return ResponseEntity.ok(answer);
     }
 
     @PostMapping("/held-runs/{runId}/approve")
     public ResponseEntity<Map<String, Object>> approve(@PathVariable long runId, Principal operator) {
+        heldRuns.get(runId).ifPresent(held -> access.require(held.collegeId()));
         return decided(decisions.approve(runId, operator.getName()), runId);
     }
 
     @PostMapping("/held-runs/{runId}/reject")
     public ResponseEntity<Map<String, Object>> reject(@PathVariable long runId, @RequestParam(required = false) String reason,
                                                       Principal operator) {
+        heldRuns.get(runId).ifPresent(held -> access.require(held.collegeId()));
         return decided(decisions.reject(runId, operator.getName(), reason), runId);
     }
 
     @PostMapping("/colleges/{college}/reconciliation")
     public ResponseEntity<Map<String, Object>> reconcile(@PathVariable String college, Principal operator) {
+        access.require(college);
         if (!colleges.ids().contains(college)) {
             return FlowCommands.unknownCollege();
         }
@@ -121,6 +141,7 @@ public class OperatorActions {
 
     @PostMapping("/reconciliation/{reportId}/repair")
     public ResponseEntity<Map<String, Object>> repair(@PathVariable long reportId, Principal operator) {
+        reports.get(reportId).ifPresent(report -> access.require(report.collegeId()));
         return reconciliation.repair(reportId, operator.getName())
                 .<ResponseEntity<Map<String, Object>>>map(runId -> ResponseEntity.accepted().body(Map.of("runId", runId)))
                 .orElseGet(() -> UploadErrors.answer(HttpStatus.CONFLICT, UploadErrors.NOT_FOUND_OR_DONE, "Отчёт не найден или уже исправлен"));

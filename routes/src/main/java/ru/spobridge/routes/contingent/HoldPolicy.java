@@ -1,6 +1,8 @@
 package ru.spobridge.routes.contingent;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +27,12 @@ public class HoldPolicy {
     public static final String TRUNCATED_READ = "TRUNCATED_READ";
     public static final String READ_INCOMPLETE = "READ_INCOMPLETE";
 
+    /** What a held read would do to a student, as the console shows it. */
+    public static final String EXPEL = "отчислить";
+    public static final String LEAVE = "академ. отпуск";
+    public static final String TRANSFER = "перевести";
+    public static final String DISAPPEARS = "исчез из ИС «Контингент»";
+
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru-RU");
 
     private final CanonicalRecords canonical;
@@ -46,43 +54,67 @@ public class HoldPolicy {
                     + " обучающихся, а передала " + read.students().size()));
         }
         String college = snapshot.collegeId();
-        Set<String> known = canonical.hashes(college, ContingentIntake.STUDENT).keySet();
+        List<Change> changes = changes(snapshot);
+        long leaving = changes.stream().filter(change -> change.removes() && !DISAPPEARS.equals(change.action())).count();
+        long disappeared = changes.stream().filter(change -> DISAPPEARS.equals(change.action())).count();
+        int base = Math.max(1, Math.max(canonical.count(college, ContingentIntake.STUDENT), read.full() ? read.students().size() : 0));
+        double share = (double) (leaving + disappeared) / base;
+        double limit = colleges.settings(college).hold().maxRemovalShare();
+        if (Holds.removesTooMany(leaving + disappeared, base, limit)) {
+            return Optional.of(new Holds.Hold(MASS_REMOVAL, String.format(RUSSIAN,
+                    "Запуск затронул бы %.1f %% обучающихся (порог %.1f %%): отчисление или академический отпуск — %d, "
+                            + "исчезли из ИС «Контингент» — %d, всего обучающихся — %d", share * 100, limit * 100,
+                    leaving, disappeared, base)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One student a read would move or take out of study: the student's key, the action in Russian, and whether it
+     * removes (counted against the hold threshold). Labels are added by the caller from masked labels.
+     */
+    public record Change(String entityType, String key, String action, boolean removes, String orderNo) {
+    }
+
+    /**
+     * What a read would remove or move, as the hold decides it: new orders that expel or send on leave, new transfers,
+     * and for a full read the known students it no longer has. A student both leaving and gone counts once, as leaving.
+     */
+    public List<Change> changes(ContingentSnapshot snapshot) {
+        var read = snapshot.students();
+        String college = snapshot.collegeId();
         Set<String> knownMovements = canonical.hashes(college, ContingentIntake.MOVEMENT).keySet();
+        List<Change> changes = new ArrayList<>();
         Set<String> leaving = new HashSet<>();
         for (ContingentMovementRecord movement : read.movements()) {
-            if (!knownMovements.contains(movement.externalId()) && leavesStudy(movement.kind()) && movement.studentExternalId() != null) {
-                leaving.add(movement.studentExternalId());
+            if (knownMovements.contains(movement.externalId()) || movement.studentExternalId() == null) {
+                continue;
+            }
+            MovementKind kind = kind(movement.kind());
+            if (kind != null && MovementSequence.removesFromStudy(kind) && leaving.add(movement.studentExternalId())) {
+                changes.add(new Change(ContingentIntake.STUDENT, movement.studentExternalId(),
+                        kind == MovementKind.EXPULSION ? EXPEL : LEAVE, true, movement.orderNo()));
+            } else if (kind == MovementKind.TRANSFER) {
+                changes.add(new Change(ContingentIntake.STUDENT, movement.studentExternalId(), TRANSFER, false, movement.orderNo()));
             }
         }
-        int disappeared = 0;
         if (read.full()) {
             Set<String> present = new HashSet<>();
             for (ContingentStudentRecord student : read.students()) {
                 present.add(student.externalId() == null ? "" : student.externalId().strip());
             }
-            for (String key : known) {
-                if (!present.contains(key) && !leaving.contains(key)) {
-                    disappeared++;
-                }
-            }
+            canonical.hashes(college, ContingentIntake.STUDENT).keySet().stream().sorted()
+                    .filter(key -> !present.contains(key) && !leaving.contains(key))
+                    .forEach(key -> changes.add(new Change(ContingentIntake.STUDENT, key, DISAPPEARS, true, null)));
         }
-        int base = Math.max(1, Math.max(known.size(), read.full() ? read.students().size() : 0));
-        double share = (double) (leaving.size() + disappeared) / base;
-        double limit = colleges.settings(college).hold().maxRemovalShare();
-        if (Holds.removesTooMany(leaving.size() + disappeared, base, limit)) {
-            return Optional.of(new Holds.Hold(MASS_REMOVAL, String.format(RUSSIAN,
-                    "Запуск затронул бы %.1f %% обучающихся (порог %.1f %%): отчисление или академический отпуск — %d, "
-                            + "исчезли из ИС «Контингент» — %d, всего обучающихся — %d", share * 100, limit * 100,
-                    leaving.size(), disappeared, base)));
-        }
-        return Optional.empty();
+        return changes;
     }
 
-    private static boolean leavesStudy(String kind) {
+    private static MovementKind kind(String kind) {
         try {
-            return MovementSequence.removesFromStudy(MovementKind.fromCode(kind));
+            return MovementKind.fromCode(kind);
         } catch (RuntimeException e) {
-            return false;
+            return null;
         }
     }
 }

@@ -36,4 +36,36 @@ public class AuditLog {
                 Map.of("limit", limit), (rs, i) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
     }
+
+    /** What the audit page filters by; a null criterion does not filter, {@code colleges} null means every college. */
+    public record Filter(List<String> colleges, String college, String actor, String action, Instant from, Instant to) {
+    }
+
+    /** One page of entries by filter, the latest first. */
+    public List<Entry> page(Filter filter, int offset, int limit) {
+        return jdbc.query("SELECT id, at, actor, action, college_id, subject, details FROM audit_log WHERE " + where(filter)
+                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset", params(filter).addValue("offset", offset).addValue("limit", limit),
+                (rs, i) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7)));
+    }
+
+    public int count(Filter filter) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE " + where(filter), params(filter), Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    // entries of no college (hub settings, users) are seen only by those who see the whole hub
+    private static String where(Filter filter) {
+        return "TRUE" + (filter.colleges() == null ? "" : filter.colleges().isEmpty() ? " AND FALSE" : " AND college_id IN (:colleges)")
+                + (filter.college() == null ? "" : " AND college_id = :college") + (filter.actor() == null ? "" : " AND actor = :actor")
+                + (filter.action() == null ? "" : " AND action = :action") + (filter.from() == null ? "" : " AND at >= :from")
+                + (filter.to() == null ? "" : " AND at < :to");
+    }
+
+    private static MapSqlParameterSource params(Filter filter) {
+        return new MapSqlParameterSource().addValue("colleges", filter.colleges()).addValue("college", filter.college())
+                .addValue("actor", filter.actor()).addValue("action", filter.action())
+                .addValue("from", filter.from() == null ? null : Timestamp.from(filter.from()), java.sql.Types.TIMESTAMP)
+                .addValue("to", filter.to() == null ? null : Timestamp.from(filter.to()), java.sql.Types.TIMESTAMP);
+    }
 }

@@ -148,4 +148,9 @@ public class CanonicalRecords {
                 Map.of("college", collegeId, "type", entityType), Integer.class);
         return count == null ? 0 : count;
     }
+
+    /** Masked labels by key (never personal data in clear), for lists of what a held run would change. */
+    public Map<String, String> maskedLabels(String collegeId, String entityType) {
+        return byKey(collegeId, entityType, "masked_label");
+    }
 }

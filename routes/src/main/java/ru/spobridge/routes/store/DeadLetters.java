@@ -281,6 +281,32 @@ public class DeadLetters {
         return count == null ? 0 : count;
     }
 
+    /** One page of dead letters in a status by filter, oldest first; {@code colleges} null means every college, ids the selection. */
+    public List<DeadLetter> page(String status, List<String> colleges, String collegeId, String target, List<Long> ids, int offset, int limit) {
+        return jdbc.query("SELECT id, college_id, flow, target, entity_type, entity_key, masked_label, error_code, cause, attempts, created_at "
+                        + "FROM dead_letter WHERE " + pageWhere(colleges, collegeId, target, ids) + " ORDER BY id LIMIT :limit OFFSET :offset",
+                pageParams(status, colleges, collegeId, target, ids).addValue("offset", offset).addValue("limit", limit),
+                (rs, i) -> new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getTimestamp(11).toInstant()));
+    }
+
+    public int count(String status, List<String> colleges, String collegeId, String target) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE " + pageWhere(colleges, collegeId, target, null),
+                pageParams(status, colleges, collegeId, target, null), Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    private static String pageWhere(List<String> colleges, String collegeId, String target, List<Long> ids) {
+        return "status = :status" + (colleges == null ? "" : colleges.isEmpty() ? " AND FALSE" : " AND college_id IN (:colleges)")
+                + (collegeId == null ? "" : " AND college_id = :college") + (target == null ? "" : " AND target = :target")
+                + (ids == null ? "" : ids.isEmpty() ? " AND FALSE" : " AND id IN (:ids)");
+    }
+
+    private static MapSqlParameterSource pageParams(String status, List<String> colleges, String collegeId, String target, List<Long> ids) {
+        return new MapSqlParameterSource().addValue("status", status).addValue("colleges", colleges).addValue("college", collegeId)
+                .addValue("target", target).addValue("ids", ids);
+    }
+
     /** A run's dead letters in any status, with when and how each was closed (null while open). */
     public record RunLetter(long id, String target, String entityType, String entityKey, String maskedLabel, String errorCode,
                             String cause, int attempts, String status, Instant createdAt, Instant resolvedAt, String resolution) {

@@ -166,4 +166,65 @@ public class RejectedRecords {
         }
         return value.length() <= max ? value : value.substring(0, max);
     }
+
+    /** What the console filters open rejections by; a null criterion does not filter, {@code colleges} null means every college. */
+    public record Filter(java.util.List<String> colleges, String college, String flow, String entityType, String code, String keyText) {
+    }
+
+    /** One page of open rejections by filter, the latest first. */
+    public List<Rejection> page(Filter filter, int offset, int limit) {
+        MapSqlParameterSource params = filterParams(filter).addValue("offset", offset).addValue("limit", limit);
+        return jdbc.query("SELECT id, college_id, flow, entity_type, entity_key, target, field, code, message, masked_label, "
+                + "first_seen, last_seen FROM rejected_record WHERE " + where(filter) + " ORDER BY last_seen DESC, id DESC "
+                + "LIMIT :limit OFFSET :offset", params,
+                (rs, i) -> new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant()));
+    }
+
+    public int count(Filter filter) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM rejected_record WHERE " + where(filter), filterParams(filter), Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Open rejections by cause code: reasons and distinct records, the largest first. */
+    public record CauseCount(String code, int reasons, int records) {
+    }
+
+    public List<CauseCount> causeCounts(Filter filter) {
+        return jdbc.query("SELECT code, COUNT(*), COUNT(DISTINCT college_id || '/' || entity_type || '/' || entity_key) FROM rejected_record WHERE "
+                + where(filter) + " GROUP BY code ORDER BY COUNT(*) DESC, code", filterParams(filter),
+                (rs, i) -> new CauseCount(rs.getString(1), rs.getInt(2), rs.getInt(3)));
+    }
+
+    private static String where(Filter filter) {
+        StringBuilder where = new StringBuilder("resolved_at IS NULL");
+        if (filter.colleges() != null) {
+            where.append(filter.colleges().isEmpty() ? " AND FALSE" : " AND college_id IN (:colleges)");
+        }
+        if (filter.college() != null) {
+            where.append(" AND college_id = :college");
+        }
+        if (filter.flow() != null) {
+            where.append(" AND flow = :flow");
+        }
+        if (filter.entityType() != null) {
+            where.append(" AND entity_type = :type");
+        }
+        if (filter.code() != null) {
+            where.append(" AND code = :code");
+        }
+        if (filter.keyText() != null) {
+            where.append(" AND entity_key ILIKE :key ESCAPE '\\'");
+        }
+        return where.toString();
+    }
+
+    private static MapSqlParameterSource filterParams(Filter filter) {
+        String key = filter.keyText() == null ? null
+                : "%" + filter.keyText().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return new MapSqlParameterSource().addValue("colleges", filter.colleges() == null || filter.colleges().isEmpty() ? null : filter.colleges())
+                .addValue("college", filter.college()).addValue("flow", filter.flow()).addValue("type", filter.entityType())
+                .addValue("code", filter.code()).addValue("key", key);
+    }
 }
