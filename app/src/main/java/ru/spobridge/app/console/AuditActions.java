@@ -15,6 +15,12 @@ public final class AuditActions {
 
     static {
         NAMES.put("FILE_UPLOADED", "загружен файл");
+        NAMES.put("NOTIFICATION_SUBSCRIPTION_ADDED", "добавлена подписка на уведомления");
+        NAMES.put("NOTIFICATION_SUBSCRIPTION_CHANGED", "изменена подписка на уведомления");
+        NAMES.put("NOTIFICATION_SUBSCRIPTION_REMOVED", "удалена подписка на уведомления");
+        NAMES.put("NOTIFICATION_TEST_SENT", "отправлено проверочное уведомление");
+        NAMES.put("NOTIFICATION_DIGEST_SENT", "сводка колледжа отправлена вручную");
+        NAMES.put("NOTIFICATION_REGION_SUMMARY_SENT", "сводка региона отправлена вручную");
         NAMES.put("RUN_STARTED", "запущен поток");
         NAMES.put("PREVIEW", "предпросмотр запуска");
         NAMES.put("RUN_WHILE_PAUSED", "запуск во время паузы");
