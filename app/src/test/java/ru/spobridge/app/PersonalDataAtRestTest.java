@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.spobridge.model.Snils;
 import ru.spobridge.routes.flow.FlowHeaders;
 import ru.spobridge.routes.flow.HeldRunDecisions;
-import ru.spobridge.routes.protection.PersonalDataPurge;
+import ru.spobridge.routes.flow.PersonalDataPurge;
 import ru.spobridge.routes.staff.StaffRoutes;
 import ru.spobridge.routes.store.CanonicalRecords;
 import ru.spobridge.routes.store.DeadLetters;

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Seals stored payloads that carry personal data (canonical records, dead letters, held snapshots): AES-256-GCM via
  * Spring Security Crypto, a random 96-bit IV per value, in a versioned envelope {@code enc:v1:<key id>:<base64>} so
  * that a value names the key it needs. Writes use the current key; reads accept any key of the ring, and a value
- * without the envelope (written before sealing existed) as it is, until {@link PayloadReseal} has sealed it.
+ * without the envelope (written before sealing existed) as it is, until the re-seal at start (store.PayloadReseal) has
+ * sealed it.
  */
 @Component
 @EnableConfigurationProperties(DataProtectionSettings.class)

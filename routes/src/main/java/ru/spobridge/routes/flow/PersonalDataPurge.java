@@ -1,4 +1,4 @@
-package ru.spobridge.routes.protection;
+package ru.spobridge.routes.flow;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import ru.spobridge.routes.protection.DataProtectionSettings;
 import ru.spobridge.routes.store.AuditLog;
 import ru.spobridge.routes.store.DeadLetters;
 import ru.spobridge.routes.store.HeldRuns;

@@ -1,8 +1,10 @@
-package ru.spobridge.routes.protection;
+package ru.spobridge.routes.flow;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
+import ru.spobridge.routes.protection.DataProtectionSettings;
+import ru.spobridge.routes.store.PayloadReseal;
 
 /**
  * The upkeep of personal data at rest: shortly after start, values not sealed with the current key are re-sealed

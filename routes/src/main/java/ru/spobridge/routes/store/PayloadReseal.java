@@ -1,4 +1,4 @@
-package ru.spobridge.routes.protection;
+package ru.spobridge.routes.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import ru.spobridge.routes.store.AuditLog;
+import ru.spobridge.routes.protection.PayloadCipher;
 
 /**
  * Brings every sealed column to the current key: values stored in clear before sealing existed, and values sealed
