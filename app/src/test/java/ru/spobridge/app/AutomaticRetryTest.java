@@ -224,7 +224,7 @@ class AutomaticRetryTest extends HubIntegrationTest {
     private static String console(String path) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + PORT_OF_THIS_CONTEXT + path)).GET().build(),
+                    java.net.URI.create("http://127.0.0.1:" + PORT_OF_THIS_CONTEXT + path)).header("Authorization", HubIntegrationTest.TESTER).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -44,6 +44,8 @@ public abstract class HubIntegrationTest {
         }
     }
 
+    /** HTTP Basic of the test profile's administrator (spo.security.operators.tester). */
+    public static final String TESTER = "Basic dGVzdGVyOnRlc3QtcGFzc3dvcmQ=";
     protected static final String COLLEGE = "test-college";
     protected static final String OGRN = "1025900000015";
 

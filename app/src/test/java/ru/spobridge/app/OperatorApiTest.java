@@ -216,6 +216,6 @@ class OperatorApiTest extends HubIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", HubIntegrationTest.TESTER).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

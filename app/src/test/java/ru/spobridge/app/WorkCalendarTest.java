@@ -59,14 +59,14 @@ class WorkCalendarTest extends HubIntegrationTest {
 
     @Test
     void a_year_without_data_falls_back_to_the_fixed_holidays() throws Exception {
-        JsonNode year2030 = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/calendar/2030")).GET().build(),
+        JsonNode year2030 = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/calendar/2030")).header("Authorization", HubIntegrationTest.TESTER).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body());
 
         assertThat(year2030.get("source").asText()).contains("не загружено");
         assertThat(calendars.forRegion(null).isWorkingDay(LocalDate.of(2030, 1, 7))).isFalse();
         assertThat(calendars.forRegion(null).isWorkingDay(LocalDate.of(2030, 11, 4))).isFalse();
         assertThat(calendars.forRegion(null).isWorkingDay(LocalDate.of(2030, 11, 5))).isTrue();
-        JsonNode year2026 = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/calendar/2026")).GET().build(),
+        JsonNode year2026 = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/calendar/2026")).header("Authorization", HubIntegrationTest.TESTER).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         assertThat(year2026.get("source").asText()).contains("24.09.2025");
         assertThat(year2026.get("workingDays").asInt()).as("247 working days in 2026 by the decree").isEqualTo(247);

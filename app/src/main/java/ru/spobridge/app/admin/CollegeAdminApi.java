@@ -34,12 +34,15 @@ import ru.spobridge.routes.store.CollegeStore.StoredRegion;
 @RequestMapping("/api/admin/colleges")
 public class CollegeAdminApi {
 
+    private final ru.spobridge.app.security.Access access;
+
     private final CollegeRegistry registry;
     private final CollegeStore store;
     private final Colleges colleges;
     private final AuditLog audit;
 
-    public CollegeAdminApi(CollegeRegistry registry, CollegeStore store, Colleges colleges, AuditLog audit) {
+    public CollegeAdminApi(CollegeRegistry registry, CollegeStore store, Colleges colleges, AuditLog audit, ru.spobridge.app.security.Access access) {
+        this.access = access;
         this.registry = registry;
         this.store = store;
         this.colleges = colleges;
@@ -56,7 +59,7 @@ public class CollegeAdminApi {
 
     @GetMapping
     public List<Map<String, Object>> colleges() {
-        return store.colleges().stream().map(this::summary).toList();
+        return access.visible(store.colleges(), college -> college.definition().id()).stream().map(this::summary).toList();
     }
 
     @GetMapping("/{id}")
