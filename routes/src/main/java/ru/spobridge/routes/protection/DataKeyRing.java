@@ -39,6 +39,8 @@ public final class DataKeyRing {
             ring.putIfAbsent(id(key), new SecretKeySpec(key, "AES"));
         }
         this.keys = Map.copyOf(ring);
+        log.info("Персональные данные шифруются ключом {}; для чтения также ключи {}", currentId,
+                ring.keySet().stream().filter(id -> !id.equals(currentId)).toList());
     }
 
     /**
