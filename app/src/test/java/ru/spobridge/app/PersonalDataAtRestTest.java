@@ -28,7 +28,7 @@ import ru.spobridge.routes.store.SyncRuns;
 import ru.spobridge.simulators.contingent.wsdl.Guardian;
 
 /**
- * 152-ФЗ at rest, on PostgreSQL: after a sync that leaves a student's data in every place the hub keeps it (canonical
+ * 152-ФЗ at rest, on PostgreSQL: after a demo sync that leaves a student's data in every place the hub keeps it (canonical
  * state, a platform's refusal, a dead letter, a held run's snapshot, a staff order), his СНИЛС, phones, e-mails, birth
  * date and surnames are in clear in no text, JSON or binary column of any table; the hub still reads them back. Closed
  * dead letters and decided held runs lose their payloads after the retention, audited.
@@ -74,9 +74,8 @@ class PersonalDataAtRestTest extends HubIntegrationTest {
             s.setPhone(null);
             s.getGuardian().clear();
         }));
-        for (int i = 1; i <= 248; i++) {
-            contingent.putStudent(OGRN, SourceData.student("stu-pd-%03d".formatted(i), s -> s.getGuardian().clear()));
-        }
+        // the demo college's registry behind them: 640 students with guardians, as the demo syncs it
+        SourceData.seedDemo(contingent, OGRN);
         epos.rejectRecords("email", "REQUIRED", "stu-pd-a");
         SyncRuns.Run first = syncAndWait(false);
         assertThat(first.targetRejected()).as("the platform refused the planted student once").isEqualTo(1);
