@@ -32,6 +32,7 @@ import ru.spobridge.routes.marks.MarksRoutes;
 import ru.spobridge.routes.schedule.ScheduleImport;
 import ru.spobridge.routes.schedule.ScheduleRoutes;
 import ru.spobridge.routes.staff.StaffRoutes;
+import ru.spobridge.routes.store.HeldRuns;
 import ru.spobridge.routes.store.SyncRuns;
 
 /**
@@ -53,6 +54,8 @@ class BadInputCorpusTest extends HubIntegrationTest {
 
     @Autowired
     private ProducerTemplate camel;
+    @Autowired
+    private HeldRuns heldRuns;
 
     /** One observed or expected refusal: outcome (refused-file, per-record, held), field and code. */
     record Refusal(String outcome, String field, String code) implements Comparable<Refusal> {
@@ -177,9 +180,10 @@ class BadInputCorpusTest extends HubIntegrationTest {
                 (row, i) -> refusal(name, row.getString(1), row.getString(2), row.getString(3)), runId));
         if (SyncRuns.HELD.equals(run.status())) {
             // a held run records nothing yet: its refusals wait in the held snapshot, beside the reason it is held
-            for (Map<String, Object> held : jdbc.queryForList("SELECT reason_code, snapshot FROM held_run WHERE run_id = ?", runId)) {
-                observed.add(new Refusal("held", "-", (String) held.get("reason_code")));
-                JsonNode errors = readTree((String) held.get("snapshot")).path("errors");
+            // the snapshot is sealed at rest: read back through its store
+            for (HeldRuns.Held held : heldRuns.get(runId).stream().toList()) {
+                observed.add(new Refusal("held", "-", held.reasonCode()));
+                JsonNode errors = readTree(heldRuns.snapshot(runId).orElseThrow()).path("errors");
                 errors.forEach(error -> observed.add(refusal(name, error.path("recordKey").asText(), error.path("field").asText(),
                         error.path("code").asText())));
             }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import ru.spobridge.routes.protection.PayloadCipher;
 import ru.spobridge.model.marks.Attendance;
 import ru.spobridge.model.reference.ReferenceItem;
 import ru.spobridge.model.reference.ReferenceKind;
@@ -40,10 +41,12 @@ public class MarksReports {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final WorkingCalendars calendars;
+    private final PayloadCipher cipher;
 
     public MarksReports(CanonicalRecords canonical, CanonicalJson json, Colleges colleges, NamedParameterJdbcTemplate jdbc, Clock clock,
-                        WorkingCalendars calendars) {
+                        WorkingCalendars calendars, PayloadCipher cipher) {
         this.calendars = calendars;
+        this.cipher = cipher;
         this.canonical = canonical;
         this.json = json;
         this.colleges = colleges;
@@ -142,7 +145,8 @@ public class MarksReports {
                     + "AND s.entity_key = c.entity_key AND s.target = :target WHERE c.college_id = :college AND c.entity_type IN ('mark', 'attendance')",
                     Map.of("college", college, "target", targetName), rs -> {
                         boolean isMark = MarksIntake.MARK.equals(rs.getString(1));
-                        String payload = rs.getString(3);
+                        // joined with the sync state in one query, so opened here rather than through CanonicalRecords
+                        String payload = cipher.open(rs.getString(3));
                         String group = isMark ? json.read(payload, Mark.class).groupCode() : json.read(payload, Attendance.class).groupCode();
                         LocalDate date = isMark ? json.read(payload, Mark.class).date() : json.read(payload, Attendance.class).date();
                         String hash = rs.getString(4);

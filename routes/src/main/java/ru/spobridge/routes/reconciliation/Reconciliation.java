@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.spobridge.routes.CanonicalJson;
@@ -17,6 +15,7 @@ import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.contingent.ContingentIntake;
 import ru.spobridge.routes.delivery.PlatformTarget;
 import ru.spobridge.routes.store.AuditLog;
+import ru.spobridge.routes.store.CanonicalRecords;
 import ru.spobridge.routes.flow.Republish;
 import ru.spobridge.routes.store.DeliveryLedger;
 import ru.spobridge.routes.store.DueReason;
@@ -35,20 +34,20 @@ public class Reconciliation {
     private final Map<String, PlatformTarget> targets = new HashMap<>();
     private final Colleges colleges;
     private final CanonicalJson json;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final CanonicalRecords canonical;
     private final ReconciliationReports reports;
     private final AuditLog audit;
     private final DeliveryLedger ledger;
     private final Republish republish;
     private final TransactionTemplate transaction;
 
-    public Reconciliation(List<PlatformTarget> platformTargets, Colleges colleges, CanonicalJson json, NamedParameterJdbcTemplate jdbc,
+    public Reconciliation(List<PlatformTarget> platformTargets, Colleges colleges, CanonicalJson json, CanonicalRecords canonical,
                           ReconciliationReports reports, AuditLog audit, DeliveryLedger ledger, Republish republish,
                           TransactionTemplate transaction) {
         platformTargets.forEach(target -> targets.put(target.name(), target));
         this.colleges = colleges;
         this.json = json;
-        this.jdbc = jdbc;
+        this.canonical = canonical;
         this.reports = reports;
         this.audit = audit;
         this.ledger = ledger;
@@ -97,13 +96,7 @@ public class Reconciliation {
 
     /** Payload and label of every canonical record of a type, by key. */
     private Map<String, String[]> expected(String collegeId, String entityType) {
-        Map<String, String[]> expected = new java.util.TreeMap<>();
-        jdbc.query("SELECT entity_key, payload, masked_label FROM canonical_record WHERE college_id = :college AND entity_type = :type",
-                new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType),
-                rs -> {
-                    expected.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-                });
-        return expected;
+        return new java.util.TreeMap<>(canonical.payloadsAndLabels(collegeId, entityType));
     }
 
     /** Fields the platform should have and holds otherwise; numbers and booleans compared as JSON values. */

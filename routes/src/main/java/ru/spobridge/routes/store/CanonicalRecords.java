@@ -11,17 +11,24 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import ru.spobridge.routes.protection.PayloadCipher;
 
-/** The canonical state of every record as last read from its source (table canonical_record). */
+/**
+ * The canonical state of every record as last read from its source (table canonical_record). Payloads are sealed at
+ * rest ({@link PayloadCipher}) and given back in clear; keys and content hashes stay clear for matching and change
+ * detection.
+ */
 @Repository
 public class CanonicalRecords {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final PayloadCipher cipher;
 
-    public CanonicalRecords(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    public CanonicalRecords(NamedParameterJdbcTemplate jdbc, Clock clock, PayloadCipher cipher) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     public record Row(String entityKey, String sortKey, String sourceSystem, String contentHash, String payload, String maskedLabel) {
@@ -66,7 +73,7 @@ public class CanonicalRecords {
             MapSqlParameterSource params = new MapSqlParameterSource()
                     .addValue("college", collegeId).addValue("type", entityType).addValue("key", row.entityKey())
                     .addValue("source", row.sourceSystem()).addValue("hash", row.contentHash())
-                    .addValue("payload", row.payload()).addValue("label", row.maskedLabel()).addValue("now", now)
+                    .addValue("payload", cipher.seal(row.payload())).addValue("label", row.maskedLabel()).addValue("now", now)
                     .addValue("sort", row.sortKey());
             (knownHashes.containsKey(row.entityKey()) ? updates : inserts).add(params);
         }
@@ -96,7 +103,7 @@ public class CanonicalRecords {
                 """,
                 new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType)
                         .addValue("target", target).addValue("publishedBefore", Timestamp.from(publishedBefore)),
-                (rs, i) -> new PendingRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                (rs, i) -> new PendingRecord(rs.getString(1), rs.getString(2), cipher.open(rs.getString(3)), rs.getString(4), rs.getString(5)));
     }
 
     /** Per target and entity type of a college: records on their way to the platform, published and not yet answered. */
@@ -122,7 +129,20 @@ public class CanonicalRecords {
 
     /** Canonical JSON by key, for rules that look at history (movements). */
     public Map<String, String> payloads(String collegeId, String entityType) {
-        return byKey(collegeId, entityType, "payload");
+        Map<String, String> payloads = byKey(collegeId, entityType, "payload");
+        payloads.replaceAll((key, stored) -> cipher.open(stored));
+        return payloads;
+    }
+
+    /** Payload (clear) and masked label of every record of a type, by key. */
+    public Map<String, String[]> payloadsAndLabels(String collegeId, String entityType) {
+        Map<String, String[]> values = new HashMap<>();
+        jdbc.query("SELECT entity_key, payload, masked_label FROM canonical_record WHERE college_id = :college AND entity_type = :type",
+                Map.of("college", collegeId, "type", entityType),
+                rs -> {
+                    values.put(rs.getString(1), new String[] {cipher.open(rs.getString(2)), rs.getString(3)});
+                });
+        return values;
     }
 
     /** One column of every record of a type, by key; the column name is one of ours, never input. */

@@ -9,10 +9,12 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import ru.spobridge.routes.protection.PayloadCipher;
 
 /**
  * Records that could not be delivered, with the payload for replay and the cause: RETRYING while the hub sends them
  * again by itself (a transient fault), OPEN once an operator must decide (a permanent refusal, or the horizon passed).
+ * Payloads are sealed at rest ({@link PayloadCipher}) and dropped by the retention purge once the letter is closed.
  */
 @Repository
 public class DeadLetters {
@@ -23,10 +25,12 @@ public class DeadLetters {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final PayloadCipher cipher;
 
-    public DeadLetters(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    public DeadLetters(NamedParameterJdbcTemplate jdbc, Clock clock, PayloadCipher cipher) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     public record Letter(String entityKey, String contentHash, String payload, String maskedLabel) {
@@ -66,7 +70,7 @@ public class DeadLetters {
                     .addValue("since", retry == null ? null : Timestamp.from(retry.since()), java.sql.Types.TIMESTAMP)
                     .addValue("rounds", retry == null ? 0 : retry.rounds()).addValue("college", collegeId).addValue("flow", flow).addValue("target", target)
                     .addValue("type", entityType).addValue("key", letter.entityKey()).addValue("hash", letter.contentHash())
-                    .addValue("payload", letter.payload()).addValue("label", letter.maskedLabel())
+                    .addValue("payload", cipher.seal(letter.payload())).addValue("label", letter.maskedLabel())
                     .addValue("idem", idempotencyKey).addValue("code", errorCode)
                     .addValue("cause", cause.length() > 2000 ? cause.substring(0, 2000) : cause)
                     .addValue("attempts", attempts).addValue("run", runId).addValue("now", now));
@@ -260,7 +264,8 @@ public class DeadLetters {
     /** Payloads of the open dead letters of one entity type at one target (to keep later orders behind them). */
     public List<String> openPayloads(String collegeId, String target, String entityType) {
         return jdbc.queryForList("SELECT payload FROM dead_letter WHERE status = 'OPEN' AND college_id = :college "
-                + "AND target = :target AND entity_type = :type", Map.of("college", collegeId, "target", target, "type", entityType), String.class);
+                + "AND target = :target AND entity_type = :type", Map.of("college", collegeId, "target", target, "type", entityType), String.class)
+                .stream().map(cipher::open).toList();
     }
 
     /** The undelivered (open or retrying) dead letters of one entity type at one target, payload by record key. */
@@ -269,9 +274,30 @@ public class DeadLetters {
         jdbc.query("SELECT entity_key, payload FROM dead_letter WHERE status IN ('OPEN', 'RETRYING') AND college_id = :college "
                 + "AND target = :target AND entity_type = :type ORDER BY id", Map.of("college", collegeId, "target", target, "type", entityType),
                 rs -> {
-                    byKey.put(rs.getString(1), rs.getString(2));
+                    byKey.put(rs.getString(1), cipher.open(rs.getString(2)));
                 });
         return byKey;
+    }
+
+    /**
+     * Drops the payloads of letters closed (resolved, discarded, superseded) before {@code closedBefore}: nothing sends
+     * them again, and personal data is not kept longer than needed. The letter itself, its cause and outcome stay.
+     *
+     * @return payloads dropped, by college
+     */
+    public Map<String, Integer> purgeClosedPayloads(Instant closedBefore) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("before", Timestamp.from(closedBefore))
+                .addValue("now", Timestamp.from(clock.instant()));
+        String closed = "status IN ('RESOLVED', 'DISCARDED', 'SUPERSEDED') AND resolved_at < :before AND payload IS NOT NULL";
+        Map<String, Integer> byCollege = new java.util.TreeMap<>();
+        jdbc.query("SELECT college_id, COUNT(*) FROM dead_letter WHERE " + closed + " GROUP BY college_id", params,
+                rs -> {
+                    byCollege.put(rs.getString(1), rs.getInt(2));
+                });
+        if (!byCollege.isEmpty()) {
+            jdbc.update("UPDATE dead_letter SET payload = NULL, payload_purged_at = :now WHERE " + closed, params);
+        }
+        return byCollege;
     }
 
     /** Dead letters waiting for an operator, of one college or (null) all. */
