@@ -15,6 +15,8 @@ public final class AuditActions {
 
     static {
         NAMES.put("FILE_UPLOADED", "загружен файл");
+        NAMES.put("PERSONAL_DATA_PURGED", "удалены персональные данные закрытых записей по сроку хранения");
+        NAMES.put("PERSONAL_DATA_SEALED", "персональные данные в хранилище зашифрованы текущим ключом");
         NAMES.put("NOTIFICATION_SUBSCRIPTION_ADDED", "добавлена подписка на уведомления");
         NAMES.put("NOTIFICATION_SUBSCRIPTION_CHANGED", "изменена подписка на уведомления");
         NAMES.put("NOTIFICATION_SUBSCRIPTION_REMOVED", "удалена подписка на уведомления");
