@@ -29,7 +29,7 @@ public class CollegeScopeInterceptor implements HandlerInterceptor, WebMvcConfig
 
     /** Hub-wide administration: users, tokens, regions, the calendar, the whole export — not for a college's administrator. */
     private static final java.util.List<String> WHOLE_HUB = java.util.List.of("/api/admin/users", "/api/admin/tokens",
-            "/api/admin/regions", "/api/admin/export", "/api/admin/calendar", "/api/admin/notifications");
+            "/api/admin/regions", "/api/admin/export", "/api/admin/calendar");
 
     @Override
     @SuppressWarnings("unchecked")

@@ -47,6 +47,15 @@ class SignInBrowserTest extends HubIntegrationTest {
             browser.driver().findElement(By.id("issue-token")).click();
             String token = browser.await(d -> d.findElement(By.id("issued-token")).getText());
             assertThat(token).startsWith("spo_");
+            new Select(browser.driver().findElement(By.id("sub-scope-kind"))).selectByValue("COLLEGE");
+            new Select(browser.driver().findElement(By.id("sub-scope-id"))).selectByValue("test-college");
+            browser.driver().findElement(By.id("sub-role")).sendKeys("ИТ-специалист колледжа");
+            browser.driver().findElement(By.id("sub-address")).sendKeys("it@college.example");
+            browser.driver().findElement(By.cssSelector(".sub-kind[value='HELD_RUN']")).click();
+            browser.driver().findElement(By.id("add-subscription")).click();
+            browser.await(d -> d.findElement(By.cssSelector("#subscriptions tbody")).getText().contains("it@college.example"));
+            assertThat(browser.driver().findElement(By.cssSelector("#subscriptions tbody")).getText())
+                    .contains("колледж test-college", "ИТ-специалист колледжа", "e-mail: it@college.example", "задержанный запуск");
             browser.screenshot("admin");
             HttpResponse<String> withToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/runs/latest"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());

@@ -57,7 +57,7 @@ public class HoldPolicy {
         List<Change> changes = changes(snapshot);
         long leaving = changes.stream().filter(change -> change.removes() && !DISAPPEARS.equals(change.action())).count();
         long disappeared = changes.stream().filter(change -> DISAPPEARS.equals(change.action())).count();
-        int base = Math.max(1, Math.max(canonical.count(college, ContingentIntake.STUDENT), read.full() ? read.students().size() : 0));
+        int base = Math.max(1, Math.max(canonical.hashes(college, ContingentIntake.STUDENT).size(), read.full() ? read.students().size() : 0));
         double share = (double) (leaving + disappeared) / base;
         double limit = colleges.settings(college).hold().maxRemovalShare();
         if (Holds.removesTooMany(leaving + disappeared, base, limit)) {
