@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import ru.spobridge.simulators.auth.TokenRegistry;
@@ -29,15 +31,18 @@ public class ContingentSimulator {
     }
 
     /** One page of an ALL or UPDATED read. */
-    record StudentPage(List<Student> students, List<Movement> movements, int totalCount, int totalPages) {
+    public record StudentPage(List<Student> students, List<Movement> movements, int totalCount, int totalPages) {
     }
 
-    /** A student and its changedAt parsed once at insert: {@code null} = no readable stamp, always reported. */
-    private record Entry(Student student, Instant changedAt) {
-        static Entry of(Student student) {
-            return new Entry(student, parse(student.getChangedAt()));
-        }
+    /**
+     * A student, its changedAt parsed once at insert ({@code null} = no readable stamp, always reported) and its
+     * place in insertion order ({@code seq}: a replacement in place keeps it).
+     */
+    private record Entry(Student student, Instant changedAt, long seq) {
     }
+
+    private static final Comparator<Entry> BY_STAMP =
+            Comparator.comparing(Entry::changedAt).thenComparingLong(Entry::seq);
 
     /** A filtered selection kept for the pages that follow the first one of the same read. */
     private record Selection(Instant since, long version, List<Entry> entries) {
@@ -48,9 +53,46 @@ public class ContingentSimulator {
         // insertion order is the page order; the index points at the first entry of each externalId
         final List<Entry> students = new ArrayList<>();
         final Map<String, Integer> firstIndex = new HashMap<>();
+        // UPDATED reads find their students here in O(log n + k), then restore insertion order by seq
+        final TreeSet<Entry> byStamp = new TreeSet<>(BY_STAMP);
+        final List<Entry> unstamped = new ArrayList<>();
         final List<StampedMovement> movements = new ArrayList<>();
+        long nextSeq;
         long version;
         Selection lastSelection;
+
+        void append(Student student, Instant changedAt) {
+            firstIndex.putIfAbsent(student.getExternalId(), students.size());
+            Entry entry = new Entry(student, changedAt, nextSeq++);
+            students.add(entry);
+            track(entry);
+            version++;
+        }
+
+        void replace(int index, Student student, Instant changedAt) {
+            Entry old = students.get(index);
+            untrack(old);
+            Entry entry = new Entry(student, changedAt, old.seq());
+            students.set(index, entry);
+            track(entry);
+            version++;
+        }
+
+        private void track(Entry entry) {
+            if (entry.changedAt() == null) {
+                unstamped.add(entry);
+            } else {
+                byStamp.add(entry);
+            }
+        }
+
+        private void untrack(Entry entry) {
+            if (entry.changedAt() == null) {
+                unstamped.remove(entry);
+            } else {
+                byStamp.remove(entry);
+            }
+        }
 
         void reindex() {
             firstIndex.clear();
@@ -94,16 +136,15 @@ public class ContingentSimulator {
 
     /** Adds the student or replaces the first with the same externalId in place; stamps changedAt with now. */
     public synchronized void putStudent(String ogrn, Student student) {
-        student.setChangedAt(clock.instant().toString());
+        Instant now = clock.instant();
+        student.setChangedAt(now.toString());
         Org org = org(ogrn);
         Integer index = org.firstIndex.get(student.getExternalId());
         if (index != null) {
-            org.students.set(index, Entry.of(student));
+            org.replace(index, student, now);
         } else {
-            org.firstIndex.put(student.getExternalId(), org.students.size());
-            org.students.add(Entry.of(student));
+            org.append(student, now);
         }
-        org.version++;
     }
 
     /** Appends even when the externalId is already there: simulates duplicate ids in a page. */
@@ -111,16 +152,15 @@ public class ContingentSimulator {
         if (student.getChangedAt() == null) {
             student.setChangedAt(clock.instant().toString());
         }
-        Org org = org(ogrn);
-        org.firstIndex.putIfAbsent(student.getExternalId(), org.students.size());
-        org.students.add(Entry.of(student));
-        org.version++;
+        org(ogrn).append(student, parse(student.getChangedAt()));
     }
 
     /** Removes every student with this externalId. */
     public synchronized void removeStudent(String ogrn, String externalId) {
         Org org = org(ogrn);
         if (org.students.removeIf(e -> Objects.equals(e.student().getExternalId(), externalId))) {
+            org.byStamp.removeIf(e -> Objects.equals(e.student().getExternalId(), externalId));
+            org.unstamped.removeIf(e -> Objects.equals(e.student().getExternalId(), externalId));
             org.reindex();
             org.version++;
         }
@@ -173,7 +213,7 @@ public class ContingentSimulator {
                 movements++;
             }
             student.setChangedAt(now.toString());
-            org.students.set(index, Entry.of(student));
+            org.replace(index, student, now);
             ids.add(student.getExternalId());
         }
         org.version++;
@@ -250,10 +290,11 @@ public class ContingentSimulator {
 
     /**
      * Students changed after {@code changedSince} (all when null), page {@code page} (1-based); movements on page 1.
-     * An ALL page is a slice of the insertion-ordered list; an UPDATED read filters the pre-parsed stamps once and
-     * its later pages reuse that selection while nothing changed, so a whole read costs O(n), not O(n × pages).
+     * An ALL page is a slice of the insertion-ordered list; an UPDATED read takes the k students stamped after
+     * {@code changedSince} from the stamp index (O(log n + k log k)) once, and its later pages reuse that selection
+     * while nothing changed.
      */
-    synchronized StudentPage page(String ogrn, Instant changedSince, int page, int pageSize) {
+    public synchronized StudentPage page(String ogrn, Instant changedSince, int page, int pageSize) {
         Org org = orgs.get(ogrn);
         List<Entry> selected = changedSince == null ? org.students : selection(org, changedSince);
         int totalPages = Math.max(1, (selected.size() + pageSize - 1) / pageSize);
@@ -275,13 +316,11 @@ public class ContingentSimulator {
         if (last != null && last.version() == org.version && last.since().equals(since)) {
             return last.entries();
         }
-        List<Entry> entries = new ArrayList<>();
-        for (Entry entry : org.students) {
-            // a student without a readable stamp is always reported: better a repeat than a miss
-            if (entry.changedAt() == null || entry.changedAt().isAfter(since)) {
-                entries.add(entry);
-            }
-        }
+        // strictly after since: a probe with the largest seq sorts after every entry stamped exactly at since
+        List<Entry> entries = new ArrayList<>(org.byStamp.tailSet(new Entry(null, since, Long.MAX_VALUE), false));
+        // a student without a readable stamp is always reported: better a repeat than a miss
+        entries.addAll(org.unstamped);
+        entries.sort(Comparator.comparingLong(Entry::seq));
         org.lastSelection = new Selection(since, org.version, entries);
         return entries;
     }
