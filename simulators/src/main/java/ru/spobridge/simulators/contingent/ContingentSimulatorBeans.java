@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 import ru.spobridge.simulators.SimulatorProperties;
 import ru.spobridge.simulators.SimulatorsAutoConfiguration;
@@ -22,6 +23,7 @@ import ru.spobridge.simulators.faults.FaultControlEndpoints;
 import ru.spobridge.simulators.faults.FaultFilter;
 import ru.spobridge.simulators.faults.FaultFlavour;
 import ru.spobridge.simulators.faults.FaultInjector;
+import ru.spobridge.simulators.web.JsonBodies;
 
 /** Beans of the Контингент simulator; imported by the auto-configuration only (no stereotype: not scanned). */
 public class ContingentSimulatorBeans {
@@ -74,8 +76,28 @@ public class ContingentSimulatorBeans {
                 });
         return RouterFunctions.route()
                 .POST(BASE + "/integration/v1/token", token::handle)
+                .POST(BASE + "/_control/change", request -> change(simulator, request))
                 .build()
                 .and(control.routes(BASE));
+    }
+
+    /** {@code POST /_control/change?ogrn=…&percent=1&seed=…}: changes that share of a college's students. */
+    private static ServerResponse change(ContingentSimulator simulator, ServerRequest request) {
+        String ogrn = request.param("ogrn").orElse(null);
+        if (ogrn == null || !simulator.knows(ogrn)) {
+            return JsonBodies.json(404, JsonBodies.error(404, "UNKNOWN_ORG", "Организация с указанным ОГРН не найдена"));
+        }
+        double percent;
+        long seed;
+        try {
+            percent = Double.parseDouble(request.param("percent").orElse("1"));
+            seed = Long.parseLong(request.param("seed").orElse("1"));
+            ContingentSimulator.Change change = simulator.change(ogrn, percent, seed);
+            return JsonBodies.json(200, Map.of("changed", change.changed(), "movements", change.movements()));
+        } catch (IllegalArgumentException e) {
+            return JsonBodies.json(400, JsonBodies.error(400, "MALFORMED",
+                    "percent — число от 0 до 100, seed — целое число"));
+        }
     }
 
     private static boolean isWsdlRequest(String query) {
