@@ -15,9 +15,11 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import ru.spobridge.model.RecordError;
 import ru.spobridge.routes.store.DeliveryLedger;
 import ru.spobridge.routes.store.DeliveryLedger.Delivered;
 import ru.spobridge.routes.store.DeliveryLedger.Entry;
+import ru.spobridge.routes.store.RejectedRecords;
 
 /**
  * The ledger rows of one batch written at once must equal those written record by record: new and existing rows,
@@ -87,6 +89,38 @@ class DeliveryLedgerBatchTest {
                         .containsEntry("delivered_hash", "h-0").containsEntry("target_id", "T-P"));
         assertThat(expected).filteredOn(row -> "g".equals(row.get("entity_key"))).singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("target_id", "G-1").containsEntry("delivered_hash", "h-b"));
+
+        // the platform's reasons of a batch: earlier open reasons closed, the new ones kept, as record by record
+        RejectedRecords rejected = new RejectedRecords(jdbc, CLOCK);
+        for (String college : List.of("one-by-one", "batched")) {
+            rejected.reject(college, "contingent", "STUDENT", "old-published", "moodle",
+                    List.of(new RecordError("old-published", "name", "OLD", "прежняя причина")), "С*** И.", 1L);
+        }
+        List<RejectedRecords.Refusal> refusals = List.of(
+                new RejectedRecords.Refusal("old-published", List.of(new RecordError("old-published", "snils", "BAD_SNILS", "неверный СНИЛС"),
+                        new RecordError("old-published", "birth", "BAD_DATE", "неверная дата")), "С*** И."),
+                new RejectedRecords.Refusal("fresh-refused", List.of(new RecordError("fresh-refused", "-", "REJECTED", "без причины")), null));
+        for (RejectedRecords.Refusal one : refusals) {
+            rejected.reject("one-by-one", "contingent", "STUDENT", one.entityKey(), "moodle", one.errors(), one.maskedLabel(), 2L);
+        }
+        rejected.rejectAll("batched", "contingent", "STUDENT", "moodle", refusals, 2L);
+        List<Map<String, Object>> expectedReasons = reasons(jdbc, "one-by-one");
+        assertThat(expectedReasons).hasSize(4);
+        assertThat(expectedReasons).filteredOn(row -> "OLD".equals(row.get("code"))).singleElement()
+                .satisfies(row -> assertThat(row.get("resolved_at")).isNotNull());
+        assertThat(reasons(jdbc, "batched")).isEqualTo(expectedReasons);
+    }
+
+    private static List<Map<String, Object>> reasons(NamedParameterJdbcTemplate jdbc, String college) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        jdbc.queryForList("SELECT flow, entity_type, entity_key, target, field, code, message, masked_label, run_id, first_seen, last_seen, "
+                        + "resolved_at FROM rejected_record WHERE college_id = :college ORDER BY entity_key, code",
+                Map.of("college", college)).forEach(row -> {
+                    Map<String, Object> lower = new java.util.LinkedHashMap<>();
+                    row.forEach((column, value) -> lower.put(column.toLowerCase(), value == null ? null : String.valueOf(value)));
+                    rows.add(lower);
+                });
+        return rows;
     }
 
     private static void seed(NamedParameterJdbcTemplate jdbc, String college) {

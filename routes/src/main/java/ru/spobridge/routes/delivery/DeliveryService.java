@@ -116,6 +116,7 @@ public class DeliveryService {
         List<DeliveryLedger.Delivered> deliveredRows = new ArrayList<>();
         List<DeliveryLedger.Entry> refusedRows = new ArrayList<>();
         List<Object> marks = new ArrayList<>();
+        List<RejectedRecords.Refusal> refusals = new ArrayList<>();
         List<DeliveryBatch.Item> dependent = new ArrayList<>();
         List<String> dependentReasons = new ArrayList<>();
         Map<DeliveryBatch.Item, Set<String>> dependencyCodes = new java.util.HashMap<>();
@@ -138,8 +139,7 @@ public class DeliveryService {
                 List<RecordError> errors = outcome.errors().isEmpty()
                         ? List.of(new RecordError(item.entityKey(), "-", "REJECTED", "Платформа отклонила запись без указания причины"))
                         : outcome.errors().stream().map(error -> new RecordError(item.entityKey(), error.field(), error.code(), error.message())).toList();
-                rejected.reject(batch.collegeId(), batch.flow(), batch.entityType(), item.entityKey(), batch.target(), errors,
-                        item.maskedLabel(), batch.runId());
+                refusals.add(new RejectedRecords.Refusal(item.entityKey(), errors, item.maskedLabel()));
                 String reason = "REJECTED: " + errors.stream().map(error -> error.field() + "/" + error.code()).collect(Collectors.joining(", "));
                 observers.forEach(observer -> observer.notDelivered(batch, List.of(item.entityKey()), reason));
             }
@@ -148,8 +148,11 @@ public class DeliveryService {
         if (distinctKeys(batch)) {
             ledger.markDelivered(batch.collegeId(), batch.entityType(), batch.target(), deliveredRows);
             ledger.markRejected(batch.collegeId(), batch.entityType(), batch.target(), refusedRows);
+            rejected.rejectAll(batch.collegeId(), batch.flow(), batch.entityType(), batch.target(), refusals, batch.runId());
         } else {
             markOneByOne(batch, marks);
+            refusals.forEach(one -> rejected.reject(batch.collegeId(), batch.flow(), batch.entityType(), one.entityKey(), batch.target(),
+                    one.errors(), one.maskedLabel(), batch.runId()));
         }
         observers.forEach(observer -> observer.delivered(batch, delivered));
         rejected.resolve(batch.collegeId(), batch.entityType(), delivered, batch.target());
