@@ -113,6 +113,10 @@ public class DeliveryService {
     /** Records the outcome of every record of the batch; true when the platform lost parents the hub re-sends. */
     private boolean record(DeliveryBatch batch, BatchResult result) {
         List<String> delivered = new ArrayList<>();
+        List<DeliveryLedger.Delivered> deliveredRows = new ArrayList<>();
+        List<DeliveryLedger.Entry> refusedRows = new ArrayList<>();
+        List<Object> marks = new ArrayList<>();
+        List<RejectedRecords.Refusal> refusals = new ArrayList<>();
         List<DeliveryBatch.Item> dependent = new ArrayList<>();
         List<String> dependentReasons = new ArrayList<>();
         Map<DeliveryBatch.Item, Set<String>> dependencyCodes = new java.util.HashMap<>();
@@ -121,7 +125,8 @@ public class DeliveryService {
             DeliveryBatch.Item item = batch.items().get(i);
             BatchResult.ItemResult outcome = result.results().get(i);
             if (outcome.accepted()) {
-                ledger.markDelivered(batch.collegeId(), batch.entityType(), batch.target(), item.entityKey(), item.contentHash(), outcome.id());
+                deliveredRows.add(new DeliveryLedger.Delivered(item.entityKey(), item.contentHash(), outcome.id()));
+                marks.add(deliveredRows.get(deliveredRows.size() - 1));
                 delivered.add(item.entityKey());
             } else if (!outcome.errors().isEmpty() && outcome.errors().stream().allMatch(error -> DEPENDENCY_CODES.contains(error.code()))) {
                 dependent.add(item);
@@ -129,15 +134,25 @@ public class DeliveryService {
                 outcome.errors().forEach(error -> dependencyCodes.computeIfAbsent(item, key -> new HashSet<>()).add(error.code()));
             } else {
                 refused++;
-                ledger.markRejected(batch.collegeId(), batch.entityType(), batch.target(), item.entityKey(), item.contentHash());
+                refusedRows.add(new DeliveryLedger.Entry(item.entityKey(), item.contentHash()));
+                marks.add(refusedRows.get(refusedRows.size() - 1));
                 List<RecordError> errors = outcome.errors().isEmpty()
                         ? List.of(new RecordError(item.entityKey(), "-", "REJECTED", "Платформа отклонила запись без указания причины"))
                         : outcome.errors().stream().map(error -> new RecordError(item.entityKey(), error.field(), error.code(), error.message())).toList();
-                rejected.reject(batch.collegeId(), batch.flow(), batch.entityType(), item.entityKey(), batch.target(), errors,
-                        item.maskedLabel(), batch.runId());
+                refusals.add(new RejectedRecords.Refusal(item.entityKey(), errors, item.maskedLabel()));
                 String reason = "REJECTED: " + errors.stream().map(error -> error.field() + "/" + error.code()).collect(Collectors.joining(", "));
                 observers.forEach(observer -> observer.notDelivered(batch, List.of(item.entityKey()), reason));
             }
+        }
+        // the ledger rows of the whole batch at once; a key twice in a batch is handled record by record, in order
+        if (distinctKeys(batch)) {
+            ledger.markDelivered(batch.collegeId(), batch.entityType(), batch.target(), deliveredRows);
+            ledger.markRejected(batch.collegeId(), batch.entityType(), batch.target(), refusedRows);
+            rejected.rejectAll(batch.collegeId(), batch.flow(), batch.entityType(), batch.target(), refusals, batch.runId());
+        } else {
+            markOneByOne(batch, marks);
+            refusals.forEach(one -> rejected.reject(batch.collegeId(), batch.flow(), batch.entityType(), one.entityKey(), batch.target(),
+                    one.errors(), one.maskedLabel(), batch.runId()));
         }
         observers.forEach(observer -> observer.delivered(batch, delivered));
         rejected.resolve(batch.collegeId(), batch.entityType(), delivered, batch.target());
@@ -158,6 +173,21 @@ public class DeliveryService {
                     batch.entityType(), refused, batch.items().size(), batch.idempotencyKey());
         }
         return parentsLost;
+    }
+
+    private static boolean distinctKeys(DeliveryBatch batch) {
+        return batch.items().stream().map(DeliveryBatch.Item::entityKey).distinct().count() == batch.items().size();
+    }
+
+    /** Batch order, one record at a time: a later outcome for the same key overrides an earlier one as it always did. */
+    private void markOneByOne(DeliveryBatch batch, List<Object> marks) {
+        for (Object mark : marks) {
+            if (mark instanceof DeliveryLedger.Delivered one) {
+                ledger.markDelivered(batch.collegeId(), batch.entityType(), batch.target(), List.of(one));
+            } else if (mark instanceof DeliveryLedger.Entry one) {
+                ledger.markRejected(batch.collegeId(), batch.entityType(), batch.target(), List.of(one));
+            }
+        }
     }
 
     /**

@@ -24,22 +24,51 @@ public class DeliveryLedger {
     }
 
     public void markPublished(String collegeId, String entityType, String target, List<Entry> entries) {
-        upsert(collegeId, entityType, target, entries,
+        upsert(collegeId, entityType, target, entries.stream().map(one -> new Row(one.entityKey(), one.contentHash(), null)).toList(),
                 "published_hash = :hash, published_at = :now",
-                "published_hash, published_at", ":hash, :now", null);
+                "published_hash, published_at", ":hash, :now");
     }
 
+    /** One record the target confirmed; targetId null keeps the id the ledger already has. */
+    public record Delivered(String entityKey, String contentHash, String targetId) {
+    }
+
+    private static final String DELIVERED_SET = "delivered_hash = :hash, delivered_at = :now, target_id = COALESCE(:targetId, target_id), "
+            + "rejected_hash = NULL, published_hash = NULL";
+    private static final String REJECTED_SET = "rejected_hash = :hash, published_hash = NULL";
+
     public void markDelivered(String collegeId, String entityType, String target, String entityKey, String hash, String targetId) {
-        upsert(collegeId, entityType, target, List.of(new Entry(entityKey, hash)),
-                "delivered_hash = :hash, delivered_at = :now, target_id = COALESCE(:targetId, target_id), rejected_hash = NULL, published_hash = NULL",
-                "delivered_hash, delivered_at, target_id", ":hash, :now, :targetId", targetId);
+        markDelivered(collegeId, entityType, target, List.of(new Delivered(entityKey, hash, targetId)));
+    }
+
+    /** The records of one batch the target confirmed: one batched UPDATE and one batched INSERT, not two statements a record. */
+    public void markDelivered(String collegeId, String entityType, String target, List<Delivered> records) {
+        if (!distinct(records.stream().map(Delivered::entityKey).toList())) {
+            // a key twice: the later version must win over the earlier one, as one record after the other
+            records.forEach(one -> markDelivered(collegeId, entityType, target, List.of(one)));
+            return;
+        }
+        upsert(collegeId, entityType, target, records.stream().map(one -> new Row(one.entityKey(), one.contentHash(), one.targetId())).toList(),
+                DELIVERED_SET, "delivered_hash, delivered_at, target_id", ":hash, :now, :targetId");
     }
 
     /** The platform refused this version: not sent again until the record changes. */
     public void markRejected(String collegeId, String entityType, String target, String entityKey, String hash) {
-        upsert(collegeId, entityType, target, List.of(new Entry(entityKey, hash)),
-                "rejected_hash = :hash, published_hash = NULL",
-                "rejected_hash", ":hash", null);
+        markRejected(collegeId, entityType, target, List.of(new Entry(entityKey, hash)));
+    }
+
+    /** The versions of one batch the platform refused, in one batched UPDATE and one batched INSERT. */
+    public void markRejected(String collegeId, String entityType, String target, List<Entry> entries) {
+        if (!distinct(entries.stream().map(Entry::entityKey).toList())) {
+            entries.forEach(one -> markRejected(collegeId, entityType, target, List.of(one)));
+            return;
+        }
+        upsert(collegeId, entityType, target, entries.stream().map(one -> new Row(one.entityKey(), one.contentHash(), null)).toList(),
+                REJECTED_SET, "rejected_hash", ":hash");
+    }
+
+    private static boolean distinct(List<String> keys) {
+        return new java.util.HashSet<>(keys).size() == keys.size();
     }
 
     /**
@@ -98,14 +127,21 @@ public class DeliveryLedger {
                         .addValue("outcome", outcome).addValue("now", Timestamp.from(clock.instant())));
     }
 
-    private void upsert(String collegeId, String entityType, String target, List<Entry> entries, String setClause,
-                        String insertColumns, String insertValues, String targetId) {
+    private record Row(String entityKey, String hash, String targetId) {
+    }
+
+    /** Update what exists, insert the rest: a concurrent insert of the same row fails on the key and rolls the batch back. */
+    private void upsert(String collegeId, String entityType, String target, List<Row> rows, String setClause,
+                        String insertColumns, String insertValues) {
+        if (rows.isEmpty()) {
+            return;
+        }
         Timestamp now = Timestamp.from(clock.instant());
         List<MapSqlParameterSource> params = new ArrayList<>();
-        for (Entry entry : entries) {
+        for (Row row : rows) {
             params.add(new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType)
-                    .addValue("target", target).addValue("key", entry.entityKey()).addValue("hash", entry.contentHash())
-                    .addValue("now", now).addValue("targetId", targetId));
+                    .addValue("target", target).addValue("key", row.entityKey()).addValue("hash", row.hash())
+                    .addValue("now", now).addValue("targetId", row.targetId(), java.sql.Types.VARCHAR));
         }
         int[] updated = jdbc.batchUpdate("UPDATE sync_state SET " + setClause + " WHERE college_id = :college AND entity_type = :type "
                 + "AND target = :target AND entity_key = :key", params.toArray(MapSqlParameterSource[]::new));
@@ -114,6 +150,9 @@ public class DeliveryLedger {
             if (updated[i] == 0) {
                 missing.add(params.get(i));
             }
+        }
+        if (missing.isEmpty()) {
+            return;
         }
         jdbc.batchUpdate("INSERT INTO sync_state (college_id, entity_type, entity_key, target, " + insertColumns + ") "
                 + "VALUES (:college, :type, :key, :target, " + insertValues + ")", missing.toArray(MapSqlParameterSource[]::new));

@@ -51,14 +51,31 @@ public class RejectedRecords {
 
     public void reject(String collegeId, String flow, String entityType, String entityKey, String target,
                        List<RecordError> errors, String maskedLabel, Long runId) {
+        rejectAll(collegeId, flow, entityType, target, List.of(new Refusal(entityKey, errors, maskedLabel)), runId);
+    }
+
+    /** One refused record with the platform's reasons. */
+    public record Refusal(String entityKey, List<RecordError> errors, String maskedLabel) {
+    }
+
+    /**
+     * The refused records of one batch (distinct keys): earlier reasons closed and the new ones kept in one batched
+     * statement each, as {@link #reject} does record by record.
+     */
+    public void rejectAll(String collegeId, String flow, String entityType, String target, List<Refusal> refusals, Long runId) {
+        if (refusals.isEmpty()) {
+            return;
+        }
         Timestamp now = Timestamp.from(clock.instant());
-        resolve(collegeId, entityType, List.of(entityKey), target, now);
+        resolve(collegeId, entityType, refusals.stream().map(Refusal::entityKey).toList(), target, now);
         List<MapSqlParameterSource> rows = new ArrayList<>();
-        for (RecordError error : errors) {
-            rows.add(new MapSqlParameterSource().addValue("college", collegeId).addValue("flow", flow).addValue("type", entityType)
-                    .addValue("key", entityKey).addValue("target", target).addValue("field", truncate(error.field(), 64))
-                    .addValue("code", truncate(error.code(), 64)).addValue("message", truncate(error.message(), 1000))
-                    .addValue("label", maskedLabel).addValue("run", runId).addValue("now", now));
+        for (Refusal refusal : refusals) {
+            for (RecordError error : refusal.errors()) {
+                rows.add(new MapSqlParameterSource().addValue("college", collegeId).addValue("flow", flow).addValue("type", entityType)
+                        .addValue("key", refusal.entityKey()).addValue("target", target).addValue("field", truncate(error.field(), 64))
+                        .addValue("code", truncate(error.code(), 64)).addValue("message", truncate(error.message(), 1000))
+                        .addValue("label", refusal.maskedLabel()).addValue("run", runId).addValue("now", now));
+            }
         }
         jdbc.batchUpdate("INSERT INTO rejected_record (college_id, flow, entity_type, entity_key, target, field, code, message, "
                 + "masked_label, run_id, first_seen, last_seen) VALUES (:college, :flow, :type, :key, :target, :field, :code, "
