@@ -169,10 +169,9 @@ public class UserAdminApi {
         if (!errors.isEmpty()) {
             return ValidationAnswer.refused("Токен не выпущен", errors);
         }
-        String token = users.issueToken(request.name(), request.username(), admin.getName());
-        long id = users.tokens().stream().mapToLong(HubUsers.Token::id).max().orElse(0);
-        audit.record(admin.getName(), "TOKEN_ISSUED", null, request.username(), "токен № " + id + " «" + request.name() + "»");
-        return ResponseEntity.ok(Map.of("id", id, "token", token,
+        HubUsers.Issued issued = users.issueToken(request.name(), request.username(), admin.getName());
+        audit.record(admin.getName(), "TOKEN_ISSUED", null, request.username(), "токен № " + issued.id() + " «" + request.name() + "»");
+        return ResponseEntity.ok(Map.of("id", issued.id(), "token", issued.token(),
                 "message", "Сохраните токен сейчас: узел хранит только его хеш и больше его не покажет"));
     }
 

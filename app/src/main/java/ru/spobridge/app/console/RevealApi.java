@@ -55,7 +55,7 @@ public class RevealApi {
             return UploadErrors.answer(HttpStatus.BAD_REQUEST, UploadErrors.MISSING_PARAMETER, "Укажите колледж, тип записи и её ключ");
         }
         access.require(request.college());
-        String payload = canonical.payloads(request.college(), request.entityType()).get(request.entityKey());
+        String payload = canonical.payload(request.college(), request.entityType(), request.entityKey()).orElse(null);
         String subject = request.entityType() + " " + request.entityKey();
         if (payload == null) {
             audit.record(access.user(), "REVEAL", request.college(), subject, "причина: " + reason + "; запись не найдена");

@@ -106,15 +106,20 @@ public class HubUsers {
                 Map.of("user", username, "at", Timestamp.from(clock.instant())));
     }
 
-    /** A new token for a user: the clear value is answered once, only its hash is kept. */
-    public String issueToken(String name, String username, String actor) {
+    /** A token just issued: its number and its clear value (answered once; only the hash is kept). */
+    public record Issued(long id, String token) {
+    }
+
+    /** A new token for a user. */
+    public Issued issueToken(String name, String username, String actor) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update("INSERT INTO api_token (name, username, token_hash, created_by, created_at) VALUES (:name, :user, :hash, :by, :at)",
                 new MapSqlParameterSource().addValue("name", name).addValue("user", username).addValue("hash", hash(token))
-                        .addValue("by", actor).addValue("at", Timestamp.from(clock.instant())));
-        return token;
+                        .addValue("by", actor).addValue("at", Timestamp.from(clock.instant())), key, new String[] {"id"});
+        return new Issued(key.getKey().longValue(), token);
     }
 
     /** The user a valid (not revoked) token acts for; marks it used. */

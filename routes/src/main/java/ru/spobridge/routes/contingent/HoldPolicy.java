@@ -54,10 +54,12 @@ public class HoldPolicy {
                     + " обучающихся, а передала " + read.students().size()));
         }
         String college = snapshot.collegeId();
-        List<Change> changes = changes(snapshot);
+        // the store's student keys, read once: the changes and the base of the share both need them
+        Set<String> known = canonical.hashes(college, ContingentIntake.STUDENT).keySet();
+        List<Change> changes = changes(snapshot, known);
         long leaving = changes.stream().filter(change -> change.removes() && !DISAPPEARS.equals(change.action())).count();
         long disappeared = changes.stream().filter(change -> DISAPPEARS.equals(change.action())).count();
-        int base = Math.max(1, Math.max(canonical.hashes(college, ContingentIntake.STUDENT).size(), read.full() ? read.students().size() : 0));
+        int base = Math.max(1, Math.max(known.size(), read.full() ? read.students().size() : 0));
         double share = (double) (leaving + disappeared) / base;
         double limit = colleges.settings(college).hold().maxRemovalShare();
         if (Holds.removesTooMany(leaving + disappeared, base, limit)) {
@@ -81,6 +83,11 @@ public class HoldPolicy {
      * and for a full read the known students it no longer has. A student both leaving and gone counts once, as leaving.
      */
     public List<Change> changes(ContingentSnapshot snapshot) {
+        return changes(snapshot, snapshot.students().full()
+                ? canonical.hashes(snapshot.collegeId(), ContingentIntake.STUDENT).keySet() : Set.of());
+    }
+
+    private List<Change> changes(ContingentSnapshot snapshot, Set<String> knownStudents) {
         var read = snapshot.students();
         String college = snapshot.collegeId();
         Set<String> knownMovements = canonical.hashes(college, ContingentIntake.MOVEMENT).keySet();
@@ -103,8 +110,8 @@ public class HoldPolicy {
             for (ContingentStudentRecord student : read.students()) {
                 present.add(student.externalId() == null ? "" : student.externalId().strip());
             }
-            canonical.hashes(college, ContingentIntake.STUDENT).keySet().stream().sorted()
-                    .filter(key -> !present.contains(key) && !leaving.contains(key))
+            knownStudents.stream()
+                    .filter(key -> !present.contains(key) && !leaving.contains(key)).sorted()
                     .forEach(key -> changes.add(new Change(ContingentIntake.STUDENT, key, DISAPPEARS, true, null)));
         }
         return changes;

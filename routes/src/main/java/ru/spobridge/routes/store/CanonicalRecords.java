@@ -134,6 +134,13 @@ public class CanonicalRecords {
         return payloads;
     }
 
+    /** One record's canonical JSON (clear), if the store has it: an administrator's reveal opens only that record. */
+    public java.util.Optional<String> payload(String collegeId, String entityType, String entityKey) {
+        return jdbc.queryForList("SELECT payload FROM canonical_record WHERE college_id = :college AND entity_type = :type "
+                        + "AND entity_key = :key", Map.of("college", collegeId, "type", entityType, "key", entityKey), String.class)
+                .stream().findFirst().map(cipher::open);
+    }
+
     /** Payload (clear) and masked label of every record of a type, by key. */
     public Map<String, String[]> payloadsAndLabels(String collegeId, String entityType) {
         Map<String, String[]> values = new HashMap<>();
@@ -161,12 +168,6 @@ public class CanonicalRecords {
         jdbc.batchUpdate("DELETE FROM canonical_record WHERE college_id = :college AND entity_type = :type AND entity_key = :key",
                 keys.stream().map(key -> new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType)
                         .addValue("key", key)).toArray(MapSqlParameterSource[]::new));
-    }
-
-    public int count(String collegeId, String entityType) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM canonical_record WHERE college_id = :college AND entity_type = :type",
-                Map.of("college", collegeId, "type", entityType), Integer.class);
-        return count == null ? 0 : count;
     }
 
     /** Masked labels by key (never personal data in clear), for lists of what a held run would change. */
