@@ -87,6 +87,25 @@ class MarksFlowTest extends HubIntegrationTest {
     }
 
     @Test
+    void a_pull_longer_than_a_chunk_is_taken_in_chunk_by_chunk_and_a_later_version_in_a_later_chunk_wins() {
+        int marks = 5_200;
+        for (int i = 0; i < marks; i++) {
+            journal.putMark("test-college", String.format("m-%05d", i), i % 2 == 0 ? "stu-9001" : "stu-9002", LESSON, "4", "current", "per-t1", GIVEN);
+        }
+        // the same mark corrected: its second version comes after the first chunk has been stored
+        journal.putMark("test-college", "m-00000", "stu-9001", LESSON, "5", "current", "per-t1", GIVEN);
+
+        SyncRuns.Run run = pull("test-college");
+
+        assertThat(run.status()).isEqualTo(SyncRuns.COMPLETED);
+        assertThat(runs.get(run.id()).orElseThrow().sourceCounts()).isEqualTo(Map.of("отметок", marks + 1, "пропусков", 0, "страниц", 11));
+        assertThat(runs.get(run.id()).orElseThrow().read()).isEqualTo(marks + 1);
+        assertThat(epos.marks("test-college")).hasSize(marks);
+        assertThat(epos.marks("test-college").get("m-00000")).as("the correction from the second chunk").containsEntry("value", "5");
+        assertThat(epos.marks("test-college").get("m-05199")).containsEntry("value", "4");
+    }
+
+    @Test
     void an_absence_then_its_withdrawal_or_a_late_arrival_leaves_nothing_at_every_platform() {
         for (String college : OGRNS.keySet()) {
             journal.putAttendance(college, "a-1", "stu-9001", LESSON, "Н", false, "per-t1", GIVEN);

@@ -60,20 +60,47 @@ public class MarksIntake {
     public record Summary(int read, int accepted, int unchanged, int rejected, int closed) {
     }
 
-    public Summary accept(String college, List<JournalChange> changes, long runId) {
-        Instant now = clock.instant();
-        Map<String, String> scale = codeTables.markScale(college);
-        Map<String, AbsenceReason> reasonCodes = codeTables.absenceReasons(college);
-        Set<String> students = canonical.hashes(college, ContingentIntake.STUDENT).keySet();
-        Set<String> lessons = canonical.hashes(college, ScheduleState.LESSON).keySet();
+    /**
+     * What every change of one college's read is checked against, loaded once per run (not per chunk of a pull):
+     * the mark scale, absence reasons, known students and lessons, and each student's movement orders.
+     */
+    public record Context(String college, Map<String, String> scale, Map<String, AbsenceReason> reasonCodes, Set<String> students,
+                          Set<String> lessons, Map<String, List<Movement>> movements) {
+    }
+
+    public Context context(String college) {
         Map<String, List<Movement>> movements = new HashMap<>();
         canonical.payloads(college, ContingentIntake.MOVEMENT).values().forEach(payload -> {
             Movement movement = json.read(payload, Movement.class);
             movements.computeIfAbsent(movement.studentId(), id -> new ArrayList<>()).add(movement);
         });
+        return new Context(college, codeTables.markScale(college), codeTables.absenceReasons(college),
+                canonical.hashes(college, ContingentIntake.STUDENT).keySet(), canonical.hashes(college, ScheduleState.LESSON).keySet(),
+                movements);
+    }
+
+    public Summary accept(String college, List<JournalChange> changes, long runId) {
+        return accept(context(college), changes, runId);
+    }
+
+    /** Takes in one read (or one chunk of a long pull: an earlier chunk's versions are in the store by then). */
+    public Summary accept(Context context, List<JournalChange> changes, long runId) {
+        String college = context.college();
+        Instant now = clock.instant();
+        Map<String, String> scale = context.scale();
+        Map<String, AbsenceReason> reasonCodes = context.reasonCodes();
+        Set<String> students = context.students();
+        Set<String> lessons = context.lessons();
+        Map<String, List<Movement>> movements = context.movements();
+        // the versions already taken in, of the records this read brings only: a day's pull never loads the whole term
         Map<String, Integer> versions = new HashMap<>();
         for (String type : List.of(MARK, ATTENDANCE)) {
-            canonical.payloads(college, type).forEach((key, payload) -> versions.put(type + ":" + key,
+            Set<String> keys = changes.stream().filter(change -> type.equals(typeOf(change))).map(JournalChange::id)
+                    .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+            if (keys.isEmpty()) {
+                continue;
+            }
+            canonical.payloads(college, type, keys).forEach((key, payload) -> versions.put(type + ":" + key,
                     MARK.equals(type) ? json.read(payload, Mark.class).version() : json.read(payload, Attendance.class).version()));
         }
         Map<String, Keyed> marks = new HashMap<>();
@@ -81,8 +108,8 @@ public class MarksIntake {
         int refused = 0;
         int unchanged = 0;
         for (JournalChange change : changes) {
-            boolean isMark = !"attendance".equalsIgnoreCase(change.type());
-            String type = isMark ? MARK : ATTENDANCE;
+            String type = typeOf(change);
+            boolean isMark = MARK.equals(type);
             Integer seen = versions.get(type + ":" + change.id());
             if (seen != null && seen >= change.version()) {
                 unchanged++;
@@ -120,6 +147,10 @@ public class MarksIntake {
         }
         int closed = save(college, MARK, marks.values()) + save(college, ATTENDANCE, absences.values());
         return new Summary(changes.size(), marks.size() + absences.size(), unchanged, refused, closed);
+    }
+
+    private static String typeOf(JournalChange change) {
+        return "attendance".equalsIgnoreCase(change.type()) ? ATTENDANCE : MARK;
     }
 
     private static boolean expelledOn(List<Movement> history, java.time.LocalDate date) {

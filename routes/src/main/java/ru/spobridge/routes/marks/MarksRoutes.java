@@ -38,8 +38,9 @@ public class MarksRoutes extends RouteBuilder {
         from(PULL).routeId("marks-pull").routeConfigurationId(FlowErrorPolicy.SOURCE_THEN_STEPS)
                 .setHeader(FlowHeaders.FLOW, constant(MarksIntake.FLOW))
                 .process(runs::start)
-                .process(exchange -> exchange.getIn().setBody(sources.pull(FlowHeaders.college(exchange))))
-                .process(exchange -> steps.intake(FlowHeaders.college(exchange), changes(exchange), FlowHeaders.requireRun(exchange)))
+                // chunks are stored while the pull goes on; a source failure is retried as a whole, a store failure is not
+                .process(exchange -> steps.takeIn(FlowHeaders.college(exchange), FlowHeaders.requireRun(exchange),
+                        chunks -> sources.pull(FlowHeaders.college(exchange), chunks)))
                 .process(exchange -> steps.sourceCounts(FlowHeaders.requireRun(exchange), sources.pulled(FlowHeaders.college(exchange))))
                 .process(exchange -> sources.commitCursor(FlowHeaders.college(exchange)))
                 .to(PublishRoute.ENTRY);
@@ -61,10 +62,5 @@ public class MarksRoutes extends RouteBuilder {
 
     private static MarksStatement.Read read(Exchange exchange) {
         return exchange.getIn().getBody(MarksStatement.Read.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<JournalChange> changes(Exchange exchange) {
-        return exchange.getIn().getBody(List.class);
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import ru.spobridge.connectors.journal.CollegeJournalClient;
 import ru.spobridge.mappings.marks.JournalChange;
@@ -21,6 +22,8 @@ import ru.spobridge.routes.store.SourceCursors;
 public class MarksSources {
 
     private static final int PAGE = 500;
+    /** Changes taken in at a time during a pull: big enough for few statements, small enough to bound memory. */
+    static final int CHUNK = 5_000;
     private static final String SOURCE = "journal";
 
     private final Colleges colleges;
@@ -43,23 +46,44 @@ public class MarksSources {
         this.cursors = cursors;
     }
 
+    /** The whole pull as one list (a small journal, tests). */
     public List<JournalChange> pull(String collegeId) {
+        List<JournalChange> changes = new ArrayList<>();
+        pull(collegeId, changes::addAll);
+        return changes;
+    }
+
+    /**
+     * Reads the journal's changes since the stored cursor, page by page, handing them over in chunks of about
+     * {@value #CHUNK} as they come; the cursor is kept for {@link #commitCursor} once every chunk is stored.
+     */
+    public void pull(String collegeId, Consumer<List<JournalChange>> chunks) {
         CollegeJournalClient client = client(collegeId);
         String cursor = cursors.text(collegeId, SOURCE);
-        List<JournalChange> changes = new ArrayList<>();
+        List<JournalChange> chunk = new ArrayList<>();
         CollegeJournalClient.Page page;
         int pages = 0;
+        int read = 0;
+        int absences = 0;
         do {
             page = client.changes(cursor, PAGE);
             pages++;
-            changes.addAll(page.changes());
+            read += page.changes().size();
+            absences += (int) page.changes().stream().filter(change -> MarksIntake.ATTENDANCE.equalsIgnoreCase(change.type())).count();
+            chunk.addAll(page.changes());
+            if (chunk.size() >= CHUNK) {
+                chunks.accept(chunk);
+                chunk = new ArrayList<>();
+            }
             cursor = page.next() == null ? cursor : page.next();
         } while (page.hasMore() && !page.changes().isEmpty());
+        if (!chunk.isEmpty()) {
+            chunks.accept(chunk);
+        }
         if (cursor != null) {
             pendingCursor.put(collegeId, cursor);
         }
-        pulled.put(collegeId, counts(changes, pages));
-        return changes;
+        pulled.put(collegeId, counts(read, absences, pages));
     }
 
     /** What the last pull of the college read from the journal, in its own terms; empty when nothing was pulled. */
@@ -68,10 +92,9 @@ public class MarksSources {
         return read == null ? Map.of() : read;
     }
 
-    static Map<String, Integer> counts(List<JournalChange> changes, int pages) {
-        int absences = (int) changes.stream().filter(change -> MarksIntake.ATTENDANCE.equalsIgnoreCase(change.type())).count();
+    static Map<String, Integer> counts(int changes, int absences, int pages) {
         Map<String, Integer> read = new LinkedHashMap<>();
-        read.put("отметок", changes.size() - absences);
+        read.put("отметок", changes - absences);
         read.put("пропусков", absences);
         read.put("страниц", pages);
         return read;

@@ -25,6 +25,27 @@ public class MarksSteps {
         intake(collegeId, changes, runId, 0);
     }
 
+    /**
+     * Takes in a journal pull chunk by chunk as the source hands the chunks over, so a long pull never sits in memory
+     * whole and storing overlaps reading; the run's counts are written once, at the end. A failed read retried by the
+     * kernel starts again from the uncommitted cursor and finds the chunks already stored unchanged.
+     *
+     * @param pull reads the journal, giving each chunk to the consumer it is handed
+     */
+    public void takeIn(String collegeId, long runId, java.util.function.Consumer<java.util.function.Consumer<List<JournalChange>>> pull) {
+        MarksIntake.Context context = intake.context(collegeId);
+        int[] totals = new int[5];
+        pull.accept(chunk -> {
+            MarksIntake.Summary summary = intake.accept(context, chunk, runId);
+            totals[0] += summary.read();
+            totals[1] += summary.accepted();
+            totals[2] += summary.unchanged();
+            totals[3] += summary.rejected();
+            totals[4] += summary.closed();
+        });
+        finish(collegeId, runId, new MarksIntake.Summary(totals[0], totals[1], totals[2], totals[3], totals[4]), 0);
+    }
+
     /** What a pull read in the journal's own terms; nothing recorded when the read left no counts. */
     public void sourceCounts(long runId, java.util.Map<String, Integer> read) {
         if (read != null && !read.isEmpty()) {
@@ -34,7 +55,10 @@ public class MarksSteps {
 
     /** @param brokenRows rows of a file refused before the intake, counted with the run's refusals */
     public void intake(String collegeId, List<JournalChange> changes, long runId, int brokenRows) {
-        MarksIntake.Summary summary = intake.accept(collegeId, changes, runId);
+        finish(collegeId, runId, intake.accept(collegeId, changes, runId), brokenRows);
+    }
+
+    private void finish(String collegeId, long runId, MarksIntake.Summary summary, int brokenRows) {
         runs.readFinished(runId, false, summary.read() + brokenRows, summary.unchanged(), summary.accepted(), summary.rejected() + brokenRows);
         runs.addClosedRejections(runId, summary.closed());
         log.info("Отметки {}: запуск {} прочитано {}, принято {}, без изменений {}, отклонено {}, закрыто прежних отклонений {}", collegeId, runId,

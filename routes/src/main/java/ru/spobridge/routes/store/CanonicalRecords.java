@@ -21,6 +21,8 @@ import ru.spobridge.routes.protection.PayloadCipher;
 @Repository
 public class CanonicalRecords {
 
+    private static final int KEY_CHUNK = 1000;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final PayloadCipher cipher;
@@ -139,6 +141,25 @@ public class CanonicalRecords {
         return jdbc.queryForList("SELECT payload FROM canonical_record WHERE college_id = :college AND entity_type = :type "
                         + "AND entity_key = :key", Map.of("college", collegeId, "type", entityType, "key", entityKey), String.class)
                 .stream().findFirst().map(cipher::open);
+    }
+
+    /**
+     * Canonical JSON (clear) of the given keys only, by key: a pull of one day's marks looks up what it brings, not
+     * every mark the college ever had. Keys go in chunks so no statement carries an unbounded IN list.
+     */
+    public Map<String, String> payloads(String collegeId, String entityType, java.util.Collection<String> keys) {
+        Map<String, String> payloads = new HashMap<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += KEY_CHUNK) {
+            jdbc.query("SELECT entity_key, payload FROM canonical_record WHERE college_id = :college AND entity_type = :type "
+                            + "AND entity_key IN (:keys)",
+                    new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType)
+                            .addValue("keys", all.subList(from, Math.min(all.size(), from + KEY_CHUNK))),
+                    rs -> {
+                        payloads.put(rs.getString(1), cipher.open(rs.getString(2)));
+                    });
+        }
+        return payloads;
     }
 
     /** Payload (clear) and masked label of every record of a type, by key. */

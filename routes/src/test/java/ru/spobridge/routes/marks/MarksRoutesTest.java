@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
@@ -58,7 +59,15 @@ class MarksRoutesTest {
     @BeforeEach
     void marksRoutesOnABareContext() throws Exception {
         when(syncRuns.start(eq(COLLEGE), eq(MarksIntake.FLOW), anyString())).thenReturn(RUN);
-        doAnswer(call -> calls.add("intake")).when(steps).intake(any(), any(), anyLong());
+        // the pull's steps as the real MarksSteps runs them: every chunk the source hands over is taken in
+        doAnswer(call -> {
+            Consumer<Consumer<List<JournalChange>>> pull = call.getArgument(2);
+            pull.accept(chunk -> {
+                calls.add("intake");
+                steps.intake(COLLEGE, chunk, RUN);
+            });
+            return null;
+        }).when(steps).takeIn(any(), anyLong(), any());
         doAnswer(call -> calls.add("intake")).when(steps).intake(any(), any(), anyLong(), anyInt());
         doAnswer(call -> calls.add("commitCursor")).when(sources).commitCursor(any());
         FlowRuns runs = new FlowRuns(syncRuns, new StaticListableBeanFactory(Map.of("flows", new Flows(List.of(new MarksFlow()))))
@@ -84,10 +93,11 @@ class MarksRoutesTest {
     @Test
     void a_pull_takes_the_changes_in_then_commits_the_cursor_then_publishes() {
         List<JournalChange> changes = List.of(mark("m-1"), mark("m-2"));
-        when(sources.pull(COLLEGE)).thenAnswer(call -> {
+        doAnswer(call -> {
             calls.add("pull");
-            return changes;
-        });
+            call.<Consumer<List<JournalChange>>>getArgument(1).accept(changes);
+            return null;
+        }).when(sources).pull(eq(COLLEGE), any());
 
         runThrough("marks-pull", MarksRoutes.PULL, null, Map.of());
 
@@ -102,15 +112,15 @@ class MarksRoutesTest {
 
     @Test
     void a_journal_failing_transiently_is_retried_then_the_run_fails_and_the_cursor_is_not_committed() {
-        when(sources.pull(COLLEGE)).thenAnswer(call -> {
+        doAnswer(call -> {
             calls.add("pull");
             throw new TransientTargetException(503, "UNAVAILABLE", null, "журнал недоступен", null);
-        });
+        }).when(sources).pull(eq(COLLEGE), any());
 
         runThrough("marks-pull", MarksRoutes.PULL, null, Map.of());
 
         assertThat(calls).containsExactly("pull", "pull", "pull");
-        verify(sources, times(READ_ATTEMPTS)).pull(COLLEGE);
+        verify(sources, times(READ_ATTEMPTS)).pull(eq(COLLEGE), any());
         verify(syncRuns, times(1)).failed(RUN, "журнал недоступен");
         verify(steps, never()).intake(any(), any(), anyLong());
         verify(sources, never()).commitCursor(any());
@@ -119,14 +129,17 @@ class MarksRoutesTest {
 
     @Test
     void a_failing_intake_is_not_retried_and_leaves_the_cursor_where_it_was() {
-        when(sources.pull(COLLEGE)).thenReturn(List.of(mark("m-1")));
+        doAnswer(call -> {
+            call.<Consumer<List<JournalChange>>>getArgument(1).accept(List.of(mark("m-1")));
+            return null;
+        }).when(sources).pull(eq(COLLEGE), any());
         doAnswer(call -> {
             throw new IllegalStateException("база недоступна");
         }).when(steps).intake(any(), any(), anyLong());
 
         runThrough("marks-pull", MarksRoutes.PULL, null, Map.of());
 
-        verify(sources, times(1)).pull(COLLEGE);
+        verify(sources, times(1)).pull(eq(COLLEGE), any());
         verify(syncRuns, times(1)).failed(RUN, "база недоступна");
         verify(sources, never()).commitCursor(any());
         assertThat(publish.getReceivedCounter()).isZero();
