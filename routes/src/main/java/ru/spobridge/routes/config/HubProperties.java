@@ -32,7 +32,7 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
         sync = sync == null ? new SyncSettings(false, true, null) : sync;
         delivery = delivery == null ? new DeliverySettings(0, null, 0, null, null, 0, null, null, null, null, null, null, null, null, null) : delivery;
         targetDelivery = targetDelivery == null ? Map.of() : Map.copyOf(targetDelivery);
-        bus = bus == null ? new BusSettings(null, null) : bus;
+        bus = bus == null ? new BusSettings(null, null, null) : bus;
         staff = staff == null ? new StaffSettings(null) : staff;
     }
 
@@ -225,13 +225,22 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
     }
 
     /**
-     * The bus as endpoint URIs; {@code {target}} is replaced by the target name. Embedded Artemis by default,
-     * Kafka for a regional deployment.
+     * The bus as endpoint URIs; {@code {target}} is replaced by the target name and {@code {consumers}} by
+     * {@link #consumers()}. Embedded Artemis by default, Kafka for a regional deployment. Several consumers per target
+     * keep one college's order because the publisher groups its batches (Artemis message groups, Kafka keys): a group
+     * is delivered by one consumer at a time, different groups in parallel.
      */
-    public record BusSettings(String producer, String consumer) {
+    public record BusSettings(String producer, String consumer, Integer consumers) {
         public BusSettings {
+            if (consumers != null && consumers < 1) {
+                throw new IllegalArgumentException("spo.bus.consumers must be at least 1: " + consumers);
+            }
+            consumers = consumers == null ? 4 : consumers;
             producer = producer == null ? "jms:queue:spo.delivery.{target}" : producer;
-            consumer = consumer == null ? "jms:queue:spo.delivery.{target}?transacted=true&concurrentConsumers=1" : consumer;
+            // as many consumers at all times as at most: a consumer closed when idle would release its message groups
+            consumer = consumer == null
+                    ? "jms:queue:spo.delivery.{target}?transacted=true&concurrentConsumers={consumers}&maxConcurrentConsumers={consumers}"
+                    : consumer;
         }
 
         public String producerFor(String target) {
@@ -239,7 +248,7 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
         }
 
         public String consumerFor(String target) {
-            return consumer.replace("{target}", target);
+            return consumer.replace("{target}", target).replace("{consumers}", Integer.toString(consumers));
         }
     }
 

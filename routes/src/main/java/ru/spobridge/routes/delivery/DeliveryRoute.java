@@ -10,7 +10,8 @@ import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.routes.config.HubProperties;
 
 /**
- * Bus → platform, one route per target so that one platform being down holds back no other. Transient failures
+ * Bus → platform, one route per target so that one platform being down holds back no other; within a target
+ * {@code spo.bus.consumers} consumers deliver different colleges' lanes in parallel, each lane in order. Transient failures
  * are retried with exponential backoff (longer where the platform asks with Retry-After); after the last attempt, or
  * at once while the platform's circuit is open, the batch's records are kept for the kernel's automatic retry; on a
  * refusal that a retry cannot fix they become dead letters. Anything else (the store is
@@ -59,7 +60,8 @@ public class DeliveryRoute extends RouteBuilder {
                         .handled(true)
                         .process(delivery::deadLetter)
                     .end()
-                    .process(exchange -> exchange.getIn().setBody(codec.decode(exchange.getIn().getBody(String.class))))
+                    // bytes of the current layout, or JSON text left on the bus by an earlier version
+                    .process(exchange -> exchange.getIn().setBody(codec.decode(exchange.getIn().getBody())))
                     .process(exchange -> exchange.getIn().setBody(delivery.deferWaiting(exchange.getIn().getBody(DeliveryBatch.class))))
                     .filter(exchange -> !exchange.getIn().getBody(DeliveryBatch.class).items().isEmpty())
                         .process(exchange -> delivery.deliver(exchange.getIn().getBody(DeliveryBatch.class)))
