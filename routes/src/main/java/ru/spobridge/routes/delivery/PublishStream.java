@@ -12,9 +12,10 @@ import ru.spobridge.routes.store.PendingRecord;
  * The batches of one publish, formed while they are sent: the pending records of each target and entity type are read
  * page by page in delivery order, cut per lane into batches within the target's limit, and each batch is recorded as
  * published (its own short transaction) when it is asked for — so memory holds a page and a batch per lane whatever
- * the college's size, and the first batches are on the bus while the rest is still being read. A batch is asked for
- * only once the one before it was sent; so, with lanes, the wait for a parent type's outcomes comes after its last
- * batch is on the bus. With one lane the batches are exactly those of one list cut in order, as before streaming.
+ * the college's size, and the first batches are on the bus while the rest is still being read. A batch is committed
+ * when {@link #next()} asks for it, once the one before it was sent (a splitter's look-ahead only calls
+ * {@link #hasNext()}); so, with lanes, the wait for a parent type's outcomes comes after its last batch is on the bus.
+ * With one lane the batches are exactly those of one list cut in order, as before streaming.
  */
 public final class PublishStream implements Iterator<DeliveryBatch> {
 
@@ -43,7 +44,11 @@ public final class PublishStream implements Iterator<DeliveryBatch> {
     private int stepPublished;
     private List<List<PendingRecord>> lanes;
     private final ArrayDeque<List<PendingRecord>> ready = new ArrayDeque<>();
-    private DeliveryBatch prepared;
+    /** Parent types whose outcomes the next batch waits for. */
+    private final List<Barrier> barriers = new ArrayList<>();
+
+    private record Barrier(Step step, Instant since) {
+    }
 
     PublishStream(ChangePublisher publisher, String collegeId, long runId, String flow, ChangePublisher.Selection only,
                   boolean afterCrash, boolean sending) {
@@ -57,19 +62,18 @@ public final class PublishStream implements Iterator<DeliveryBatch> {
         this.steps = publisher.steps(collegeId, flow, only).iterator();
     }
 
+    /**
+     * Reads ahead without writing: a splitter asks whether there is a next batch before the current one is sent (to
+     * mark the last part), so nothing is committed and nothing waited for here.
+     */
     @Override
     public boolean hasNext() {
-        while (prepared == null) {
-            if (!ready.isEmpty()) {
-                List<PendingRecord> chunk = ready.poll();
-                prepared = publisher.commit(runId, collegeId, flow, step, chunk, actions);
-                published += chunk.size();
-                stepPublished += chunk.size();
-            } else if (step != null && !exhausted) {
+        while (ready.isEmpty()) {
+            if (step != null && !exhausted) {
                 readPage();
             } else if (step != null) {
                 if (sending && stepPublished > 0 && publisher.lanes().awaitsOutcomes(step.entityType())) {
-                    publisher.awaitOutcomes(collegeId, step, stepStarted);
+                    barriers.add(new Barrier(step, stepStarted));
                 }
                 step = null;
             } else if (steps.hasNext()) {
@@ -81,13 +85,26 @@ public final class PublishStream implements Iterator<DeliveryBatch> {
         return true;
     }
 
+    /**
+     * The next batch, recorded as published; asked for once the one before it is on the bus, so a wait for the
+     * outcomes of a parent type happens here, after the parent's last batch was sent.
+     */
     @Override
     public DeliveryBatch next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        DeliveryBatch batch = prepared;
-        prepared = null;
+        for (Barrier barrier : barriers) {
+            // the children of another target do not wait for this one's parents
+            if (barrier.step().target() == step.target()) {
+                publisher.awaitOutcomes(collegeId, barrier.step(), barrier.since());
+            }
+        }
+        barriers.clear();
+        List<PendingRecord> chunk = ready.poll();
+        DeliveryBatch batch = publisher.commit(runId, collegeId, flow, step, chunk, actions);
+        published += chunk.size();
+        stepPublished += chunk.size();
         return batch;
     }
 
