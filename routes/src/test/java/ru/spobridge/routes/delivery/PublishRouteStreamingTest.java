@@ -80,27 +80,55 @@ class PublishRouteStreamingTest {
         verify(publisher).finish(eq(RUN), any(int[].class), eq(20), eq(false));
     }
 
+    @Test
+    void with_lanes_the_students_wait_until_the_last_group_batch_is_sent_and_answered() throws Exception {
+        publishThrough(new Lanes(new LaneSettings(4, null, null), new CanonicalJson()),
+                Map.of("group", List.of("g-1", "g-2", "g-3"), "student", List.of("stu-4")));
+
+        assertThat(events).containsExactly("formed [g-1, g-2]", "sent [g-1, g-2]", "formed [g-3]", "sent [g-3]",
+                "awaited group", "formed [stu-4]", "sent [stu-4]");
+    }
+
+    @Test
+    void with_one_lane_nothing_is_awaited() throws Exception {
+        publishThrough(new Lanes(new LaneSettings(1, null, null), new CanonicalJson()),
+                Map.of("group", List.of("g-1", "g-2", "g-3"), "student", List.of("stu-4")));
+
+        assertThat(events).containsExactly("formed [g-1, g-2]", "sent [g-1, g-2]", "formed [g-3]", "sent [g-3]",
+                "formed [stu-4]", "sent [stu-4]");
+    }
+
     /** Publishes the students through the route, two to a batch; the bus is a mock endpoint. */
     private MockEndpoint publishThrough(Lanes lanes, List<String> students) throws Exception {
-        PublishStream.Step step = new PublishStream.Step(target(), "student");
+        return publishThrough(lanes, Map.of("student", students));
+    }
+
+    /** Publishes the records of each type through the route (groups first), two to a batch; the bus is a mock endpoint. */
+    private MockEndpoint publishThrough(Lanes lanes, Map<String, List<String>> records) throws Exception {
+        TargetAdapter target = target();
+        List<PublishStream.Step> steps = java.util.stream.Stream.of("group", "student").filter(records::containsKey)
+                .map(type -> new PublishStream.Step(target, type)).toList();
         when(publisher.lanes()).thenReturn(lanes);
         when(publisher.now()).thenReturn(Instant.parse("2026-11-30T00:00:00Z"));
         when(publisher.publishedBefore(anyBoolean())).thenReturn(Instant.parse("2026-11-29T23:30:00Z"));
-        when(publisher.steps(COLLEGE, "contingent", null)).thenReturn(List.of(step));
-        when(publisher.page(eq(COLLEGE), eq(step), any(), any(), anyInt())).thenAnswer(call -> {
+        when(publisher.steps(COLLEGE, "contingent", null)).thenReturn(steps);
+        when(publisher.page(eq(COLLEGE), any(), any(), any(), anyInt())).thenAnswer(call -> {
+            List<String> keys = records.get(call.<PublishStream.Step>getArgument(1).entityType());
             PendingRecord after = call.getArgument(3);
             int size = call.getArgument(4);
-            int from = after == null ? 0 : students.indexOf(after.entityKey()) + 1;
-            return students.subList(from, Math.min(students.size(), from + size)).stream()
+            int from = after == null ? 0 : keys.indexOf(after.entityKey()) + 1;
+            return keys.subList(from, Math.min(keys.size(), from + size)).stream()
                     .map(key -> new PendingRecord(key, "h-" + key, "{}", null, null, key)).toList();
         });
-        when(publisher.commit(eq(RUN), eq(COLLEGE), eq("contingent"), eq(step), any(), any())).thenAnswer(call -> {
+        when(publisher.commit(eq(RUN), eq(COLLEGE), eq("contingent"), any(), any(), any())).thenAnswer(call -> {
             List<PendingRecord> chunk = call.getArgument(4);
             List<String> keys = chunk.stream().map(PendingRecord::entityKey).toList();
             events.add("formed " + keys);
-            return new DeliveryBatch(RUN, COLLEGE, "contingent", "epos", "student", "key-" + keys,
+            return new DeliveryBatch(RUN, COLLEGE, "contingent", "epos", call.<PublishStream.Step>getArgument(3).entityType(), "key-" + keys,
                     chunk.stream().map(record -> new DeliveryBatch.Item(record.entityKey(), record.contentHash(), null, "{}", null)).toList());
         });
+        org.mockito.Mockito.doAnswer(call -> events.add("awaited " + call.<PublishStream.Step>getArgument(1).entityType()))
+                .when(publisher).awaitOutcomes(eq(COLLEGE), any(), any());
         when(publisher.stream(anyString(), anyLong(), anyString(), any(), anyBoolean())).thenAnswer(call ->
                 new PublishStream(publisher, COLLEGE, RUN, "contingent", null, false, true));
         HubProperties properties = mock(HubProperties.class);
