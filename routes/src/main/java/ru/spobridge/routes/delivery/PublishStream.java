@@ -3,6 +3,7 @@ package ru.spobridge.routes.delivery;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -150,12 +151,12 @@ public final class PublishStream implements Iterator<DeliveryBatch> {
             }
         }
         if (exhausted) {
-            for (List<PendingRecord> lane : lanes) {
-                if (!lane.isEmpty()) {
-                    ready.add(List.copyOf(lane));
-                    lane.clear();
-                }
-            }
+            // the rest of each lane, the lane holding the earliest record first: with few records, delivery order as one list
+            List<List<PendingRecord>> rest = new ArrayList<>(lanes.stream().filter(lane -> !lane.isEmpty()).toList());
+            rest.sort(Comparator.comparing((List<PendingRecord> lane) -> lane.get(0).sortKey(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(lane -> lane.get(0).entityKey()));
+            rest.forEach(lane -> ready.add(List.copyOf(lane)));
+            lanes.forEach(List::clear);
         }
     }
 }
