@@ -97,7 +97,7 @@ public class CanonicalRecords {
                 .addValue("target", target).addValue("publishedBefore", Timestamp.from(publishedBefore)).addValue("size", pageSize);
         String from = "";
         if (after != null) {
-            // the first condition is the index's range, the second the exact place inside equal sort keys
+            // after the last record of the previous page in delivery order (every writer sets a sort key)
             from = "AND c.sort_key >= :sortKey AND (c.sort_key > :sortKey OR c.entity_key > :entityKey)";
             params.addValue("sortKey", after.sortKey()).addValue("entityKey", after.entityKey());
         }
