@@ -88,24 +88,35 @@ public class CanonicalRecords {
     }
 
     /**
-     * Records whose current version the target has neither received nor refused, and that no recent run has
-     * already put on the bus. Ordered by key so that batches, and so their idempotency keys, are stable.
+     * One page of the records whose current version the target has neither received nor refused, and that no recent
+     * run has already put on the bus: in delivery order (sort key, then key), so that batches, and so their idempotency
+     * keys, are stable; the page starts after {@code after} (null: from the first), so memory stays one page whatever
+     * the college's size.
      */
-    public List<PendingRecord> pending(String collegeId, String entityType, String target, Instant publishedBefore) {
+    public List<PendingRecord> pending(String collegeId, String entityType, String target, Instant publishedBefore,
+                                       PendingRecord after, int pageSize) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType)
+                .addValue("target", target).addValue("publishedBefore", Timestamp.from(publishedBefore)).addValue("size", pageSize);
+        String from = "";
+        if (after != null) {
+            // after the last record of the previous page in delivery order (every writer sets a sort key)
+            from = "AND c.sort_key >= :sortKey AND (c.sort_key > :sortKey OR c.entity_key > :entityKey)";
+            params.addValue("sortKey", after.sortKey()).addValue("entityKey", after.entityKey());
+        }
         return jdbc.query("""
-                SELECT c.entity_key, c.content_hash, c.payload, c.masked_label, s.delivered_hash
+                SELECT c.entity_key, c.content_hash, c.payload, c.masked_label, s.delivered_hash, c.sort_key
                 FROM canonical_record c
                 LEFT JOIN sync_state s ON s.college_id = c.college_id AND s.entity_type = c.entity_type
                      AND s.entity_key = c.entity_key AND s.target = :target
-                WHERE c.college_id = :college AND c.entity_type = :type
+                WHERE c.college_id = :college AND c.entity_type = :type %s
                   AND (s.delivered_hash IS NULL OR s.delivered_hash <> c.content_hash)
                   AND (s.rejected_hash IS NULL OR s.rejected_hash <> c.content_hash)
                   AND (s.published_hash IS NULL OR s.published_hash <> c.content_hash OR s.published_at < :publishedBefore)
                 ORDER BY c.sort_key, c.entity_key
-                """,
-                new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType)
-                        .addValue("target", target).addValue("publishedBefore", Timestamp.from(publishedBefore)),
-                (rs, i) -> new PendingRecord(rs.getString(1), rs.getString(2), cipher.open(rs.getString(3)), rs.getString(4), rs.getString(5)));
+                LIMIT :size
+                """.formatted(from), params,
+                (rs, i) -> new PendingRecord(rs.getString(1), rs.getString(2), cipher.open(rs.getString(3)), rs.getString(4),
+                        rs.getString(5), rs.getString(6)));
     }
 
     /** Per target and entity type of a college: records on their way to the platform, published and not yet answered. */

@@ -110,6 +110,18 @@ public class DeliveryLedger {
         return count != null && count > 0;
     }
 
+    /**
+     * Records of a type put on the bus for a target since a moment and still without an outcome: every outcome
+     * (delivered, refused, kept for a retry or an operator) clears published_hash.
+     */
+    public int awaitingOutcome(String collegeId, String entityType, String target, java.time.Instant since) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM sync_state WHERE college_id = :college AND entity_type = :type "
+                        + "AND target = :target AND published_hash IS NOT NULL AND published_at >= :since",
+                new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType).addValue("target", target)
+                        .addValue("since", Timestamp.from(since)), Integer.class);
+        return count == null ? 0 : count;
+    }
+
     public void recordBatch(String idempotencyKey, String collegeId, String target, String entityType, Long runId, int records) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("key", idempotencyKey).addValue("college", collegeId)
                 .addValue("target", target).addValue("type", entityType).addValue("run", runId).addValue("count", records)
