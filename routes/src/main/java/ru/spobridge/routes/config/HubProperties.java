@@ -237,9 +237,12 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
             }
             consumers = consumers == null ? 4 : consumers;
             producer = producer == null ? "jms:queue:spo.delivery.{target}" : producer;
-            // as many consumers at all times as at most: a consumer closed when idle would release its message groups
+            // as many consumers at all times as at most: a consumer closed when idle would release its message groups.
+            // Local JMS transactions (no transaction manager) let each consumer keep its session and consumer between
+            // messages; with a manager Spring opens both anew for every message. A failed exchange still rolls back.
             consumer = consumer == null
-                    ? "jms:queue:spo.delivery.{target}?transacted=true&concurrentConsumers={consumers}&maxConcurrentConsumers={consumers}"
+                    ? "jms:queue:spo.delivery.{target}?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
+                            + "&concurrentConsumers={consumers}&maxConcurrentConsumers={consumers}"
                     : consumer;
         }
 
