@@ -39,20 +39,47 @@ public class CanonicalRecords {
         return byKey(collegeId, entityType, "content_hash");
     }
 
+    /** The keys of every record of a type, without their hashes: a set of strings kept through a long read. */
+    public java.util.Set<String> keys(String collegeId, String entityType) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT entity_key FROM canonical_record WHERE college_id = :college "
+                + "AND entity_type = :type", Map.of("college", collegeId, "type", entityType), String.class));
+    }
+
     /** A record to keep: its key, delivery order, canonical value and a masked label for the console. */
     public record Candidate(String key, String sortKey, Object value, String label) {
     }
 
+    /** Candidates compared and written per chunk: memory stays bounded however many records a read brings. */
+    static final int CHUNK = 500;
+
     /**
      * Stores the candidates whose canonical JSON differs from what is stored (by content hash) and returns their
-     * number: one place decides what "changed" means for every flow.
+     * number: one place decides what "changed" means for every flow. Works chunk by chunk — the stored hashes of a
+     * chunk's keys, its changed rows written in one batch, then dropped — so no list of every payload is ever built.
      */
     @Transactional
     public int saveChanged(String collegeId, String entityType, String sourceSystem, java.util.Collection<Candidate> candidates,
                            ru.spobridge.routes.CanonicalJson json) {
-        Map<String, String> known = hashes(collegeId, entityType);
-        List<Row> changed = new ArrayList<>();
+        int changed = 0;
+        List<Candidate> chunk = new ArrayList<>(Math.min(CHUNK, candidates.size()));
         for (Candidate candidate : candidates) {
+            chunk.add(candidate);
+            if (chunk.size() == CHUNK) {
+                changed += saveChunk(collegeId, entityType, sourceSystem, chunk, json);
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            changed += saveChunk(collegeId, entityType, sourceSystem, chunk, json);
+        }
+        return changed;
+    }
+
+    private int saveChunk(String collegeId, String entityType, String sourceSystem, List<Candidate> chunk,
+                          ru.spobridge.routes.CanonicalJson json) {
+        Map<String, String> known = hashes(collegeId, entityType, chunk.stream().map(Candidate::key).toList());
+        List<Row> changed = new ArrayList<>();
+        for (Candidate candidate : chunk) {
             String payload = json.write(candidate.value());
             String hash = ru.spobridge.routes.CanonicalJson.sha256(payload);
             if (!java.util.Objects.equals(known.get(candidate.key()), hash)) {
@@ -61,6 +88,21 @@ public class CanonicalRecords {
         }
         save(collegeId, entityType, changed, known);
         return changed.size();
+    }
+
+    /** Content hashes of the given keys only: a chunk is compared without loading the whole type. */
+    public Map<String, String> hashes(String collegeId, String entityType, java.util.Collection<String> keys) {
+        Map<String, String> values = new HashMap<>();
+        if (keys.isEmpty()) {
+            return values;
+        }
+        jdbc.query("SELECT entity_key, content_hash FROM canonical_record WHERE college_id = :college AND entity_type = :type "
+                        + "AND entity_key IN (:keys)",
+                new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType).addValue("keys", keys),
+                rs -> {
+                    values.put(rs.getString(1), rs.getString(2));
+                });
+        return values;
     }
 
     /** Writes new and changed rows; the caller has compared hashes already. */

@@ -1,0 +1,160 @@
+package ru.spobridge.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import ru.spobridge.connectors.contingent.ContingentRead;
+import ru.spobridge.mappings.contingent.ContingentGroupRecord;
+import ru.spobridge.mappings.contingent.ContingentGuardianRecord;
+import ru.spobridge.mappings.contingent.ContingentStudentRecord;
+import ru.spobridge.routes.CanonicalJson;
+import ru.spobridge.routes.contingent.ContingentIntake;
+import ru.spobridge.routes.contingent.ContingentSnapshot;
+import ru.spobridge.routes.contingent.IntakeSummary;
+import ru.spobridge.routes.protection.DataKeyRing;
+import ru.spobridge.routes.protection.DataProtectionSettings;
+import ru.spobridge.routes.protection.PayloadCipher;
+import ru.spobridge.routes.store.CanonicalRecords;
+import ru.spobridge.routes.store.RejectedRecords;
+import ru.spobridge.simulators.contingent.demo.DemoCollege;
+import ru.spobridge.simulators.contingent.demo.DemoContingent;
+import ru.spobridge.simulators.contingent.wsdl.Guardian;
+import ru.spobridge.simulators.contingent.wsdl.Student;
+import ru.spobridge.simulators.contingent.wsdl.Study;
+
+/**
+ * Where the memory of a contingent intake goes: the live heap of N students as the registry hands them over (with
+ * their guardians, as the demo generates them) against the live heap while the hub's intake maps, checks and stores
+ * them into an H2 file store, in the same run. Live heap is sampled after a forced collection every 200 ms.
+ * Run: {@code java -Xmx512m -cp bench/target/spo-bridge-bench.jar -Dloader.main=ru.spobridge.bench.ContingentIntakeMemoryBenchmark
+ * org.springframework.boot.loader.launch.PropertiesLauncher [students] [pageSize]}.
+ */
+public final class ContingentIntakeMemoryBenchmark {
+
+    private static final String COLLEGE = "bench-college";
+    private static final String OGRN = "1025900000015";
+
+    private ContingentIntakeMemoryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int students = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int pageSize = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        Path dir = Files.createTempDirectory("spo-bridge-intake-bench");
+        try {
+            run(students, pageSize, dir);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(int count, int pageSize, Path dir) throws Exception {
+        long empty = live();
+        DemoCollege demo = DemoContingent.generate(OGRN, count, Math.max(1, count / 25), 42);
+        List<ContingentGroupRecord> groups = demo.groups().stream().map(g -> new ContingentGroupRecord(g.getCode(), g.getName(),
+                g.getSpecialty(), g.getCourse(), g.getForm(), List.of())).toList();
+        List<ContingentStudentRecord> records = new ArrayList<>(count);
+        demo.students().forEach(student -> records.add(record(student)));
+        demo = null;
+        long withRecords = live();
+        System.out.printf("students: %d, guardians: %d, pages of %d: %d%n", records.size(),
+                records.stream().mapToInt(r -> r.guardians().size()).sum(), pageSize, (records.size() + pageSize - 1) / pageSize);
+        System.out.printf("baseline: %d ContingentStudentRecord retained: %.1f MB (%.0f bytes each)%n", records.size(),
+                mb(withRecords - empty), (double) (withRecords - empty) / records.size());
+
+        // one connection kept open, as the hub's pool keeps them: H2 closes a file database with its last connection
+        SingleConnectionDataSource source = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("store").toAbsolutePath(), "sa", "", true);
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(source);
+        schema(jdbc);
+        Clock clock = Clock.systemUTC();
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        PayloadCipher cipher = new PayloadCipher(DataKeyRing.load(new DataProtectionSettings(Base64.getEncoder().encodeToString(key),
+                null, dir.resolve("key"), null, null, null)));
+        ContingentIntake intake = new ContingentIntake(new CanonicalRecords(jdbc, clock, cipher), new RejectedRecords(jdbc, clock),
+                new CanonicalJson());
+        ContingentSnapshot snapshot = new ContingentSnapshot(COLLEGE, groups,
+                new ContingentRead(records, List.of(), Instant.now(), (records.size() + pageSize - 1) / pageSize, records.size(), true, true));
+        for (String round : List.of("first read (all new)", "same read again (nothing changed)")) {
+            long before = live();
+            AtomicLong peak = new AtomicLong(before);
+            Thread sampler = sampler(peak);
+            long started = System.nanoTime();
+            IntakeSummary summary = intake.accept(snapshot, 1);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            sampler.interrupt();
+            sampler.join();
+            System.out.printf("intake, %s: read %d, changed %d, unchanged %d, rejected %d in %.1f s; live heap peak %.1f MB above "
+                            + "the held read (%.1f MB in all)%n", round, summary.read(), summary.changed(), summary.unchanged(),
+                    summary.rejected(), seconds, mb(peak.get() - before), mb(peak.get()));
+        }
+    }
+
+    private static Thread sampler(AtomicLong peak) {
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(live(), Math::max);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "live-heap-sampler");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static long live() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double mb(long bytes) {
+        return bytes / 1024.0 / 1024.0;
+    }
+
+    private static ContingentStudentRecord record(Student s) {
+        Study study = s.getStudy() == null ? new Study() : s.getStudy();
+        List<ContingentGuardianRecord> guardians = s.getGuardian().stream().map(ContingentIntakeMemoryBenchmark::guardian).toList();
+        return new ContingentStudentRecord(s.getExternalId(), s.getRegionalId(), s.getLastName(), s.getFirstName(),
+                s.getMiddleName(), s.getGender(), s.getBirthDate(), s.getSnils(), s.getEmail(), s.getPhone(),
+                study.getSpecialty(), study.getForm(), study.getCourse(), study.getGroup(), study.getSubgroup(),
+                study.getIndividualPlan(), guardians);
+    }
+
+    private static ContingentGuardianRecord guardian(Guardian g) {
+        return new ContingentGuardianRecord(g.getExternalId(), g.getRelation(), g.getLastName(), g.getFirstName(),
+                g.getMiddleName(), g.getPhone(), g.getEmail());
+    }
+
+    /** The two tables intake writes, as the hub's migrations leave them. */
+    private static void schema(NamedParameterJdbcTemplate jdbc) {
+        jdbc.getJdbcTemplate().execute("""
+                CREATE TABLE canonical_record (college_id VARCHAR(64) NOT NULL, entity_type VARCHAR(32) NOT NULL,
+                    entity_key VARCHAR(128) NOT NULL, source_system VARCHAR(32) NOT NULL, content_hash VARCHAR(64) NOT NULL,
+                    payload TEXT NOT NULL, masked_label VARCHAR(200), updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                    sort_key VARCHAR(300), PRIMARY KEY (college_id, entity_type, entity_key))""");
+        jdbc.getJdbcTemplate().execute("""
+                CREATE TABLE rejected_record (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, college_id VARCHAR(64) NOT NULL,
+                    flow VARCHAR(32) NOT NULL, entity_type VARCHAR(32) NOT NULL, entity_key VARCHAR(128) NOT NULL, target VARCHAR(32),
+                    field VARCHAR(64) NOT NULL, code VARCHAR(64) NOT NULL, message VARCHAR(1000) NOT NULL, masked_label VARCHAR(200),
+                    run_id BIGINT, first_seen TIMESTAMP WITH TIME ZONE NOT NULL, last_seen TIMESTAMP WITH TIME ZONE NOT NULL,
+                    resolved_at TIMESTAMP WITH TIME ZONE)""");
+        jdbc.getJdbcTemplate().execute("CREATE INDEX rejected_record_open ON rejected_record (college_id, entity_type, entity_key, resolved_at)");
+    }
+}
