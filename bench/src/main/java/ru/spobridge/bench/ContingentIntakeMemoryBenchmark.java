@@ -21,6 +21,7 @@ import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.contingent.ContingentIntake;
 import ru.spobridge.routes.contingent.ContingentSnapshot;
 import ru.spobridge.routes.contingent.IntakeSummary;
+import ru.spobridge.routes.contingent.StudentPages;
 import ru.spobridge.routes.protection.DataKeyRing;
 import ru.spobridge.routes.protection.DataProtectionSettings;
 import ru.spobridge.routes.protection.PayloadCipher;
@@ -35,7 +36,8 @@ import ru.spobridge.simulators.contingent.wsdl.Study;
 /**
  * Where the memory of a contingent intake goes: the live heap of N students as the registry hands them over (with
  * their guardians, as the demo generates them) against the live heap while the hub's intake maps, checks and stores
- * them into an H2 file store, in the same run. Live heap is sampled after a forced collection every 200 ms.
+ * them into an H2 file store, in the same run. Live heap is sampled after a forced collection every 500 ms; the source's objects (the simulator's) are
+ * counted apart. Modes: a whole read applied at once (a held read approved), and pages taken as the client hands them over.
  * Run: {@code java -Xmx512m -cp bench/target/spo-bridge-bench.jar -Dloader.main=ru.spobridge.bench.ContingentIntakeMemoryBenchmark
  * org.springframework.boot.loader.launch.PropertiesLauncher [students] [pageSize]}.
  */
@@ -62,21 +64,21 @@ public final class ContingentIntakeMemoryBenchmark {
 
     private static void run(int count, int pageSize, Path dir) throws Exception {
         long empty = live();
+        // the source: the simulator's own objects, as a registry would hold them (not the hub's memory)
         DemoCollege demo = DemoContingent.generate(OGRN, count, Math.max(1, count / 25), 42);
-        List<ContingentGroupRecord> groups = demo.groups().stream().map(g -> new ContingentGroupRecord(g.getCode(), g.getName(),
-                g.getSpecialty(), g.getCourse(), g.getForm(), List.of())).toList();
-        List<ContingentStudentRecord> records = new ArrayList<>(count);
-        demo.students().forEach(student -> records.add(record(student)));
-        demo = null;
+        List<ContingentGroupRecord> groups = demo.groups().stream().map(ContingentIntakeMemoryBenchmark::group).toList();
+        long source = live();
+        List<ContingentStudentRecord> whole = new ArrayList<>(count);
+        demo.students().forEach(student -> whole.add(record(student)));
         long withRecords = live();
-        System.out.printf("students: %d, guardians: %d, pages of %d: %d%n", records.size(),
-                records.stream().mapToInt(r -> r.guardians().size()).sum(), pageSize, (records.size() + pageSize - 1) / pageSize);
-        System.out.printf("baseline: %d ContingentStudentRecord retained: %.1f MB (%.0f bytes each)%n", records.size(),
-                mb(withRecords - empty), (double) (withRecords - empty) / records.size());
+        System.out.printf("students: %d, guardians: %d, pages of %d: %d; the source's objects: %.1f MB%n", whole.size(),
+                whole.stream().mapToInt(r -> r.guardians().size()).sum(), pageSize, (whole.size() + pageSize - 1) / pageSize,
+                mb(source - empty));
+        System.out.printf("a whole read held by the hub: %d ContingentStudentRecord retained: %.1f MB (%.0f bytes each)%n", whole.size(),
+                mb(withRecords - source), (double) (withRecords - source) / whole.size());
 
-        // one connection kept open, as the hub's pool keeps them: H2 closes a file database with its last connection
-        SingleConnectionDataSource source = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("store").toAbsolutePath(), "sa", "", true);
-        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(source);
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("store").toAbsolutePath(), "sa", "", true);
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
         schema(jdbc);
         Clock clock = Clock.systemUTC();
         byte[] key = new byte[32];
@@ -86,20 +88,45 @@ public final class ContingentIntakeMemoryBenchmark {
         ContingentIntake intake = new ContingentIntake(new CanonicalRecords(jdbc, clock, cipher), new RejectedRecords(jdbc, clock),
                 new CanonicalJson());
         ContingentSnapshot snapshot = new ContingentSnapshot(COLLEGE, groups,
-                new ContingentRead(records, List.of(), Instant.now(), (records.size() + pageSize - 1) / pageSize, records.size(), true, true));
-        for (String round : List.of("first read (all new)", "same read again (nothing changed)")) {
-            long before = live();
-            AtomicLong peak = new AtomicLong(before);
-            Thread sampler = sampler(peak);
-            long started = System.nanoTime();
-            IntakeSummary summary = intake.accept(snapshot, 1);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            sampler.interrupt();
-            sampler.join();
-            System.out.printf("intake, %s: read %d, changed %d, unchanged %d, rejected %d in %.1f s; live heap peak %.1f MB above "
-                            + "the held read (%.1f MB in all)%n", round, summary.read(), summary.changed(), summary.unchanged(),
-                    summary.rejected(), seconds, mb(peak.get() - before), mb(peak.get()));
+                new ContingentRead(whole, List.of(), Instant.now(), (whole.size() + pageSize - 1) / pageSize, whole.size(), true, true));
+        measure("whole read, first (all new)", source, () -> intake.accept(snapshot, 1));
+        measure("whole read, again (nothing changed)", source, () -> intake.accept(snapshot, 2));
+        whole.clear();
+        DemoCollege college = demo;
+        //PAGES-START
+        for (String round : List.of("pages, again (nothing changed)", "pages, a fresh store (all new)")) {
+            if (round.contains("fresh")) {
+                jdbc.getJdbcTemplate().execute("DELETE FROM canonical_record");
+            }
+            measure(round, live(), () -> {
+                StudentPages pages = intake.begin(COLLEGE, 3, groups);
+                for (int from = 0; from < count; from += pageSize) {
+                    // one page as the SOAP client hands it over: built, taken in, dropped
+                    pages.accept(college.students().subList(from, Math.min(count, from + pageSize)).stream()
+                            .map(ContingentIntakeMemoryBenchmark::record).toList());
+                }
+                return pages.finish().plus(intake.acceptMovements(COLLEGE, List.of(), 3));
+            });
         }
+        //PAGES-END
+    }
+
+    private static void measure(String round, long before, java.util.function.Supplier<IntakeSummary> intake) throws InterruptedException {
+        AtomicLong peak = new AtomicLong(before);
+        Thread sampler = sampler(peak);
+        long started = System.nanoTime();
+        IntakeSummary summary = intake.get();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        sampler.interrupt();
+        sampler.join();
+        System.out.printf("intake, %s: read %d, changed %d, unchanged %d, rejected %d in %.1f s; live heap peak %.1f MB above "
+                        + "the source (%.1f MB in all)%n", round, summary.read(), summary.changed(), summary.unchanged(),
+                summary.rejected(), seconds, mb(peak.get() - before), mb(peak.get()));
+    }
+
+    private static ContingentGroupRecord group(ru.spobridge.simulators.contingent.wsdl.Group g) {
+        return new ContingentGroupRecord(g.getCode(), g.getName(), g.getSpecialty(), g.getCourse(), g.getForm(),
+                g.getSubgroup().stream().map(sub -> new ContingentGroupRecord.Subgroup(sub.getCode(), sub.getName())).toList());
     }
 
     private static Thread sampler(AtomicLong peak) {
@@ -107,7 +134,7 @@ public final class ContingentIntakeMemoryBenchmark {
             while (!Thread.currentThread().isInterrupted()) {
                 peak.accumulateAndGet(live(), Math::max);
                 try {
-                    Thread.sleep(200);
+                    Thread.sleep(500);
                 } catch (InterruptedException e) {
                     return;
                 }
