@@ -58,7 +58,7 @@ public class ContingentIntake {
 
     /** Applies a whole read: groups, students and their guardians chunk by chunk, then the movement orders. */
     public IntakeSummary accept(ContingentSnapshot snapshot, long runId) {
-        StudentPages pages = begin(snapshot.collegeId(), runId, snapshot.groups());
+        StudentPages pages = begin(snapshot.collegeId(), runId, snapshot.groups(), studentKeys(snapshot.collegeId()));
         List<ContingentStudentRecord> students = snapshot.students().students();
         for (int from = 0; from < students.size(); from += CHUNK) {
             pages.accept(students.subList(from, Math.min(students.size(), from + CHUNK)));
@@ -67,10 +67,11 @@ public class ContingentIntake {
     }
 
     /**
-     * Starts a read taken page by page: stores its groups now; its students and their guardians go through
+     * Starts a read taken page by page ({@code knownStudents}: the store's student keys before the read's first
+     * attempt stored anything): stores its groups now; its students and their guardians go through
      * {@link StudentPages#accept} as pages arrive; movement orders wait for {@link #acceptMovements}.
      */
-    public StudentPages begin(String college, long runId, List<ContingentGroupRecord> groupRecords) {
+    public StudentPages begin(String college, long runId, List<ContingentGroupRecord> groupRecords, Set<String> knownStudents) {
         Map<String, Group> groups = new HashMap<>();
         List<Keyed> validGroups = new ArrayList<>();
         int groupRejects = 0;
@@ -85,7 +86,12 @@ public class ContingentIntake {
             }
         }
         IntakeSummary summary = store(college, GROUP, validGroups, groupRecords.size(), groupRejects);
-        return new StudentPages(this, canonical, json, college, runId, groups, summary);
+        return new StudentPages(this, canonical, json, college, runId, groups, summary, knownStudents);
+    }
+
+    /** The college's student keys as the store has them now: taken before a read stores its first page. */
+    public Set<String> studentKeys(String college) {
+        return canonical.keys(college, STUDENT);
     }
 
     /**

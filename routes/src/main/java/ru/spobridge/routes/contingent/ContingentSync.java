@@ -67,8 +67,9 @@ public class ContingentSync {
         String ogrn = colleges.settings(collegeId).ogrn();
         Instant since = full ? null : cursors.get(collegeId, ContingentIntake.FLOW);
         List<ContingentGroupRecord> groups = client.fetchGroups(ogrn);
-        StudentPages pages = intake.begin(collegeId, runId, groups);
-        studentsBefore.put(runId, pages.knownBefore());
+        // taken once per run: a retried read finds its earlier attempt's pages in the store
+        Set<String> before = studentsBefore.computeIfAbsent(runId, id -> intake.studentKeys(collegeId));
+        StudentPages pages = intake.begin(collegeId, runId, groups, before);
         try {
             ContingentRead students = client.readStudents(ogrn, since, pages::accept);
             return new ContingentSnapshot(collegeId, groups, students, pages.finish());

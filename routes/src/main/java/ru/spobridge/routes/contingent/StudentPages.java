@@ -34,6 +34,7 @@ public final class StudentPages {
     private final String college;
     private final long runId;
     private final Map<String, Group> groups;
+    /** The students the store had before this read: a conflicting id new to the store is taken out again. */
     private final Set<String> knownBefore;
     /** Every student id of the read so far, with what the first record under it looked like. */
     private final Map<String, Seen> seen = new HashMap<>();
@@ -46,7 +47,7 @@ public final class StudentPages {
     private IntakeSummary guardians = new IntakeSummary(0, 0, 0, 0);
 
     StudentPages(ContingentIntake intake, CanonicalRecords canonical, CanonicalJson json, String college, long runId,
-                 Map<String, Group> groups, IntakeSummary groupSummary) {
+                 Map<String, Group> groups, IntakeSummary groupSummary, Set<String> knownBefore) {
         this.intake = intake;
         this.canonical = canonical;
         this.json = json;
@@ -54,12 +55,7 @@ public final class StudentPages {
         this.runId = runId;
         this.groups = groups;
         this.groupSummary = groupSummary;
-        this.knownBefore = canonical.keys(college, ContingentIntake.STUDENT);
-    }
-
-    /** The students the store had before this read: the base of the hold's share, untouched by the pages stored since. */
-    public Set<String> knownBefore() {
-        return knownBefore;
+        this.knownBefore = knownBefore;
     }
 
     /** Maps, checks and stores one page of students and their guardians. */
