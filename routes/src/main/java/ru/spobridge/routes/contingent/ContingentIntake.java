@@ -131,8 +131,14 @@ public class ContingentIntake {
     }
 
     IntakeSummary store(String college, String entityType, List<Keyed> valid, int read, int rejects) {
+        return store(college, entityType, valid, read, rejects, canonical.hashes(college, entityType));
+    }
+
+    /** @param known the stored hashes of this type, kept by a read taken page by page and updated with what is written */
+    IntakeSummary store(String college, String entityType, List<Keyed> valid, int read, int rejects, Map<String, String> known) {
         int changed = canonical.saveChanged(college, entityType, ContingentStudentMapping.SOURCE, valid.stream()
-                .map(record -> new CanonicalRecords.Candidate(record.key(), record.sortKey(), record.value(), record.label())).toList(), json);
+                .map(record -> new CanonicalRecords.Candidate(record.key(), record.sortKey(), record.value(), record.label())).toList(), json,
+                known);
         int closed = rejected.closeFixed(college, entityType, valid.stream().map(Keyed::key).toList());
         return new IntakeSummary(read, rejects, changed, valid.size() - changed, closed);
     }

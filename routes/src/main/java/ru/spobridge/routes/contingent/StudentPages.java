@@ -36,6 +36,9 @@ public final class StudentPages {
     private final Map<String, Group> groups;
     /** The students the store had before this read: a conflicting id new to the store is taken out again. */
     private final Set<String> knownBefore;
+    /** Stored hashes of students and guardians, loaded once and kept up to date: each page compares against them. */
+    private final Map<String, String> studentHashes;
+    private final Map<String, String> guardianHashes;
     /** Every student id of the read so far, with what the first record under it looked like. */
     private final Map<String, Seen> seen = new HashMap<>();
     /** Ids sent on different pages with different content: refused together once the read is over. */
@@ -56,6 +59,8 @@ public final class StudentPages {
         this.groups = groups;
         this.groupSummary = groupSummary;
         this.knownBefore = knownBefore;
+        this.studentHashes = canonical.hashes(college, ContingentIntake.STUDENT);
+        this.guardianHashes = canonical.hashes(college, ContingentIntake.GUARDIAN);
     }
 
     /** Maps, checks and stores one page of students and their guardians. */
@@ -100,7 +105,7 @@ public final class StudentPages {
                         PersonalDataMask.maskName(record.lastName(), record.firstName(), record.middleName()), runId);
             }
         }
-        students = students.plus(intake.store(college, ContingentIntake.STUDENT, valid, page.size(), rejects));
+        students = students.plus(intake.store(college, ContingentIntake.STUDENT, valid, page.size(), rejects, studentHashes));
         guardians = guardians.plus(guardians(validRecords));
     }
 
@@ -146,7 +151,7 @@ public final class StudentPages {
                 intake.reject(college, ContingentIntake.GUARDIAN, guardian.errors(), labels.get(key), runId);
             }
         }
-        IntakeSummary summary = intake.store(college, ContingentIntake.GUARDIAN, valid, mapped.size(), rejects);
+        IntakeSummary summary = intake.store(college, ContingentIntake.GUARDIAN, valid, mapped.size(), rejects, guardianHashes);
         List<CanonicalRecords.Candidate> merged = new ArrayList<>();
         laterLinks.forEach((id, studentIds) -> canonical.payload(college, ContingentIntake.GUARDIAN, id).ifPresent(payload -> {
             GuardianLinks stored = json.read(payload, GuardianLinks.class);
@@ -155,7 +160,7 @@ public final class StudentPages {
             merged.add(new CanonicalRecords.Candidate(id, id, new GuardianLinks(stored.guardian(), all), stored.guardian().name().masked()));
         }));
         if (!merged.isEmpty()) {
-            canonical.saveChanged(college, ContingentIntake.GUARDIAN, ContingentStudentMapping.SOURCE, merged, json);
+            canonical.saveChanged(college, ContingentIntake.GUARDIAN, ContingentStudentMapping.SOURCE, merged, json, guardianHashes);
         }
         return summary;
     }
@@ -182,6 +187,7 @@ public final class StudentPages {
         }
         if (!dropped.isEmpty()) {
             canonical.delete(college, ContingentIntake.STUDENT, dropped);
+            dropped.forEach(studentHashes::remove);
         }
         int rejectedNow = conflicting.values().stream().mapToInt(conflict -> conflict.occurrences - conflict.refusedCounted).sum();
         return groupSummary.plus(students).plus(new IntakeSummary(0, rejectedNow, 0, 0, 0)).plus(guardians);

@@ -34,6 +34,9 @@ public class CanonicalRecords {
     public record Row(String entityKey, String sortKey, String sourceSystem, String contentHash, String payload, String maskedLabel) {
     }
 
+    /** Changed rows written per batch: memory stays bounded however many records a read brings. */
+    static final int CHUNK = 500;
+
     /** Content hashes by key: one query, so a snapshot of thousands compares in memory. */
     public Map<String, String> hashes(String collegeId, String entityType) {
         return byKey(collegeId, entityType, "content_hash");
@@ -49,60 +52,46 @@ public class CanonicalRecords {
     public record Candidate(String key, String sortKey, Object value, String label) {
     }
 
-    /** Candidates compared and written per chunk: memory stays bounded however many records a read brings. */
-    static final int CHUNK = 500;
-
     /**
      * Stores the candidates whose canonical JSON differs from what is stored (by content hash) and returns their
-     * number: one place decides what "changed" means for every flow. Works chunk by chunk — the stored hashes of a
-     * chunk's keys, its changed rows written in one batch, then dropped — so no list of every payload is ever built.
+     * number: one place decides what "changed" means for every flow.
      */
     @Transactional
     public int saveChanged(String collegeId, String entityType, String sourceSystem, java.util.Collection<Candidate> candidates,
                            ru.spobridge.routes.CanonicalJson json) {
-        int changed = 0;
-        List<Candidate> chunk = new ArrayList<>(Math.min(CHUNK, candidates.size()));
-        for (Candidate candidate : candidates) {
-            chunk.add(candidate);
-            if (chunk.size() == CHUNK) {
-                changed += saveChunk(collegeId, entityType, sourceSystem, chunk, json);
-                chunk.clear();
-            }
-        }
-        if (!chunk.isEmpty()) {
-            changed += saveChunk(collegeId, entityType, sourceSystem, chunk, json);
-        }
-        return changed;
+        return saveChanged(collegeId, entityType, sourceSystem, candidates, json, hashes(collegeId, entityType));
     }
 
-    private int saveChunk(String collegeId, String entityType, String sourceSystem, List<Candidate> chunk,
-                          ru.spobridge.routes.CanonicalJson json) {
-        Map<String, String> known = hashes(collegeId, entityType, chunk.stream().map(Candidate::key).toList());
-        List<Row> changed = new ArrayList<>();
-        for (Candidate candidate : chunk) {
+    /**
+     * As {@link #saveChanged(String, String, String, java.util.Collection, ru.spobridge.routes.CanonicalJson)}, against
+     * hashes the caller keeps ({@code known}, updated with what is written): a read taken page by page loads them once.
+     * Works chunk by chunk — a chunk's changed rows built, written in one batch, then dropped — so no list of every
+     * payload is ever built.
+     */
+    @Transactional
+    public int saveChanged(String collegeId, String entityType, String sourceSystem, java.util.Collection<Candidate> candidates,
+                           ru.spobridge.routes.CanonicalJson json, Map<String, String> known) {
+        int changed = 0;
+        List<Row> rows = new ArrayList<>(Math.min(CHUNK, candidates.size()));
+        for (Candidate candidate : candidates) {
             String payload = json.write(candidate.value());
             String hash = ru.spobridge.routes.CanonicalJson.sha256(payload);
             if (!java.util.Objects.equals(known.get(candidate.key()), hash)) {
-                changed.add(new Row(candidate.key(), candidate.sortKey(), sourceSystem, hash, payload, candidate.label()));
+                rows.add(new Row(candidate.key(), candidate.sortKey(), sourceSystem, hash, payload, candidate.label()));
+            }
+            if (rows.size() == CHUNK) {
+                changed += saveChunk(collegeId, entityType, rows, known);
             }
         }
-        save(collegeId, entityType, changed, known);
-        return changed.size();
+        return changed + saveChunk(collegeId, entityType, rows, known);
     }
 
-    /** Content hashes of the given keys only: a chunk is compared without loading the whole type. */
-    public Map<String, String> hashes(String collegeId, String entityType, java.util.Collection<String> keys) {
-        Map<String, String> values = new HashMap<>();
-        if (keys.isEmpty()) {
-            return values;
-        }
-        jdbc.query("SELECT entity_key, content_hash FROM canonical_record WHERE college_id = :college AND entity_type = :type "
-                        + "AND entity_key IN (:keys)",
-                new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType).addValue("keys", keys),
-                rs -> {
-                    values.put(rs.getString(1), rs.getString(2));
-                });
-        return values;
+    private int saveChunk(String collegeId, String entityType, List<Row> rows, Map<String, String> known) {
+        int written = rows.size();
+        save(collegeId, entityType, rows, known);
+        rows.forEach(row -> known.put(row.entityKey(), row.contentHash()));
+        rows.clear();
+        return written;
     }
 
     /** Writes new and changed rows; the caller has compared hashes already. */

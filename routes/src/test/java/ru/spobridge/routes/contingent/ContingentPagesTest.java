@@ -130,7 +130,8 @@ class ContingentPagesTest {
     }
 
     private void fakeStore() {
-        when(canonical.saveChanged(anyString(), anyString(), anyString(), anyCollection(), any())).thenAnswer(call -> {
+        when(canonical.hashes(anyString(), anyString())).thenAnswer(call -> new HashMap<>());
+        when(canonical.saveChanged(anyString(), anyString(), anyString(), anyCollection(), any(), any())).thenAnswer(call -> {
             String type = call.getArgument(1);
             Map<String, String> records = store.computeIfAbsent(type, key -> new HashMap<>());
             int changed = 0;
