@@ -39,7 +39,8 @@ import ru.spobridge.simulators.contingent.wsdl.Study;
  * them into an H2 file store, in the same run. Live heap is sampled after a forced collection every 500 ms; the source's objects (the simulator's) are
  * counted apart. Modes: a whole read applied at once (a held read approved), and pages taken as the client hands them over.
  * Run: {@code java -Xmx512m -cp bench/target/spo-bridge-bench.jar -Dloader.main=ru.spobridge.bench.ContingentIntakeMemoryBenchmark
- * org.springframework.boot.loader.launch.PropertiesLauncher [students] [pageSize]}.
+ * org.springframework.boot.loader.launch.PropertiesLauncher [students] [pageSize] [pages]}; {@code pages} measures
+ * only the pages (the whole read needs the most memory and goes first otherwise).
  */
 public final class ContingentIntakeMemoryBenchmark {
 
@@ -52,9 +53,10 @@ public final class ContingentIntakeMemoryBenchmark {
     public static void main(String[] args) throws Exception {
         int students = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int pageSize = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        boolean wholeToo = args.length <= 2 || !"pages".equals(args[2]);
         Path dir = Files.createTempDirectory("spo-bridge-intake-bench");
         try {
-            run(students, pageSize, dir);
+            run(students, pageSize, wholeToo, dir);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -62,7 +64,7 @@ public final class ContingentIntakeMemoryBenchmark {
         }
     }
 
-    private static void run(int count, int pageSize, Path dir) throws Exception {
+    private static void run(int count, int pageSize, boolean wholeToo, Path dir) throws Exception {
         long empty = live();
         // the source: the simulator's own objects, as a registry would hold them (not the hub's memory)
         DemoCollege demo = DemoContingent.generate(OGRN, count, Math.max(1, count / 25), 42);
@@ -89,12 +91,15 @@ public final class ContingentIntakeMemoryBenchmark {
                 new CanonicalJson());
         ContingentSnapshot snapshot = new ContingentSnapshot(COLLEGE, groups,
                 new ContingentRead(whole, List.of(), Instant.now(), (whole.size() + pageSize - 1) / pageSize, whole.size(), true, true));
-        measure("whole read, first (all new)", source, () -> intake.accept(snapshot, 1));
-        measure("whole read, again (nothing changed)", source, () -> intake.accept(snapshot, 2));
+        if (wholeToo) {
+            measure("whole read, first (all new)", source, () -> intake.accept(snapshot, 1));
+            measure("whole read, again (nothing changed)", source, () -> intake.accept(snapshot, 2));
+        }
         whole.clear();
         DemoCollege college = demo;
         //PAGES-START
-        for (String round : List.of("pages, again (nothing changed)", "pages, a fresh store (all new)")) {
+        for (String round : wholeToo ? List.of("pages, again (nothing changed)", "pages, a fresh store (all new)")
+                : List.of("pages, a fresh store (all new)", "pages, again (nothing changed)")) {
             if (round.contains("fresh")) {
                 jdbc.getJdbcTemplate().execute("DELETE FROM canonical_record");
             }
