@@ -167,6 +167,7 @@ class ContingentCompleteFlowTest extends HubIntegrationTest {
 
         assertThat(held.status()).isEqualTo(SyncRuns.HELD);
         assertThat(held.error()).contains("прервалось").contains("200 из 250");
+        assertThat(storedStudents()).as("the two pages read were stored as they came, not sent").isEqualTo(200);
         assertThat(epos.faults().requests()).isZero();
         assertThat(epos.students(COLLEGE)).isEmpty();
         assertThat(decisions.reject(runId, "tester", "источник восстановят утром")).isEqualTo(HeldRunDecisions.Outcome.DONE);
@@ -174,6 +175,36 @@ class ContingentCompleteFlowTest extends HubIntegrationTest {
         contingent.faults().clear();
         assertThat(syncAndWait(false).status()).as("the next read starts from the same cursor").isEqualTo(SyncRuns.COMPLETED);
         assertThat(epos.students(COLLEGE)).hasSize(250);
+    }
+
+    @Test
+    void a_full_read_of_three_pages_missing_twelve_percent_is_held_with_its_pages_stored_and_nothing_removed_or_sent() {
+        seedStudents(250);
+        syncAndWait(false);
+        String hashBefore = studentHash("stu-6250");
+        for (int i = 1; i <= 30; i++) {
+            contingent.removeStudent(OGRN, "stu-6%03d".formatted(i));
+        }
+        contingent.putStudent(OGRN, SourceData.student("stu-6250", s -> {
+            s.getGuardian().clear();
+            s.setEmail("changed@test.spo-college.example");
+        }));
+
+        Long runId = commands.runContingent(COLLEGE, true, "test");
+        SyncRuns.Run held = runs.get(runId).orElseThrow();
+
+        assertThat(held.status()).isEqualTo(SyncRuns.HELD);
+        assertThat(held.error()).contains("12,0 %").contains("исчезли из ИС «Контингент» — 30");
+        assertThat(studentHash("stu-6250")).as("the changed student was stored with its page").isNotEqualTo(hashBefore);
+        assertThat(storedStudents()).as("students are never removed by a read").isEqualTo(250);
+        assertThat(epos.students(COLLEGE)).hasSize(250);
+        assertThat(epos.students(COLLEGE).get("stu-6250").get("email")).as("stored while held, not sent").isNotEqualTo("changed@test.spo-college.example");
+        assertThat(epos.studentStatus(COLLEGE, "stu-6001")).isEqualTo("active");
+
+        assertThat(decisions.approve(runId, "tester")).isEqualTo(HeldRunDecisions.Outcome.DONE);
+        assertThat(awaitRun(runId).status()).isEqualTo(SyncRuns.COMPLETED);
+        assertThat(epos.students(COLLEGE).get("stu-6250").get("email")).isEqualTo("changed@test.spo-college.example");
+        assertThat(epos.studentStatus(COLLEGE, "stu-6001")).as("a student gone from the registry is not expelled by inference").isEqualTo("active");
     }
 
     @Test
@@ -219,6 +250,14 @@ class ContingentCompleteFlowTest extends HubIntegrationTest {
             String id = "stu-6%03d".formatted(i);
             contingent.putStudent(OGRN, SourceData.student(id, s -> s.getGuardian().clear()));
         }
+    }
+
+    private String studentHash(String key) {
+        return jdbc.queryForObject("SELECT content_hash FROM canonical_record WHERE entity_type = 'student' AND entity_key = ?", String.class, key);
+    }
+
+    private int storedStudents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM canonical_record WHERE entity_type = 'student'", Integer.class);
     }
 
     private int openDeadLetters() {

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 import org.apache.camel.Exchange;
@@ -68,19 +69,43 @@ public class ContingentSoapClient {
     }
 
     /**
-     * Reads every page. {@code changedSince} null reads the whole contingent (mode ALL), otherwise the changes since.
+     * Reads every page and keeps them all. {@code changedSince} null reads the whole contingent (mode ALL), otherwise
+     * the changes since. For callers that need the whole list at once (a preview); a run takes the pages as they come
+     * ({@link #readStudents(String, Instant, Consumer)}).
      */
     public ContingentRead readStudents(String ogrn, Instant changedSince) {
         List<ContingentStudentRecord> students = new ArrayList<>();
+        try {
+            return readStudents(ogrn, changedSince, students::addAll).withStudents(students);
+        } catch (ContingentReadException e) {
+            if (e.partial() == null) {
+                throw e;
+            }
+            throw new ContingentReadException(e.code(), e.isTransient(), e.getMessage(), e.getCause(), e.partial().withStudents(students));
+        }
+    }
+
+    /**
+     * Reads every page and hands each page's students to {@code pages} before asking for the next, so that they are
+     * stored while the read goes on. Movement orders are kept and returned with the read: they are applied only
+     * after its last page. The returned read holds no students; for a full read it lists their ids.
+     *
+     * @throws ContingentReadException after the first page, with the read so far as {@link ContingentReadException#partial()}
+     */
+    public ContingentRead readStudents(String ogrn, Instant changedSince, Consumer<List<ContingentStudentRecord>> pages) {
         List<ContingentMovementRecord> movements = new ArrayList<>();
+        boolean full = changedSince == null;
+        // ids only, for the hold's «gone from the registry» check of a full read
+        List<String> present = full ? new ArrayList<>() : null;
         Instant asOf = null;
         int totalPages = 1;
         int totalCount = 0;
+        int read = 0;
         for (int page = 1; page <= totalPages; page++) {
             GetStudents request = new GetStudents();
             request.setOrgOgrn(ogrn);
-            request.setMode(changedSince == null ? Mode.ALL : Mode.UPDATED);
-            request.setChangedSince(changedSince == null ? null : calendar(changedSince));
+            request.setMode(full ? Mode.ALL : Mode.UPDATED);
+            request.setChangedSince(full ? null : calendar(changedSince));
             request.setPage(page);
             request.setPageSize(settings.pageSize());
             GetStudentsResponse response;
@@ -92,7 +117,7 @@ public class ContingentSoapClient {
                 }
                 // the pages already read are handed over so that the run can be held, not lost
                 throw new ContingentReadException(e.code(), e.isTransient(), e.getMessage() + " (страница " + page + " из " + totalPages + ")",
-                        e, new ContingentRead(students, movements, asOf, page - 1, totalCount, changedSince == null, false));
+                        e, new ContingentRead(List.of(), movements, asOf, page - 1, totalCount, full, false, read, present));
             }
             if (response.getStudents() == null || response.getAsOf() == null) {
                 throw new ContingentReadException("MALFORMED", true, "Ответ ИС «Контингент» не соответствует контракту: нет списка или отметки времени", null);
@@ -103,12 +128,17 @@ public class ContingentSoapClient {
                 // the cursor is the time of the first page: changes made while paging are read again next time
                 asOf = response.getAsOf().toGregorianCalendar().toInstant();
             }
-            response.getStudents().getStudent().forEach(student -> students.add(ContingentWireMapping.student(student)));
+            List<ContingentStudentRecord> students = response.getStudents().getStudent().stream().map(ContingentWireMapping::student).toList();
             if (response.getMovements() != null) {
                 response.getMovements().getMovement().forEach(movement -> movements.add(ContingentWireMapping.movement(movement)));
             }
+            read += students.size();
+            if (present != null) {
+                students.forEach(student -> present.add(student.externalId() == null ? "" : student.externalId().strip()));
+            }
+            pages.accept(students);
         }
-        return new ContingentRead(students, movements, asOf, totalPages, totalCount, changedSince == null, true);
+        return new ContingentRead(List.of(), movements, asOf, totalPages, totalCount, full, true, read, present);
     }
 
     /**

@@ -2,8 +2,6 @@ package ru.spobridge.routes.contingent;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,17 +12,13 @@ import org.springframework.stereotype.Component;
 import ru.spobridge.mappings.Mapped;
 import ru.spobridge.mappings.contingent.ContingentGroupMapping;
 import ru.spobridge.mappings.contingent.ContingentGroupRecord;
-import ru.spobridge.mappings.contingent.ContingentGuardianMapping;
 import ru.spobridge.mappings.contingent.ContingentMovementMapping;
 import ru.spobridge.mappings.contingent.ContingentMovementRecord;
 import ru.spobridge.mappings.contingent.ContingentStudentMapping;
 import ru.spobridge.mappings.contingent.ContingentStudentRecord;
 import ru.spobridge.model.Group;
-import ru.spobridge.model.GuardianLinks;
 import ru.spobridge.model.Movement;
-import ru.spobridge.model.PersonalDataMask;
 import ru.spobridge.model.RecordError;
-import ru.spobridge.model.Student;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.store.CanonicalRecords;
 import ru.spobridge.routes.store.RejectedRecords;
@@ -32,7 +26,9 @@ import ru.spobridge.routes.store.RejectedRecords;
 /**
  * Turns a registry read into canonical state: maps and checks every record (groups, students, their guardians,
  * movement orders), keeps the refused ones with their reasons, and stores the valid ones where their content
- * changed. Nothing is removed: a student missing from a read is never expelled by inference.
+ * changed. Nothing is removed: a student missing from a read is never expelled by inference. A run takes its
+ * students page by page as the read goes on ({@link #begin}, {@link StudentPages}); movement orders, the only
+ * removals, come after the last page ({@link #acceptMovements}).
  */
 @Component
 public class ContingentIntake {
@@ -57,12 +53,29 @@ public class ContingentIntake {
         this.movementRules = new MovementRules(canonical, json);
     }
 
+    /** Students mapped, checked and stored per chunk when a whole read is applied at once (a held read approved). */
+    static final int CHUNK = 1_000;
+
+    /** Applies a whole read: groups, students and their guardians chunk by chunk, then the movement orders. */
     public IntakeSummary accept(ContingentSnapshot snapshot, long runId) {
-        String college = snapshot.collegeId();
+        StudentPages pages = begin(snapshot.collegeId(), runId, snapshot.groups(), studentKeys(snapshot.collegeId()));
+        List<ContingentStudentRecord> students = snapshot.students().students();
+        for (int from = 0; from < students.size(); from += CHUNK) {
+            pages.accept(students.subList(from, Math.min(students.size(), from + CHUNK)));
+        }
+        return pages.finish().plus(acceptMovements(snapshot.collegeId(), snapshot.students().movements(), runId));
+    }
+
+    /**
+     * Starts a read taken page by page ({@code knownStudents}: the store's student keys before the read's first
+     * attempt stored anything): stores its groups now; its students and their guardians go through
+     * {@link StudentPages#accept} as pages arrive; movement orders wait for {@link #acceptMovements}.
+     */
+    public StudentPages begin(String college, long runId, List<ContingentGroupRecord> groupRecords, Set<String> knownStudents) {
         Map<String, Group> groups = new HashMap<>();
         List<Keyed> validGroups = new ArrayList<>();
         int groupRejects = 0;
-        for (ContingentGroupRecord record : snapshot.groups()) {
+        for (ContingentGroupRecord record : groupRecords) {
             Mapped<Group> mapped = ContingentGroupMapping.toGroup(college, record);
             if (mapped.isValid()) {
                 groups.put(mapped.value().code(), mapped.value());
@@ -72,52 +85,25 @@ public class ContingentIntake {
                 reject(college, GROUP, mapped.errors(), record.code(), runId);
             }
         }
-        IntakeSummary summary = store(college, GROUP, validGroups, snapshot.groups().size(), groupRejects);
+        IntakeSummary summary = store(college, GROUP, validGroups, groupRecords.size(), groupRejects);
+        return new StudentPages(this, canonical, json, college, runId, groups, summary, knownStudents);
+    }
 
-        List<Keyed> validStudents = new ArrayList<>();
-        List<ContingentStudentRecord> validStudentRecords = new ArrayList<>();
-        int studentRejects = 0;
-        // every occurrence of a duplicated id and every defect of a record is reported, not only the first
-        for (ContingentStudentMapping.ReadStudent read : ContingentStudentMapping.toStudents(college, snapshot.students().students(), groups)) {
-            ContingentStudentRecord record = read.record();
-            String label = PersonalDataMask.maskName(record.lastName(), record.firstName(), record.middleName());
-            Mapped<Student> mapped = read.mapped();
-            if (mapped.isValid()) {
-                Student student = mapped.value();
-                validStudents.add(Keyed.of(student.key().sourceId(), student, student.name().masked() + ", " + student.groupCode()));
-                validStudentRecords.add(record);
-            } else {
-                studentRejects += read.occurrences();
-                reject(college, STUDENT, mapped.errors(), label, runId);
-            }
-        }
-        summary = summary.plus(store(college, STUDENT, validStudents, snapshot.students().students().size(), studentRejects));
+    /** The college's student keys as the store has them now: taken before a read stores its first page. */
+    public Set<String> studentKeys(String college) {
+        return canonical.keys(college, STUDENT);
+    }
 
-        List<Keyed> validGuardians = new ArrayList<>();
-        int guardianRejects = 0;
-        List<Mapped<GuardianLinks>> guardians = ContingentGuardianMapping.toGuardians(validStudentRecords);
-        Map<String, String> guardianLabels = new HashMap<>();
-        validStudentRecords.forEach(student -> student.guardians().forEach(guardian -> guardianLabels.putIfAbsent(
-                String.valueOf(guardian.externalId()).strip(),
-                PersonalDataMask.maskName(guardian.lastName(), guardian.firstName(), guardian.middleName()))));
-        for (Mapped<GuardianLinks> mapped : guardians) {
-            if (mapped.isValid()) {
-                GuardianLinks links = mapped.value();
-                validGuardians.add(Keyed.of(links.guardian().key().sourceId(), links, links.guardian().name().masked()));
-            } else {
-                guardianRejects++;
-                reject(college, GUARDIAN, mapped.errors(), guardianLabels.get(mapped.errors().get(0).recordKey()), runId);
-            }
-        }
-        summary = summary.plus(store(college, GUARDIAN, validGuardians, guardians.size(), guardianRejects));
-
-        Set<String> knownStudents = new HashSet<>(canonical.hashes(college, STUDENT).keySet());
-        validStudents.forEach(student -> knownStudents.add(student.key()));
-        Set<String> knownGroups = new HashSet<>(canonical.hashes(college, GROUP).keySet());
-        knownGroups.addAll(groups.keySet());
+    /**
+     * Checks and stores a read's movement orders, after its students are stored: an order must name a student and a
+     * group the hub knows, and must fit the student's history.
+     */
+    public IntakeSummary acceptMovements(String college, List<ContingentMovementRecord> records, long runId) {
+        Set<String> knownStudents = canonical.keys(college, STUDENT);
+        Set<String> knownGroups = canonical.keys(college, GROUP);
         List<Movement> movements = new ArrayList<>();
         int movementRejects = 0;
-        for (ContingentMovementRecord record : snapshot.students().movements()) {
+        for (ContingentMovementRecord record : records) {
             Mapped<Movement> mapped = ContingentMovementMapping.toMovement(college, record);
             List<RecordError> errors = mapped.isValid() ? movementRules.references(mapped.value(), knownStudents, knownGroups) : mapped.errors();
             if (errors.isEmpty()) {
@@ -133,26 +119,31 @@ public class ContingentIntake {
                 .map(movement -> new Keyed(movement.key().sourceId(), MovementRules.sortKey(movement), movement,
                         movement.kind().code() + ", " + movement.studentId()))
                 .toList();
-        return summary.plus(store(college, MOVEMENT, validMovements, snapshot.students().movements().size(),
-                movementRejects + outOfOrder.size()));
+        return store(college, MOVEMENT, validMovements, records.size(), movementRejects + outOfOrder.size());
     }
 
     /** Keeps the reasons and logs one line naming the record and its fields, never their values. */
-    private void reject(String college, String entityType, List<RecordError> errors, String label, long runId) {
+    void reject(String college, String entityType, List<RecordError> errors, String label, long runId) {
         String key = errors.get(0).recordKey();
         rejected.reject(college, FLOW, entityType, key, RejectedRecords.INTAKE, errors, label, runId);
         log.debug("Контингент {}: запись {} {} отклонена: {}", college, entityType, key,
                 errors.stream().map(error -> error.field() + "/" + error.code()).collect(Collectors.joining(", ")));
     }
 
-    private IntakeSummary store(String college, String entityType, List<Keyed> valid, int read, int rejects) {
+    IntakeSummary store(String college, String entityType, List<Keyed> valid, int read, int rejects) {
+        return store(college, entityType, valid, read, rejects, canonical.hashes(college, entityType));
+    }
+
+    /** @param known the stored hashes of this type, kept by a read taken page by page and updated with what is written */
+    IntakeSummary store(String college, String entityType, List<Keyed> valid, int read, int rejects, Map<String, String> known) {
         int changed = canonical.saveChanged(college, entityType, ContingentStudentMapping.SOURCE, valid.stream()
-                .map(record -> new CanonicalRecords.Candidate(record.key(), record.sortKey(), record.value(), record.label())).toList(), json);
+                .map(record -> new CanonicalRecords.Candidate(record.key(), record.sortKey(), record.value(), record.label())).toList(), json,
+                known);
         int closed = rejected.closeFixed(college, entityType, valid.stream().map(Keyed::key).toList());
         return new IntakeSummary(read, rejects, changed, valid.size() - changed, closed);
     }
 
-    private record Keyed(String key, String sortKey, Object value, String label) {
+    record Keyed(String key, String sortKey, Object value, String label) {
         static Keyed of(String key, Object value, String label) {
             return new Keyed(key, key, value, label);
         }

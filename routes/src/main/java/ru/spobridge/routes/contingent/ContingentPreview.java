@@ -48,7 +48,7 @@ public class ContingentPreview {
     }
 
     public Preview preview(String collegeId, boolean full) {
-        ContingentSnapshot snapshot = sync.read(collegeId, full, null);
+        ContingentSnapshot snapshot = sync.readWhole(collegeId, full);
         Optional<Holds.Hold> hold = holdPolicy.evaluate(snapshot);
         return transaction.execute(status -> {
             status.setRollbackOnly();

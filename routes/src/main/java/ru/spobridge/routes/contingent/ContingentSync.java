@@ -34,6 +34,8 @@ public class ContingentSync {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /** The fullest partial read of a run still retrying: a later attempt may fail earlier and read less. */
     private final Map<Long, ContingentSnapshot> partialReads = new ConcurrentHashMap<>();
+    /** Student keys the store had when a run began reading, until its hold is decided: its pages are stored meanwhile. */
+    private final Map<Long, Set<String>> studentsBefore = new ConcurrentHashMap<>();
 
     public ContingentSync(Colleges colleges, ContingentSources sources, ContingentIntake intake, HoldPolicy holdPolicy,
                           SyncRuns runs, Holds holds, SourceCursors cursors) {
@@ -56,41 +58,63 @@ public class ContingentSync {
         return runs.start(collegeId, ContingentIntake.FLOW, trigger);
     }
 
-    /** Reads groups and students: all of them on a first or full run, the changes since the cursor otherwise. */
-    public ContingentSnapshot read(String collegeId, boolean full, Long runId) {
+    /**
+     * Reads groups and students — all of them on a first or full run, the changes since the cursor otherwise — and
+     * stores them page by page while the read goes on. The movement orders and the hold wait for the last page.
+     */
+    public ContingentSnapshot read(String collegeId, boolean full, long runId) {
+        ContingentSoapClient client = sources.client(collegeId);
+        String ogrn = colleges.settings(collegeId).ogrn();
+        Instant since = full ? null : cursors.get(collegeId, ContingentIntake.FLOW);
+        List<ContingentGroupRecord> groups = client.fetchGroups(ogrn);
+        // taken once per run: a retried read finds its earlier attempt's pages in the store
+        Set<String> before = studentsBefore.computeIfAbsent(runId, id -> intake.studentKeys(collegeId));
+        StudentPages pages = intake.begin(collegeId, runId, groups, before);
+        try {
+            ContingentRead students = client.readStudents(ogrn, since, pages::accept);
+            return new ContingentSnapshot(collegeId, groups, students, pages.finish());
+        } catch (ContingentReadException e) {
+            if (e.partial() == null) {
+                throw e;
+            }
+            ContingentSnapshot partial = new ContingentSnapshot(collegeId, groups, e.partial(), pages.finish());
+            partialReads.merge(runId, partial, (kept, fresh) ->
+                    fresh.students().studentCount() > kept.students().studentCount() ? fresh : kept);
+            throw new IncompleteReadException(e, partial);
+        }
+    }
+
+    /** Reads groups and students whole, storing nothing: for a preview, which applies them in a transaction it rolls back. */
+    public ContingentSnapshot readWhole(String collegeId, boolean full) {
         ContingentSoapClient client = sources.client(collegeId);
         String ogrn = colleges.settings(collegeId).ogrn();
         Instant since = full ? null : cursors.get(collegeId, ContingentIntake.FLOW);
         List<ContingentGroupRecord> groups = client.fetchGroups(ogrn);
         try {
-            ContingentRead students = client.readStudents(ogrn, since);
-            return new ContingentSnapshot(collegeId, groups, students);
+            return new ContingentSnapshot(collegeId, groups, client.readStudents(ogrn, since));
         } catch (ContingentReadException e) {
             if (e.partial() == null) {
                 throw e;
             }
-            ContingentSnapshot partial = new ContingentSnapshot(collegeId, groups, e.partial());
-            if (runId != null) {
-                partialReads.merge(runId, partial, (kept, fresh) ->
-                        fresh.students().students().size() > kept.students().students().size() ? fresh : kept);
-            }
-            throw new IncompleteReadException(e, partial);
+            throw new IncompleteReadException(e, new ContingentSnapshot(collegeId, groups, e.partial()));
         }
     }
 
     /** Holds a read that is not safe to apply unattended; true when held. */
     public boolean holdIfUnsafe(ContingentSnapshot snapshot, long runId) {
-        Optional<Holds.Hold> hold = holdPolicy.evaluate(snapshot);
+        // the students this read stored are not counted among those the college had: the share is of the store before it
+        Optional<Holds.Hold> hold = holdPolicy.evaluate(snapshot, studentsBefore.get(runId));
         hold.ifPresent(reason -> holds.hold(runId, snapshot.collegeId(), ContingentIntake.FLOW, reason, snapshot));
         return hold.isPresent();
     }
 
     public IntakeSummary intake(ContingentSnapshot snapshot, long runId) {
-        IntakeSummary summary = intake.accept(snapshot, runId);
+        IntakeSummary summary = snapshot.stored() == null ? intake.accept(snapshot, runId)
+                : snapshot.stored().plus(intake.acceptMovements(snapshot.collegeId(), snapshot.students().movements(), runId));
         runs.readFinished(runId, snapshot.students().full(), summary.read(), summary.unchanged(), summary.changed(), summary.rejected());
         java.util.Map<String, Integer> source = new java.util.LinkedHashMap<>();
         source.put("групп", snapshot.groups().size());
-        source.put("обучающихся", snapshot.students().students().size());
+        source.put("обучающихся", snapshot.students().studentCount());
         source.put("приказов", snapshot.students().movements().size());
         runs.sourceCounts(runId, source);
         runs.addClosedRejections(runId, summary.closedRejections());
@@ -111,6 +135,7 @@ public class ContingentSync {
         }
         if (runId != null) {
             partialReads.remove(runId);
+            studentsBefore.remove(runId);
         }
     }
 
@@ -122,7 +147,7 @@ public class ContingentSync {
         }
         String reason = cause == null ? "неизвестная ошибка" : cause.getMessage();
         holds.hold(runId, partial.collegeId(), ContingentIntake.FLOW, new Holds.Hold(HoldPolicy.READ_INCOMPLETE, "Чтение ИС «Контингент» прервалось ("
-                + partial.students().students().size() + " из " + partial.students().totalCount() + " записей): " + reason), partial);
+                + partial.students().studentCount() + " из " + partial.students().totalCount() + " записей): " + reason), partial);
         return true;
     }
 }

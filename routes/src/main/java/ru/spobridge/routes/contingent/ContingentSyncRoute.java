@@ -7,8 +7,9 @@ import ru.spobridge.routes.flow.FlowErrorPolicy;
 import ru.spobridge.routes.flow.FlowHeaders;
 
 /**
- * Contingent, ИС «Контингент» → bus: read (retried with backoff) → hold if unsafe → map and check per record →
- * store canonical state → detect changes per target → publish batches. Delivery is
+ * Contingent, ИС «Контингент» → bus: read (retried with backoff), each page's students mapped, checked and stored as it
+ * comes → hold if unsafe (movement orders, students gone) → movement orders checked and stored → detect changes per
+ * target → publish batches, once, after the movements. Delivery is
  * {@link ru.spobridge.routes.delivery.DeliveryRoute}. An approved held run enters at {@link #APPLY}.
  */
 @Component
@@ -32,8 +33,9 @@ public class ContingentSyncRoute extends RouteBuilder {
                 .process(exchange -> exchange.getIn().setHeader(FlowHeaders.RUN,
                         sync.start(FlowHeaders.college(exchange), FlowHeaders.trigger(exchange))))
                 .filter(header(FlowHeaders.RUN).isNotNull())
+                    // groups and students are stored page by page as they are read; movement orders wait for the hold
                     .process(exchange -> exchange.getIn().setBody(sync.read(FlowHeaders.college(exchange), FlowHeaders.fullRead(exchange),
-                            FlowHeaders.run(exchange))))
+                            FlowHeaders.requireRun(exchange))))
                     .process(exchange -> exchange.getIn().setHeader(HELD,
                             sync.holdIfUnsafe(exchange.getIn().getBody(ContingentSnapshot.class), FlowHeaders.requireRun(exchange))))
                     .filter(header(HELD).isEqualTo(false))

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import ru.spobridge.mappings.contingent.ContingentMovementRecord;
-import ru.spobridge.mappings.contingent.ContingentStudentRecord;
 import ru.spobridge.model.MovementKind;
 import ru.spobridge.model.MovementSequence;
 import ru.spobridge.routes.Colleges;
@@ -44,22 +43,30 @@ public class HoldPolicy {
     }
 
     public Optional<Holds.Hold> evaluate(ContingentSnapshot snapshot) {
+        return evaluate(snapshot, null);
+    }
+
+    /**
+     * @param knownBefore the college's student keys before the read stored its pages; null: as the store has them now
+     *                    (a read not stored yet)
+     */
+    public Optional<Holds.Hold> evaluate(ContingentSnapshot snapshot, Set<String> knownBefore) {
         var read = snapshot.students();
         if (!read.complete()) {
-            return Optional.of(new Holds.Hold(READ_INCOMPLETE, "Чтение ИС «Контингент» прервалось: получено " + read.students().size()
+            return Optional.of(new Holds.Hold(READ_INCOMPLETE, "Чтение ИС «Контингент» прервалось: получено " + read.studentCount()
                     + " из " + read.totalCount() + " записей"));
         }
         if (read.truncated()) {
             return Optional.of(new Holds.Hold(TRUNCATED_READ, "ИС «Контингент» сообщила о " + read.totalCount()
-                    + " обучающихся, а передала " + read.students().size()));
+                    + " обучающихся, а передала " + read.studentCount()));
         }
         String college = snapshot.collegeId();
         // the store's student keys, read once: the changes and the base of the share both need them
-        Set<String> known = canonical.hashes(college, ContingentIntake.STUDENT).keySet();
+        Set<String> known = knownBefore != null ? knownBefore : canonical.keys(college, ContingentIntake.STUDENT);
         List<Change> changes = changes(snapshot, known);
         long leaving = changes.stream().filter(change -> change.removes() && !DISAPPEARS.equals(change.action())).count();
         long disappeared = changes.stream().filter(change -> DISAPPEARS.equals(change.action())).count();
-        int base = Math.max(1, Math.max(known.size(), read.full() ? read.students().size() : 0));
+        int base = Math.max(1, Math.max(known.size(), read.full() ? read.studentCount() : 0));
         double share = (double) (leaving + disappeared) / base;
         double limit = colleges.settings(college).hold().maxRemovalShare();
         if (Holds.removesTooMany(leaving + disappeared, base, limit)) {
@@ -81,10 +88,11 @@ public class HoldPolicy {
     /**
      * What a read would remove or move, as the hold decides it: new orders that expel or send on leave, new transfers,
      * and for a full read the known students it no longer has. A student both leaving and gone counts once, as leaving.
+     * The students a held read stored are among those it has, so the store as it is now gives the same list.
      */
     public List<Change> changes(ContingentSnapshot snapshot) {
         return changes(snapshot, snapshot.students().full()
-                ? canonical.hashes(snapshot.collegeId(), ContingentIntake.STUDENT).keySet() : Set.of());
+                ? canonical.keys(snapshot.collegeId(), ContingentIntake.STUDENT) : Set.of());
     }
 
     private List<Change> changes(ContingentSnapshot snapshot, Set<String> knownStudents) {
@@ -106,10 +114,7 @@ public class HoldPolicy {
             }
         }
         if (read.full()) {
-            Set<String> present = new HashSet<>();
-            for (ContingentStudentRecord student : read.students()) {
-                present.add(student.externalId() == null ? "" : student.externalId().strip());
-            }
+            Set<String> present = new HashSet<>(read.present());
             knownStudents.stream()
                     .filter(key -> !present.contains(key) && !leaving.contains(key)).sorted()
                     .forEach(key -> changes.add(new Change(ContingentIntake.STUDENT, key, DISAPPEARS, true, null)));

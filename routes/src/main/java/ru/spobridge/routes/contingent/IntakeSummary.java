@@ -7,7 +7,7 @@ public record IntakeSummary(int read, int rejected, int changed, int unchanged, 
         this(read, rejected, changed, unchanged, 0);
     }
 
-    IntakeSummary plus(IntakeSummary other) {
+    public IntakeSummary plus(IntakeSummary other) {
         return new IntakeSummary(read + other.read, rejected + other.rejected, changed + other.changed, unchanged + other.unchanged,
                 closedRejections + other.closedRejections);
     }

@@ -36,9 +36,18 @@ public class CanonicalRecords {
     public record Row(String entityKey, String sortKey, String sourceSystem, String contentHash, String payload, String maskedLabel) {
     }
 
+    /** Changed rows written per batch: memory stays bounded however many records a read brings. */
+    static final int CHUNK = 500;
+
     /** Content hashes by key: one query, so a snapshot of thousands compares in memory. */
     public Map<String, String> hashes(String collegeId, String entityType) {
         return byKey(collegeId, entityType, "content_hash");
+    }
+
+    /** The keys of every record of a type, without their hashes: a set of strings kept through a long read. */
+    public java.util.Set<String> keys(String collegeId, String entityType) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT entity_key FROM canonical_record WHERE college_id = :college "
+                + "AND entity_type = :type", Map.of("college", collegeId, "type", entityType), String.class));
     }
 
     /** A record to keep: its key, delivery order, canonical value and a masked label for the console. */
@@ -52,17 +61,39 @@ public class CanonicalRecords {
     @Transactional
     public int saveChanged(String collegeId, String entityType, String sourceSystem, java.util.Collection<Candidate> candidates,
                            ru.spobridge.routes.CanonicalJson json) {
-        Map<String, String> known = hashes(collegeId, entityType);
-        List<Row> changed = new ArrayList<>();
+        return saveChanged(collegeId, entityType, sourceSystem, candidates, json, hashes(collegeId, entityType));
+    }
+
+    /**
+     * As {@link #saveChanged(String, String, String, java.util.Collection, ru.spobridge.routes.CanonicalJson)}, against
+     * hashes the caller keeps ({@code known}, updated with what is written): a read taken page by page loads them once.
+     * Works chunk by chunk — a chunk's changed rows built, written in one batch, then dropped — so no list of every
+     * payload is ever built.
+     */
+    @Transactional
+    public int saveChanged(String collegeId, String entityType, String sourceSystem, java.util.Collection<Candidate> candidates,
+                           ru.spobridge.routes.CanonicalJson json, Map<String, String> known) {
+        int changed = 0;
+        List<Row> rows = new ArrayList<>(Math.min(CHUNK, candidates.size()));
         for (Candidate candidate : candidates) {
             String payload = json.write(candidate.value());
             String hash = ru.spobridge.routes.CanonicalJson.sha256(payload);
             if (!java.util.Objects.equals(known.get(candidate.key()), hash)) {
-                changed.add(new Row(candidate.key(), candidate.sortKey(), sourceSystem, hash, payload, candidate.label()));
+                rows.add(new Row(candidate.key(), candidate.sortKey(), sourceSystem, hash, payload, candidate.label()));
+            }
+            if (rows.size() == CHUNK) {
+                changed += saveChunk(collegeId, entityType, rows, known);
             }
         }
-        save(collegeId, entityType, changed, known);
-        return changed.size();
+        return changed + saveChunk(collegeId, entityType, rows, known);
+    }
+
+    private int saveChunk(String collegeId, String entityType, List<Row> rows, Map<String, String> known) {
+        int written = rows.size();
+        save(collegeId, entityType, rows, known);
+        rows.forEach(row -> known.put(row.entityKey(), row.contentHash()));
+        rows.clear();
+        return written;
     }
 
     /** Writes new and changed rows; the caller has compared hashes already. */

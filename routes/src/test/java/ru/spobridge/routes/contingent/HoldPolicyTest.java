@@ -9,10 +9,12 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,12 +68,36 @@ class HoldPolicyTest {
                 .extracting(Holds.Hold::code).isEqualTo(HoldPolicy.TRUNCATED_READ);
     }
 
+    @Test
+    void a_full_read_taken_page_by_page_is_held_on_the_ids_it_carried_and_the_students_known_before_it() {
+        knownStudents(100, 0.10);
+        // the pages stored 20 new students meanwhile: the store has 120, the share is still of the 100 known before
+        Set<String> before = new HashSet<>(canonical.keys(COLLEGE, ContingentIntake.STUDENT));
+        List<String> present = new ArrayList<>();
+        for (int i = 11; i < 120; i++) {
+            present.add("stu-" + i);
+        }
+        Set<String> after = new HashSet<>(before);
+        for (int i = 100; i < 120; i++) {
+            after.add("stu-" + i);
+        }
+        when(canonical.keys(eq(COLLEGE), eq(ContingentIntake.STUDENT))).thenReturn(after);
+        ContingentRead streamed = new ContingentRead(List.of(), List.of(), Instant.EPOCH, 3, present.size(), true, true, present.size(), present);
+        ContingentSnapshot snapshot = new ContingentSnapshot(COLLEGE, List.of(), streamed, new IntakeSummary(109, 0, 20, 89));
+
+        assertThat(policy.evaluate(snapshot, before)).get().extracting(Holds.Hold::code).isEqualTo(Holds.MASS_REMOVAL);
+        assertThat(policy.evaluate(snapshot)).as("counted against the store after the pages, 11 of 120 would pass").isEmpty();
+        assertThat(policy.changes(snapshot)).extracting(HoldPolicy.Change::key)
+                .containsExactly("stu-0", "stu-1", "stu-10", "stu-2", "stu-3", "stu-4", "stu-5", "stu-6", "stu-7", "stu-8", "stu-9");
+    }
+
     private void knownStudents(int count, double share) {
         Map<String, String> known = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             known.put("stu-" + i, "hash");
         }
         when(canonical.hashes(eq(COLLEGE), eq(ContingentIntake.STUDENT))).thenReturn(known);
+        when(canonical.keys(eq(COLLEGE), eq(ContingentIntake.STUDENT))).thenReturn(new HashSet<>(known.keySet()));
         when(canonical.hashes(eq(COLLEGE), eq(ContingentIntake.MOVEMENT))).thenReturn(Map.of());
         when(colleges.settings(anyString())).thenReturn(new HubProperties.CollegeSettings("Колледж", null, "1025900000015",
                 ZoneId.of("Asia/Yekaterinburg"), null, null, new HubProperties.HoldSettings(share), null, null, null));
