@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +27,12 @@ import ru.spobridge.bench.region.ScenarioRow;
  * <p>
  * Sizes: S — 1 college × 2,000 students; M — 10 × 2,000; L — 50 × 2,000 over the three platforms; XL — 1 × 100,000.
  * Scenarios: full (first sync, everything delivered), nochange (a second full read, nothing to deliver), delta (1 % of
- * the students changed at the source, with movements), single (one student changed, a delta run at once, 20 times).
+ * the students changed at the source, with movements), single (one student changed, a delta run at once, 20 times),
+ * marks (a day of marks and absences, 10 a student, pulled from the college journals).
  * <p>
  * Run from the repository root after {@code ./mvnw -o -q -pl demo,bench -am package -DskipTests}:
  * {@code java -cp bench/target/spo-bridge-bench.jar -Dloader.main=ru.spobridge.bench.RegionBenchmark
- * org.springframework.boot.loader.launch.PropertiesLauncher S [--db=h2] [--scenarios=full,nochange,delta,single]
+ * org.springframework.boot.loader.launch.PropertiesLauncher S [--db=h2] [--scenarios=full,nochange,delta,single,marks]
  * [--timeout-min=15]}. Prints a Markdown table and writes it to {@code bench/results/<date>-<size>-<db>.md}.
  */
 public final class RegionBenchmark {
@@ -43,7 +46,7 @@ public final class RegionBenchmark {
             "M", new Size("M", 10, 2_000),
             "L", new Size("L", 50, 2_000),
             "XL", new Size("XL", 1, 100_000));
-    public static final List<String> ALL_SCENARIOS = List.of("full", "nochange", "delta", "single");
+    public static final List<String> ALL_SCENARIOS = List.of("full", "nochange", "delta", "single", "marks");
 
     private RegionBenchmark() {
     }
@@ -104,6 +107,8 @@ public final class RegionBenchmark {
                 .append(memTotal()).append(" memory; JVM ").append(System.getProperty("java.vm.vendor")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append('\n');
         text.append("- database of the hub: ").append("pg".equals(db) ? "PostgreSQL (embedded, io.zonky.test)" : "H2 file").append('\n');
+        text.append("- commit: ").append(commit()).append("; run at ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .append('\n');
         facts.forEach((name, value) -> text.append("- ").append(name).append(": ").append(value).append('\n'));
         text.append('\n').append(ScenarioRow.HEADER).append('\n');
         rows.forEach(row -> text.append(row.markdown()).append('\n'));
@@ -111,6 +116,19 @@ public final class RegionBenchmark {
                 + " platform accepted. p50/p99: from the change at the source until the platform accepted the student."
                 + " Peak heap: the hub's heap in use (jvm.memory.used, sampled every 100 ms); peak RSS: its VmRSS, same samples.\n");
         return text.toString();
+    }
+
+    private static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return git.waitFor() == 0 ? head : "?";
+        } catch (IOException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
     }
 
     private static String memTotal() throws IOException {

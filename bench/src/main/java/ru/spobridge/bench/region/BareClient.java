@@ -23,6 +23,7 @@ import ru.spobridge.connectors.contingent.ContingentRead;
 import ru.spobridge.connectors.contingent.ContingentSettings;
 import ru.spobridge.connectors.contingent.ContingentSoapClient;
 import ru.spobridge.connectors.epos.EposSpo;
+import ru.spobridge.connectors.journal.CollegeJournalClient;
 import ru.spobridge.connectors.sgo.Sgo;
 import ru.spobridge.mappings.Mapped;
 import ru.spobridge.mappings.aisepo.AisEpoContingentMapping;
@@ -34,11 +35,16 @@ import ru.spobridge.mappings.contingent.ContingentMovementRecord;
 import ru.spobridge.mappings.contingent.ContingentStudentMapping;
 import ru.spobridge.mappings.contingent.ContingentStudentRecord;
 import ru.spobridge.mappings.epos.EposContingentMapping;
+import ru.spobridge.mappings.marks.JournalChange;
+import ru.spobridge.mappings.marks.JournalMapping;
+import ru.spobridge.mappings.marks.MarksPlatformItems;
 import ru.spobridge.mappings.sgo.SgoContingentMapping;
 import ru.spobridge.model.Group;
 import ru.spobridge.model.GuardianLinks;
 import ru.spobridge.model.Movement;
 import ru.spobridge.model.Student;
+import ru.spobridge.model.marks.Attendance;
+import ru.spobridge.model.marks.Mark;
 import ru.spobridge.routes.CanonicalJson;
 
 /**
@@ -64,8 +70,11 @@ public final class BareClient {
     private final ContingentSoapClient contingent;
     private final IntegrationApiClient platform;
     private final ObjectMapper json;
+    private final CollegeJournalClient journal;
     private final Map<String, String> sentDigests = new HashMap<>();
+    private final List<Map<String, String>> pupils = new ArrayList<>();
     private Instant cursor;
+    private String journalCursor = "";
 
     public BareClient(BenchRegion.College college, String simulators, ProducerTemplate camel, HttpClient http, ObjectMapper json) {
         this.college = college;
@@ -77,6 +86,44 @@ public final class BareClient {
         this.platform = new IntegrationApiClient(protocol(college.platform()), new PlatformSettings(
                 URI.create(simulators + "/" + college.platform().base()), "bare-" + college.id(), SECRET,
                 college.platform().batchLimit(), Duration.ofSeconds(30)), json, http, clock);
+        this.journal = new CollegeJournalClient(new CollegeJournalClient.Settings(URI.create(simulators + "/journal-sim/api/v1/"),
+                college.id(), "bare-" + college.id(), SECRET, Duration.ofSeconds(30)), http, json, clock);
+    }
+
+    /** The students of the last full pass that the platform holds, with their groups: who gets the seeded marks. */
+    public List<Map<String, String>> pupils() {
+        return pupils;
+    }
+
+    /** Pulls the journal's changes since the last pull (pages of 500, as the hub) and sends the marks and absences. */
+    public Pass marksPass() {
+        List<JournalChange> changes = new ArrayList<>();
+        CollegeJournalClient.Page page;
+        do {
+            page = journal.changes(journalCursor, 500);
+            changes.addAll(page.changes());
+            journalCursor = page.next() == null ? journalCursor : page.next();
+        } while (page.hasMore() && !page.changes().isEmpty());
+        Instant now = Instant.now();
+        List<Mark> marks = new ArrayList<>();
+        List<Attendance> absences = new ArrayList<>();
+        for (JournalChange change : changes) {
+            if ("attendance".equalsIgnoreCase(change.type())) {
+                Mapped<Attendance> mapped = JournalMapping.toAttendance(college.id(), change, now);
+                if (mapped.isValid()) {
+                    absences.add(mapped.value());
+                }
+            } else {
+                Mapped<Mark> mapped = JournalMapping.toMark(college.id(), change, Map.of(), now);
+                if (mapped.isValid()) {
+                    marks.add(mapped.value());
+                }
+            }
+        }
+        int[] counts = new int[2];
+        send(marks, markResource(), counts);
+        send(absences, absenceResource(), counts);
+        return new Pass(changes.size(), counts[0], counts[1]);
     }
 
     /** Reads everything ({@code full}) or what changed since the last pass, and sends what differs from what it sent. */
@@ -93,10 +140,16 @@ public final class BareClient {
         }
         List<Student> students = new ArrayList<>();
         List<ContingentStudentRecord> validRecords = new ArrayList<>();
+        if (full) {
+            pupils.clear();
+        }
         for (ContingentStudentMapping.ReadStudent student : ContingentStudentMapping.toStudents(college.id(), read.students(), groups)) {
             if (student.mapped().isValid()) {
                 students.add(student.mapped().value());
                 validRecords.add(student.record());
+                if (full) {
+                    pupils.add(Map.of("id", student.mapped().value().key().sourceId(), "group", student.mapped().value().groupCode()));
+                }
             }
         }
         List<GuardianLinks> guardians = ContingentGuardianMapping.toGuardians(validRecords).stream()
@@ -190,6 +243,21 @@ public final class BareClient {
             case EPOS -> new Resource<>("guardians", EposContingentMapping::toGuardian, links -> links.guardian().key().sourceId());
             case SGO -> new Resource<>("guardians", SgoContingentMapping::toGuardian, links -> links.guardian().key().sourceId());
             case AISEPO -> new Resource<>("guardians", AisEpoContingentMapping::toGuardian, links -> links.guardian().key().sourceId());
+        };
+    }
+
+    private Resource<Mark> markResource() {
+        return switch (college.platform()) {
+            case EPOS -> new Resource<>("marks", (Mark mark) -> MarksPlatformItems.toEpos(mark), Mark::id);
+            case SGO -> new Resource<>("marks", MarksPlatformItems::toSgo, Mark::id);
+            case AISEPO -> new Resource<>("marks", MarksPlatformItems::toAisEpo, Mark::id);
+        };
+    }
+
+    private Resource<Attendance> absenceResource() {
+        return switch (college.platform()) {
+            case EPOS -> new Resource<>("attendances", (Attendance absence) -> MarksPlatformItems.toEpos(absence), Attendance::id);
+            case SGO, AISEPO -> new Resource<>("attendance", MarksPlatformItems::toAttendance, Attendance::id);
         };
     }
 

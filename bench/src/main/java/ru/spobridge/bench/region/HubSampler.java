@@ -15,6 +15,7 @@ public final class HubSampler implements AutoCloseable {
     private final Thread thread;
     private volatile double heap = -1;
     private volatile long rss = -1;
+    private volatile long highWater = -1;
     private volatile boolean running = true;
 
     public HubSampler(HubApi api, BenchJvm hub) {
@@ -34,6 +35,11 @@ public final class HubSampler implements AutoCloseable {
         return new Peaks(heap < 0 ? -1 : Math.round(heap / (1024 * 1024)), rss);
     }
 
+    /** VmHWM of the hub at the last sample: its peak RSS so far, still known after it exited. */
+    public long lastHighWaterMb() {
+        return highWater;
+    }
+
     private void sample() {
         while (running && hub.alive()) {
             double used = -1;
@@ -43,6 +49,10 @@ public final class HubSampler implements AutoCloseable {
                 // a hub too busy to answer within 5 s is itself a figure: its peak stays the last one seen
             }
             long resident = hub.procStatusMb("VmRSS");
+            long mark = hub.procStatusMb("VmHWM");
+            if (mark > 0) {
+                highWater = mark;
+            }
             synchronized (this) {
                 heap = Math.max(heap, used);
                 rss = Math.max(rss, resident);

@@ -1,6 +1,7 @@
 package ru.spobridge.bench.region;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -18,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -31,7 +35,8 @@ import ru.spobridge.routes.CanonicalJson;
 public final class RegionRun implements AutoCloseable {
 
     private static final String ADMIN = "bench";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    // seeding 100,000 students and starting two Spring Boot applications on a busy 2-core machine takes minutes
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(15);
     private static final int SINGLE_REPEATS = 20;
 
     /** How a set of concurrent hub runs ended. */
@@ -50,6 +55,8 @@ public final class RegionRun implements AutoCloseable {
     private final List<BareClient> bare = new ArrayList<>();
     private final Map<String, String> facts = new LinkedHashMap<>();
     private final AutoCloseable database;
+    private Path demoJar;
+    private final ObjectMapper json = new ObjectMapper();
     private String stopped;
 
     private RegionRun(RegionBenchmark.Size size, String db, Duration timeout, BenchRegion region, BenchJvm simulators, BenchJvm hub,
@@ -69,6 +76,8 @@ public final class RegionRun implements AutoCloseable {
     /** Generates the region, starts both JVMs and waits until they answer. */
     public static RegionRun start(Path root, Path jar, RegionBenchmark.Size size, String db, int timeoutMinutes) throws Exception {
         Path work = Files.createTempDirectory("spo-bench-" + size.name() + "-");
+        // both JVMs run a copy, so that a rebuild of the demo jar during a long run cannot pull it from under them
+        Path demoJar = Files.copy(jar, work.resolve("spo-bridge-demo.jar"));
         BenchRegion region = new BenchRegion(size.colleges(), size.students(), root.resolve("config/regions"));
         String password = token(18);
         Map<String, String> env = new HashMap<>();
@@ -89,8 +98,8 @@ public final class RegionRun implements AutoCloseable {
         simArgs.addAll(region.simulatorSettings());
         int simPort = BenchJvm.freePort();
         // the production application with the simulators on and no colleges: no demo profile, so no state files
-        BenchJvm simulators = BenchJvm.start("simulators", jar, "ru.spobridge.app.SpoBridgeApplication",
-                List.of("-Xmx3g"), simArgs, env, simDir, work.resolve("simulators.log"), simPort);
+        BenchJvm simulators = BenchJvm.start("simulators", demoJar, "ru.spobridge.app.SpoBridgeApplication",
+                List.of("-Xmx5g"), simArgs, env, simDir, work.resolve("simulators.log"), simPort);
 
         Path hubDir = prepare(root, work.resolve("hub"));
         region.write(hubDir.resolve("regions"));
@@ -107,7 +116,7 @@ public final class RegionRun implements AutoCloseable {
         hubEnv.put("SPO_SIMULATORS_ENABLED", "false");
         hubEnv.put("SPO_SIMULATORS_URL", "http://127.0.0.1:" + simPort);
         int hubPort = BenchJvm.freePort();
-        BenchJvm hub = BenchJvm.start("hub", jar, "ru.spobridge.demo.SpoBridgeDemo",
+        BenchJvm hub = BenchJvm.start("hub", demoJar, "ru.spobridge.demo.SpoBridgeDemo",
                 List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"),
                 List.of("--spo.regions.directory=" + hubDir.resolve("regions"), "--spring.datasource.url=" + url,
                         "--spring.artemis.embedded.data-directory=" + hubDir.resolve("artemis")),
@@ -128,6 +137,7 @@ public final class RegionRun implements AutoCloseable {
         camel.start();
         HubApi api = new HubApi(http, hub, simulators, ADMIN, password);
         RegionRun run = new RegionRun(size, db, Duration.ofMinutes(timeoutMinutes), region, simulators, hub, api, camel, database);
+        run.demoJar = demoJar;
         run.checkColleges();
         ProducerTemplate template = camel.createProducerTemplate();
         region.colleges().forEach(college -> run.bare.add(new BareClient(college, simulators.url(""), template, http,
@@ -177,18 +187,22 @@ public final class RegionRun implements AutoCloseable {
                     case "nochange" -> noChange();
                     case "delta" -> delta();
                     case "single" -> single();
+                    case "marks" -> marks();
                     default -> throw new IllegalArgumentException(name);
                 };
             } catch (Exception e) {
-                stopped = name + " failed: " + e.getMessage();
-                row = new ScenarioRow(size.name(), name, 0, -1, -1, -1, -1, -1, -1, -1, "failed: " + e);
+                stopped = hub.alive() ? name + " failed: " + e.getMessage()
+                        : "the hub exited" + (hub.outOfMemory() ? " (OutOfMemoryError)" : "") + " during " + name;
+                HubSampler.Peaks peaks = sampler.peaks();
+                row = new ScenarioRow(size.name(), name, 0, -1, -1, -1, peaks.heapMb(), peaks.rssMb(), -1, -1,
+                        hub.alive() ? "failed: " + e : stopped);
             }
             System.out.println(ScenarioRow.HEADER.lines().findFirst().orElse(""));
             System.out.println(row.markdown());
             rows.add(row);
         }
-        facts.put("hub VmHWM (lifetime peak RSS)", hub.procStatusMb("VmHWM") + " MB");
-        facts.put("hub RSS at the end", hub.procStatusMb("VmRSS") + " MB");
+        facts.put("hub VmHWM (peak RSS of its lifetime)", sampler.lastHighWaterMb() + " MB");
+        facts.put("hub RSS at the end", hub.alive() ? hub.procStatusMb("VmRSS") + " MB" : "— (the hub exited)");
         return rows;
     }
 
@@ -236,8 +250,12 @@ public final class RegionRun implements AutoCloseable {
         for (int i = 0; i < SINGLE_REPEATS; i++) {
             HubApi.SourceChange change = api.change(college.ogrn(), 100.0 / size.students(), 5_000 + i);
             long started = System.nanoTime();
-            long runId = api.startContingent(college.id(), false);
-            Outcome outcome = await(Map.of(college.id(), runId), started);
+            Outcome outcome;
+            try {
+                outcome = await(Map.of(college.id(), api.startContingent(college.id(), false)), started);
+            } catch (IOException e) {
+                outcome = new Outcome(0, (System.nanoTime() - started) / 1e9, Map.of(), refused(e));
+            }
             hubSeconds += outcome.seconds();
             delivered += outcome.delivered();
             outcome.statuses().forEach((status, count) -> statuses.merge(status, count, Integer::sum));
@@ -253,14 +271,65 @@ public final class RegionRun implements AutoCloseable {
                 percentile(latencies, 0.99), sampler.peaks(), new double[] {bareSeconds, bareAccepted});
     }
 
-    /** Starts the contingent run of every college at once, as the night schedule does, and waits for all. */
-    private Outcome runAll(boolean full) throws IOException, InterruptedException {
+    /**
+     * A day of marks and absences (8 marks and 2 absences a student: 1,000,000 records at L) seeded into the journal
+     * of every college at once, then every college's journal pull started together; the bare client then pulls the
+     * same journal days and sends them under its own account.
+     */
+    private ScenarioRow marks() throws Exception {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC);
+        for (int i = 0; i < region.colleges().size(); i++) {
+            BenchRegion.College college = region.colleges().get(i);
+            List<Map<String, String>> pupils = bare.get(i).pupils();
+            if (pupils.isEmpty()) {
+                throw new IllegalStateException("marks need the students: run the full scenario first");
+            }
+            api.simulatorControl("/journal-sim/_control/seed", json.writeValueAsString(Map.of("college", college.id(),
+                    "date", day.toString(), "marks", 8 * size.students(), "absences", 2 * size.students(), "students", pupils)));
+        }
+        sampler.reset();
         long started = System.nanoTime();
         Map<String, Long> runs = new LinkedHashMap<>();
-        for (BenchRegion.College college : region.colleges()) {
-            runs.put(college.id(), api.startContingent(college.id(), full));
+        Outcome hubRuns;
+        try {
+            for (BenchRegion.College college : region.colleges()) {
+                runs.put(college.id(), api.startFlow(college.id(), "marks"));
+            }
+            hubRuns = await(runs, started);
+        } catch (IOException e) {
+            hubRuns = new Outcome(0, (System.nanoTime() - started) / 1e9, Map.of(), refused(e));
+        }
+        HubSampler.Peaks peaks = sampler.peaks();
+        // the bare client needs no hub: its figure is the baseline even when the hub failed
+        double[] bareRun = bareAll(BareClient::marksPass);
+        return row("marks", hubRuns, -1, -1, peaks, bareRun);
+    }
+
+    /** Starts the contingent run of every college at once, as the night schedule does, and waits for all. */
+    private Outcome runAll(boolean full) throws InterruptedException {
+        long started = System.nanoTime();
+        Map<String, Long> runs = new LinkedHashMap<>();
+        try {
+            for (BenchRegion.College college : region.colleges()) {
+                runs.put(college.id(), api.startContingent(college.id(), full));
+            }
+        } catch (IOException e) {
+            return new Outcome(0, (System.nanoTime() - started) / 1e9, Map.of(), refused(e));
         }
         return await(runs, started);
+    }
+
+    /** Why the hub did not take a command: it died (then nothing more is run) or it refused. */
+    private String refused(IOException e) throws InterruptedException {
+        for (int i = 0; i < 50 && hub.alive(); i++) {
+            Thread.sleep(100);  // a hub dying of OutOfMemoryError closes its sockets first, then exits
+        }
+        if (!hub.alive()) {
+            stopped = "the hub exited" + (hub.outOfMemory() ? " (OutOfMemoryError)" : "");
+            return stopped + " while the runs were started";
+        }
+        stopped = "the hub refused a run: " + e.getMessage();
+        return stopped;
     }
 
     private Outcome await(Map<String, Long> runs, long started) throws InterruptedException {
@@ -308,12 +377,16 @@ public final class RegionRun implements AutoCloseable {
         return new Outcome(delivered, (System.nanoTime() - started) / 1e9, statuses, problem);
     }
 
-    /** The bare client's pass over every college at once; {seconds, records accepted}. */
     private double[] bareAll(boolean full) throws Exception {
+        return bareAll(client -> client.pass(full));
+    }
+
+    /** A bare client's pass over every college at once; {seconds, records accepted}. */
+    private double[] bareAll(Function<BareClient, BareClient.Pass> step) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(bare.size());
         try {
             long started = System.nanoTime();
-            List<Callable<BareClient.Pass>> passes = bare.stream().map(client -> (Callable<BareClient.Pass>) () -> client.pass(full)).toList();
+            List<Callable<BareClient.Pass>> passes = bare.stream().map(client -> (Callable<BareClient.Pass>) () -> step.apply(client)).toList();
             long accepted = 0;
             for (Future<BareClient.Pass> pass : pool.invokeAll(passes)) {
                 accepted += pass.get().accepted();
@@ -379,5 +452,7 @@ public final class RegionRun implements AutoCloseable {
         hub.close();
         simulators.close();
         database.close();
+        // the stores and logs stay for a look afterwards; the 120 MB copy of the jar does not
+        Files.deleteIfExists(demoJar);
     }
 }
