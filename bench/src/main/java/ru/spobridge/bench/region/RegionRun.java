@@ -176,7 +176,7 @@ public final class RegionRun implements AutoCloseable {
                 continue;
             }
             if (stopped != null) {
-                rows.add(new ScenarioRow(size.name(), name, 0, -1, -1, -1, -1, -1, -1, -1, "not run: " + stopped));
+                rows.add(new ScenarioRow(size.name(), name, 0, -1, -1, -1, -1, -1, -1, -1, false, "not run: " + stopped));
                 continue;
             }
             System.out.println("scenario " + name + " …");
@@ -195,7 +195,7 @@ public final class RegionRun implements AutoCloseable {
                         : "the hub exited" + (hub.outOfMemory() ? " (OutOfMemoryError)" : "") + " during " + name;
                 HubSampler.Peaks peaks = sampler.peaks();
                 row = new ScenarioRow(size.name(), name, 0, -1, -1, -1, peaks.heapMb(), peaks.rssMb(), -1, -1,
-                        hub.alive() ? "failed: " + e : stopped);
+                        false, hub.alive() ? "failed: " + e : stopped);
             }
             System.out.println(ScenarioRow.HEADER.lines().findFirst().orElse(""));
             System.out.println(row.markdown());
@@ -436,7 +436,7 @@ public final class RegionRun implements AutoCloseable {
     private ScenarioRow row(String scenario, Outcome outcome, double p50, double p99, HubSampler.Peaks peaks, double[] bareRun) {
         String status = outcome.problem() != null ? outcome.problem() : outcome.statuses().toString();
         return new ScenarioRow(size.name(), scenario, outcome.delivered(), outcome.seconds(), p50, p99, peaks.heapMb(), peaks.rssMb(),
-                bareRun == null ? -1 : bareRun[0], bareRun == null ? -1 : (long) bareRun[1], status);
+                bareRun == null ? -1 : bareRun[0], bareRun == null ? -1 : (long) bareRun[1], outcome.problem() == null, status);
     }
 
     private static String token(int bytes) {

@@ -4,10 +4,11 @@ import java.util.Locale;
 
 /**
  * One line of the result table. Negative numbers mean «not measured»; {@code status} says what happened when it was
- * not an ordinary completion (a timeout, a dead hub, failed runs).
+ * not an ordinary completion (a timeout, a dead hub, failed runs), and then no ratio is given: the hub's time is only
+ * how long it lasted.
  */
 public record ScenarioRow(String size, String scenario, long records, double hubSeconds, double p50, double p99,
-                          long heapMb, long rssMb, double bareSeconds, long bareRecords, String status) {
+                          long heapMb, long rssMb, double bareSeconds, long bareRecords, boolean completed, String status) {
 
     public static final String HEADER = "| size | scenario | records | hub s | records/s | p50 s | p99 s | peak heap MB | peak RSS MB"
             + " | bare s | bare records | ratio bare/hub | status |\n"
@@ -18,7 +19,7 @@ public record ScenarioRow(String size, String scenario, long records, double hub
                 + (hubSeconds > 0 && records > 0 ? String.format(Locale.ROOT, "%.0f", records / hubSeconds) : "—") + " | "
                 + seconds(p50) + " | " + seconds(p99) + " | " + mb(heapMb) + " | " + mb(rssMb) + " | " + seconds(bareSeconds) + " | "
                 + (bareRecords < 0 ? "—" : Long.toString(bareRecords)) + " | "
-                + (bareSeconds > 0 && hubSeconds > 0 ? String.format(Locale.ROOT, "%.2f", bareSeconds / hubSeconds) : "—") + " | "
+                + (completed && bareSeconds > 0 && hubSeconds > 0 ? String.format(Locale.ROOT, "%.2f", bareSeconds / hubSeconds) : "—") + " | "
                 + status + " |";
     }
 
