@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
@@ -289,13 +290,9 @@ public final class RegionRun implements AutoCloseable {
         }
         sampler.reset();
         long started = System.nanoTime();
-        Map<String, Long> runs = new LinkedHashMap<>();
         Outcome hubRuns;
         try {
-            for (BenchRegion.College college : region.colleges()) {
-                runs.put(college.id(), api.startFlow(college.id(), "marks"));
-            }
-            hubRuns = await(runs, started);
+            hubRuns = await(startAll(college -> api.startFlow(college.id(), "marks")), started);
         } catch (IOException e) {
             hubRuns = new Outcome(0, (System.nanoTime() - started) / 1e9, Map.of(), refused(e));
         }
@@ -308,15 +305,43 @@ public final class RegionRun implements AutoCloseable {
     /** Starts the contingent run of every college at once, as the night schedule does, and waits for all. */
     private Outcome runAll(boolean full) throws InterruptedException {
         long started = System.nanoTime();
-        Map<String, Long> runs = new LinkedHashMap<>();
+        Map<String, Long> runs;
         try {
-            for (BenchRegion.College college : region.colleges()) {
-                runs.put(college.id(), api.startContingent(college.id(), full));
-            }
+            runs = startAll(college -> api.startContingent(college.id(), full));
         } catch (IOException e) {
             return new Outcome(0, (System.nanoTime() - started) / 1e9, Map.of(), refused(e));
         }
         return await(runs, started);
+    }
+
+    /** A command that starts one college's run and answers its id. */
+    private interface Starter {
+        long start(BenchRegion.College college) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Sends every college's start command at once: the hub answers a start only after the run's read and intake
+     * (the HTTP thread does them), so one command after the other would read the colleges one after the other.
+     */
+    private Map<String, Long> startAll(Starter starter) throws IOException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(region.colleges().size());
+        try {
+            Map<String, Future<Long>> started = new LinkedHashMap<>();
+            for (BenchRegion.College college : region.colleges()) {
+                started.put(college.id(), pool.submit(() -> starter.start(college)));
+            }
+            Map<String, Long> runs = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<Long>> run : started.entrySet()) {
+                try {
+                    runs.put(run.getKey(), run.getValue().get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+            }
+            return runs;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Why the hub did not take a command: it died (then nothing more is run) or it refused. */
