@@ -84,10 +84,13 @@ public final class RegionBenchmark {
         }
         List<ScenarioRow> rows;
         Map<String, String> facts = new LinkedHashMap<>();
+        // other work on the machine shows here: the figures of a busy machine are not those of an idle one
+        facts.put("load average (1, 5, 15 min) at the start", loadAverage());
         try (RegionRun run = RegionRun.start(root, jar, size, db, timeoutMinutes)) {
             rows = run.scenarios(scenarios);
             facts.putAll(run.facts());
         }
+        facts.put("load average at the end", loadAverage());
         String report = report(size, db, rows, facts);
         System.out.println();
         System.out.println(report);
@@ -129,6 +132,11 @@ public final class RegionBenchmark {
             Thread.currentThread().interrupt();
             return "?";
         }
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + " " + parts[1] + " " + parts[2];
     }
 
     private static String memTotal() throws IOException {
