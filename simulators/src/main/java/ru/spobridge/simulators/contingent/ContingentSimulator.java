@@ -172,8 +172,11 @@ public class ContingentSimulator {
         org.version++;
     }
 
-    /** What {@link #change} did: how many students it changed and how many movement orders it added. */
-    public record Change(int changed, int movements, List<String> externalIds) {
+    /**
+     * What {@link #change} did: how many students it changed, how many movement orders it added, which students, and
+     * the instant they were stamped with (a benchmark measures from it until a platform accepted the record).
+     */
+    public record Change(int changed, int movements, List<String> externalIds, Instant at) {
     }
 
     /**
@@ -217,7 +220,7 @@ public class ContingentSimulator {
             ids.add(student.getExternalId());
         }
         org.version++;
-        return new Change(count, movements, List.copyOf(ids));
+        return new Change(count, movements, List.copyOf(ids), now);
     }
 
     private boolean transfer(String ogrn, Org org, Student student, LocalDate today, Random random) {

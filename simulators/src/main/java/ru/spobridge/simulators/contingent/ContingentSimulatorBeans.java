@@ -81,7 +81,10 @@ public class ContingentSimulatorBeans {
                 .and(control.routes(BASE));
     }
 
-    /** {@code POST /_control/change?ogrn=…&percent=1&seed=…}: changes that share of a college's students. */
+    /**
+     * {@code POST /_control/change?ogrn=…&percent=1&seed=…}: changes that share of a college's students; answers
+     * how many, their externalIds and the instant they were stamped with.
+     */
     private static ServerResponse change(ContingentSimulator simulator, ServerRequest request) {
         String ogrn = request.param("ogrn").orElse(null);
         if (ogrn == null || !simulator.knows(ogrn)) {
@@ -93,7 +96,8 @@ public class ContingentSimulatorBeans {
             percent = Double.parseDouble(request.param("percent").orElse("1"));
             seed = Long.parseLong(request.param("seed").orElse("1"));
             ContingentSimulator.Change change = simulator.change(ogrn, percent, seed);
-            return JsonBodies.json(200, Map.of("changed", change.changed(), "movements", change.movements()));
+            return JsonBodies.json(200, Map.of("changed", change.changed(), "movements", change.movements(),
+                    "externalIds", change.externalIds(), "at", change.at().toString()));
         } catch (IllegalArgumentException e) {
             return JsonBodies.json(400, JsonBodies.error(400, "MALFORMED",
                     "percent — число от 0 до 100, seed — целое число"));

@@ -103,6 +103,39 @@ public class JournalSimulator {
         return change(collegeId, type, "delete", id, last);
     }
 
+    /** A student of the seeded day: who, and the group whose lessons he attends. */
+    public record Pupil(String studentId, String group) {
+    }
+
+    /**
+     * A day of a college's journal at once, for benchmarks: {@code marks} marks and {@code absences} absences on
+     * {@code date}, dealt round the pupils lesson by lesson (bells 1–6, then the next discipline), keyed by date so
+     * that no schedule is needed. O(marks + absences). The number of changes written.
+     */
+    public synchronized int seedDay(String collegeId, LocalDate date, int marks, int absences, List<Pupil> pupils,
+                                    Instant givenAt) {
+        if (pupils.isEmpty() || marks < 0 || absences < 0) {
+            throw new IllegalArgumentException("pupils must not be empty, counts not negative");
+        }
+        String[] values = {"5", "4", "3", "5", "4"};
+        for (int i = 0; i < marks; i++) {
+            Pupil pupil = pupils.get(i % pupils.size());
+            putMark(collegeId, "bm-" + date + "-" + i, pupil.studentId(), dayLesson(date, i / pupils.size(), pupil.group()),
+                    values[i % values.length], "current", "bench-teacher", givenAt);
+        }
+        for (int i = 0; i < absences; i++) {
+            Pupil pupil = pupils.get(i % pupils.size());
+            putAttendance(collegeId, "ba-" + date + "-" + i, pupil.studentId(), dayLesson(date, i / pupils.size(), pupil.group()),
+                    "Н", false, "bench-teacher", givenAt);
+        }
+        return marks + absences;
+    }
+
+    /** The {@code round}-th lesson of the day of a group: bells 1–6 of one discipline, then the next discipline. */
+    private static String dayLesson(LocalDate date, int round, String group) {
+        return LESSON_BY_DATE_PREFIX + date + ":" + (1 + round % 6) + ":" + group + ":БД." + (1 + round / 6);
+    }
+
     public FaultInjector faults() {
         return faults;
     }
@@ -117,9 +150,10 @@ public class JournalSimulator {
         if (college == null) {
             return new Page(List.of(), false);
         }
-        List<Map<String, Object>> newer = college.changes.stream()
-                .filter(change -> (long) change.get("seq") > after).toList();
-        return new Page(newer.subList(0, Math.min(limit, newer.size())), newer.size() > limit);
+        // sequence numbers run 1, 2, 3… in list order: the change after {@code after} is at that index
+        int from = (int) Math.max(0, Math.min(after, college.changes.size()));
+        int to = Math.min(college.changes.size(), from + limit);
+        return new Page(List.copyOf(college.changes.subList(from, to)), to < college.changes.size());
     }
 
     TokenRegistry tokens() {

@@ -85,6 +85,9 @@ final class PlatformBatch {
             if (!"rejected".equals(result.get("status").asText())) {
                 String externalId = result.get("externalId").asText();
                 delivered.add(externalId);
+                if (!"unchanged".equals(result.get("status").asText())) {
+                    tenant.accepted(schema.kind(), externalId, simulator.clock().instant());
+                }
                 if (itemKey != null) {
                     tenant.rememberItem(itemKey, new PlatformTenant.ItemAnswer(schema.kind(), externalId,
                             result.get("status").asText(), result.get("id").asText(),

@@ -2,6 +2,8 @@ package ru.spobridge.simulators.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +63,7 @@ public final class PlatformEndpoints {
             }
         }
         routes.GET(platform.base() + "/_control/applications", request -> JsonBodies.json(200, simulator.applications().report()));
+        routes.GET(platform.base() + "/_control/accepted", this::accepted);
         return routes.build().and(control.routes(platform.base()));
     }
 
@@ -173,6 +176,21 @@ public final class PlatformEndpoints {
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                 .header("X-Total-Count", Integer.toString(all.size()))
                 .body(JsonBodies.bytes(all.subList(from, to)));
+    }
+
+    /**
+     * {@code GET {base}/_control/accepted?since=<instant>}: every record created or updated on the platform at or
+     * after that instant (client, resource, externalId, when), so that a benchmark can tell how long a change at the
+     * source took to land.
+     */
+    private ServerResponse accepted(ServerRequest request) {
+        Instant since;
+        try {
+            since = Instant.parse(request.param("since").orElse(Instant.EPOCH.toString()));
+        } catch (DateTimeParseException e) {
+            return malformedParam("since", "Момент since ожидается в виде ISO-8601, например 2026-09-01T10:00:00Z");
+        }
+        return JsonBodies.json(200, simulator.acceptedSince(since));
     }
 
     /** The client of a live token within its rate limit, or the 401 / 429 answer. */

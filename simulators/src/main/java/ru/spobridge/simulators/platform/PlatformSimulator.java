@@ -1,6 +1,8 @@
 package ru.spobridge.simulators.platform;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -175,6 +177,13 @@ public class PlatformSimulator {
     }
 
     /** How many times each version of each record was applied, counted here at the platform. */
+    /** Records of every client last created or updated at or after {@code since} (control API, for benchmarks). */
+    public List<Map<String, Object>> acceptedSince(Instant since) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        tenants.values().forEach(tenant -> found.addAll(tenant.acceptedSince(since)));
+        return found;
+    }
+
     public PlatformApplications applications() {
         return applications;
     }

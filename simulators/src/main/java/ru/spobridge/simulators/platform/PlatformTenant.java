@@ -53,6 +53,8 @@ final class PlatformTenant {
     private final Map<String, Integer> deletions = new HashMap<>();
     /** Lesson keys a teacher put a mark or an absence on. */
     private final Set<String> marked = new HashSet<>();
+    /** When each record was last accepted (created or updated), by resource and externalId: read by benchmarks. */
+    private final Map<ResourceKind, Map<String, Instant>> acceptedAt = new EnumMap<>(ResourceKind.class);
     private long nextId = 90_001;
     private final String clientId;
 
@@ -151,6 +153,21 @@ final class PlatformTenant {
 
     synchronized int deliveries(ResourceKind kind, String externalId) {
         return deliveries.getOrDefault(kind, Map.of()).getOrDefault(externalId, 0);
+    }
+
+    synchronized void accepted(ResourceKind kind, String externalId, Instant at) {
+        acceptedAt.computeIfAbsent(kind, k -> new HashMap<>()).put(externalId, at);
+    }
+
+    /** The records last accepted at or after {@code since}: resource, externalId and when. */
+    synchronized List<Map<String, Object>> acceptedSince(Instant since) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        acceptedAt.forEach((kind, byId) -> byId.forEach((externalId, at) -> {
+            if (!at.isBefore(since)) {
+                found.add(Map.of("client", clientId, "resource", kind.name(), "externalId", externalId, "at", at.toString()));
+            }
+        }));
+        return found;
     }
 
     synchronized void mark(String lessonExternalId) {

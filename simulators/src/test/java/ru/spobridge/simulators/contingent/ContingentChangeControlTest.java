@@ -53,6 +53,11 @@ class ContingentChangeControlTest extends SimulatorWebTest {
             }
         });
         assertThat(phoneChanged).isEqualTo(changedIds);
+        // the answer names the changed students and the instant they carry, for a benchmark to pair with deliveries
+        Set<String> answered = new HashSet<>();
+        json(response).get("externalIds").forEach(id -> answered.add(id.asText()));
+        assertThat(answered).isEqualTo(changedIds);
+        assertThat(Instant.parse(json(response).get("at").asText())).isAfter(since).isBeforeOrEqualTo(clock.instant());
         assertThat(delta.movements()).hasSize(movements).allSatisfy(m -> {
             assertThat(m.getKind()).isEqualTo("transfer");
             assertThat(changedIds).contains(m.getStudentExternalId());

@@ -181,4 +181,27 @@ class JournalChangesTest extends SimulatorWebTest {
         assertThat(journal.requests()).isZero();
         assertThat(json(changes(COLLEGE, "", token)).get("items")).isEmpty();
     }
+
+    @Test
+    void a_seeded_day_deals_marks_and_absences_round_the_students_and_pages_through_in_order() {
+        HttpResponse<String> seeded = postJson("/journal-sim/_control/seed", "{\"college\":\"" + COLLEGE + "\",\"date\":\"2026-09-07\","
+                + "\"marks\":5,\"absences\":2,\"students\":[{\"id\":\"stu-1\",\"group\":\"ИСП-21\"},{\"id\":\"stu-2\",\"group\":\"ИСП-22\"}]}");
+        String token = token();
+
+        JsonNode first = json(changes(COLLEGE, "?limit=4", token));
+        JsonNode rest = json(changes(COLLEGE, "?limit=4&" + since(first.get("next").asText()).substring(1), token));
+
+        assertThat(json(seeded).get("seeded").asInt()).isEqualTo(7);
+        assertThat(first.get("hasMore").asBoolean()).isTrue();
+        assertThat(rest.get("hasMore").asBoolean()).isFalse();
+        assertThat(first.get("items")).hasSize(4);
+        assertThat(rest.get("items")).hasSize(3);
+        assertThat(rest.at("/items/0/seq").asLong()).isEqualTo(5);
+        assertThat(first.at("/items/2/studentId").asText()).isEqualTo("stu-1");
+        assertThat(first.at("/items/2/lessonKey").asText()).isEqualTo("dbg:2026-09-07:2:ИСП-21:БД.1");
+        assertThat(rest.at("/items/1/type").asText()).isEqualTo("attendance");
+        assertThat(rest.at("/items/2/studentId").asText()).isEqualTo("stu-2");
+        assertThat(postJson("/journal-sim/_control/seed", "{\"college\":\"x\",\"date\":\"вчера\",\"students\":[]}").statusCode())
+                .isEqualTo(400);
+    }
 }

@@ -1,0 +1,151 @@
+package ru.spobridge.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.spobridge.bench.region.BenchRegion;
+import ru.spobridge.bench.region.RegionRun;
+import ru.spobridge.bench.region.ScenarioRow;
+
+/**
+ * The regional benchmark (issue 16): the hub in its own JVM ({@code -Xmx512m}, the demo jar with its simulators off)
+ * syncs a generated region from the simulators in a second JVM, driven through its REST API as an operator's machine
+ * would, and the same work is done by a bare client (the connectors and mappings alone, no store, no bus) in this JVM
+ * against the same simulators, so that each figure has a baseline measured in the same run.
+ * <p>
+ * Sizes: S — 1 college × 2,000 students; M — 10 × 2,000; L — 50 × 2,000 over the three platforms; XL — 1 × 100,000.
+ * Scenarios: full (first sync, everything delivered), nochange (a second full read, nothing to deliver), delta (1 % of
+ * the students changed at the source, with movements), single (one student changed, a delta run at once, 20 times),
+ * marks (a day of marks and absences, 10 a student, pulled from the college journals).
+ * <p>
+ * Run from the repository root after {@code ./mvnw -o -q -pl demo,bench -am package -DskipTests}:
+ * {@code java -cp bench/target/spo-bridge-bench.jar -Dloader.main=ru.spobridge.bench.RegionBenchmark
+ * org.springframework.boot.loader.launch.PropertiesLauncher S [--db=h2] [--scenarios=full,nochange,delta,single,marks]
+ * [--timeout-min=15]}. Prints a Markdown table and writes it to {@code bench/results/<date>-<size>-<db>.md}.
+ */
+public final class RegionBenchmark {
+
+    /** A benchmark size: how many colleges of how many students. */
+    public record Size(String name, int colleges, int students) {
+    }
+
+    static final Map<String, Size> SIZES = Map.of(
+            "S", new Size("S", 1, 2_000),
+            "M", new Size("M", 10, 2_000),
+            "L", new Size("L", 50, 2_000),
+            "XL", new Size("XL", 1, 100_000));
+    public static final List<String> ALL_SCENARIOS = List.of("full", "nochange", "delta", "single", "marks");
+
+    private RegionBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Size size = null;
+        String db = "h2";
+        List<String> scenarios = ALL_SCENARIOS;
+        int timeoutMinutes = 15;
+        for (String arg : args) {
+            if (arg.startsWith("--db=")) {
+                db = arg.substring(5).toLowerCase(Locale.ROOT);
+            } else if (arg.startsWith("--scenarios=")) {
+                scenarios = List.of(arg.substring(12).split(","));
+            } else if (arg.startsWith("--timeout-min=")) {
+                timeoutMinutes = Integer.parseInt(arg.substring(14));
+            } else {
+                size = SIZES.get(arg.toUpperCase(Locale.ROOT));
+            }
+        }
+        if (size == null || !List.of("h2", "pg").contains(db) || !ALL_SCENARIOS.containsAll(scenarios)) {
+            System.err.println("usage: RegionBenchmark S|M|L|XL [--db=h2|pg] [--scenarios=" + String.join(",", ALL_SCENARIOS)
+                    + "] [--timeout-min=15]");
+            System.exit(2);
+        }
+        // the figures are the output: Camel's start and stop lines in this JVM are not
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+        Path root = Path.of("").toAbsolutePath();
+        Path jar = root.resolve("demo/target/spo-bridge-demo-0.1.0-SNAPSHOT.jar");
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(root.resolve("config/regions"))) {
+            System.err.println("run from the repository root after ./mvnw -o -q -pl demo,bench -am package -DskipTests (needs " + jar + ")");
+            System.exit(2);
+        }
+        List<ScenarioRow> rows;
+        Map<String, String> facts = new LinkedHashMap<>();
+        // other work on the machine shows here: the figures of a busy machine are not those of an idle one
+        facts.put("load average (1, 5, 15 min) at the start", loadAverage());
+        try (RegionRun run = RegionRun.start(root, jar, size, db, timeoutMinutes)) {
+            rows = run.scenarios(scenarios);
+            facts.putAll(run.facts());
+        }
+        facts.put("load average at the end", loadAverage());
+        String report = report(size, db, rows, facts);
+        System.out.println();
+        System.out.println(report);
+        Path results = root.resolve("bench/results");
+        Files.createDirectories(results);
+        Path file = results.resolve(LocalDate.now(ZoneOffset.UTC) + "-" + size.name() + "-" + db + ".md");
+        Files.writeString(file, report, StandardCharsets.UTF_8);
+        System.out.println("written to " + root.relativize(file));
+        System.exit(0);
+    }
+
+    private static String report(Size size, String db, List<ScenarioRow> rows, Map<String, String> facts) throws IOException {
+        StringBuilder text = new StringBuilder();
+        text.append("# Regional benchmark: ").append(size.name()).append(" (").append(size.colleges()).append(" × ")
+                .append(String.format(Locale.ROOT, "%,d", size.students())).append(" students), ").append(db).append("\n\n");
+        text.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(memTotal()).append(" memory; JVM ").append(System.getProperty("java.vm.vendor")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append('\n');
+        text.append("- database of the hub: ").append("pg".equals(db) ? "PostgreSQL (embedded, io.zonky.test)" : "H2 file").append('\n');
+        text.append("- commit: ").append(commit()).append("; run at ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .append('\n');
+        facts.forEach((name, value) -> text.append("- ").append(name).append(": ").append(value).append('\n'));
+        text.append('\n').append(ScenarioRow.HEADER).append('\n');
+        rows.forEach(row -> text.append(row.markdown()).append('\n'));
+        text.append("\nrecords: what the hub delivered (its runs' delivered counts); bare: what the bare client sent and the"
+                + " platform accepted. p50/p99: from the change at the source until the platform accepted the student."
+                + " Peak heap: the hub's heap in use (jvm.memory.used, sampled every 100 ms); peak RSS: its VmRSS, same samples.\n");
+        return text.toString();
+    }
+
+    private static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return git.waitFor() == 0 ? head : "?";
+        } catch (IOException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + " " + parts[1] + " " + parts[2];
+    }
+
+    private static String memTotal() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                return String.format(Locale.ROOT, "%.1f GB", kb / 1024.0 / 1024.0);
+            }
+        }
+        return "?";
+    }
+}
