@@ -118,7 +118,7 @@ public final class RegionRun implements AutoCloseable {
         hubEnv.put("SPO_SIMULATORS_URL", "http://127.0.0.1:" + simPort);
         int hubPort = BenchJvm.freePort();
         BenchJvm hub = BenchJvm.start("hub", demoJar, "ru.spobridge.demo.SpoBridgeDemo",
-                List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"),
+                hubJvmOptions(),
                 List.of("--spo.regions.directory=" + hubDir.resolve("regions"), "--spring.datasource.url=" + url,
                         "--spring.artemis.embedded.data-directory=" + hubDir.resolve("artemis")),
                 hubEnv, hubDir, work.resolve("hub.log"), hubPort);
@@ -137,6 +137,7 @@ public final class RegionRun implements AutoCloseable {
         CamelContext camel = new DefaultCamelContext();
         camel.start();
         HubApi api = new HubApi(http, hub, simulators, ADMIN, password);
+        api.useApiToken(ADMIN);
         RegionRun run = new RegionRun(size, db, Duration.ofMinutes(timeoutMinutes), region, simulators, hub, api, camel, database);
         run.demoJar = demoJar;
         run.checkColleges();
@@ -479,5 +480,18 @@ public final class RegionRun implements AutoCloseable {
         database.close();
         // the stores and logs stay for a look afterwards; the 120 MB copy of the jar does not
         Files.deleteIfExists(demoJar);
+    }
+
+    /**
+     * The hub's heap limit and, from {@code -Dbench.hub.jvm="…"}, options to add (a flight recording:
+     * {@code -XX:StartFlightRecording=filename=/tmp/hub.jfr,settings=profile}).
+     */
+    private static List<String> hubJvmOptions() {
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
+        String extra = System.getProperty("bench.hub.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
     }
 }
