@@ -72,7 +72,7 @@ class PublishRouteStreamingTest {
         MockEndpoint bus = publishThrough(lanes, students);
 
         assertThat(bus.getReceivedExchanges()).allSatisfy(sent -> {
-            DeliveryBatch batch = new BatchCodec(new CanonicalJson()).decode(sent.getIn().getBody(String.class));
+            DeliveryBatch batch = new BatchCodec(new CanonicalJson()).decode(sent.getIn().getBody());
             assertThat(batch.items()).extracting(item -> Lanes.lane(item.entityKey(), 4)).containsOnly(lanes.of(batch));
             assertThat(sent.getIn().getHeader("JMSXGroupID")).isEqualTo(COLLEGE + "|" + lanes.of(batch));
         });
@@ -142,7 +142,7 @@ class PublishRouteStreamingTest {
         camel.start();
         MockEndpoint bus = camel.getEndpoint("mock:bus", MockEndpoint.class);
         BatchCodec codec = new BatchCodec(new CanonicalJson());
-        bus.whenAnyExchangeReceived(exchange -> events.add("sent " + codec.decode(exchange.getIn().getBody(String.class)).items().stream()
+        bus.whenAnyExchangeReceived(exchange -> events.add("sent " + codec.decode(exchange.getIn().getBody()).items().stream()
                 .map(DeliveryBatch.Item::entityKey).toList()));
         camel.createProducerTemplate().sendBodyAndHeaders(PublishRoute.ENTRY, null,
                 Map.of(FlowHeaders.COLLEGE, COLLEGE, FlowHeaders.RUN, RUN, FlowHeaders.FLOW, "contingent"));
