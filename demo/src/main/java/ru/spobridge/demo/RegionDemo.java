@@ -6,14 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import ru.spobridge.model.Ogrn;
 import ru.spobridge.routes.config.region.CollegeDefinition;
+import ru.spobridge.routes.config.region.GeneratedRegion;
 import ru.spobridge.routes.config.region.RegionDocument;
 import ru.spobridge.routes.config.region.RegionFiles;
-import ru.spobridge.routes.config.region.RegionProfile;
 
 /**
  * The region demo ({@code --spo.demo.region=50}): a generated region of colleges spread over the three shipped region
@@ -26,9 +23,7 @@ public final class RegionDemo {
 
     public static final String OPTION = "--spo.demo.region=";
     public static final int STUDENTS = 2000;
-    static final List<String> REGIONS = List.of("perm", "chel", "kuz");
-    private static final Map<String, String> TITLES = Map.of("perm", "Пермский", "chel", "Челябинский", "kuz", "Кузбасский");
-    private static final Map<String, String> OGRN_PREFIX = Map.of("perm", "10259", "chel", "10274", "kuz", "10242");
+    static final List<String> REGIONS = GeneratedRegion.REGIONS;
 
     private RegionDemo() {
     }
@@ -49,29 +44,7 @@ public final class RegionDemo {
 
     /** The region files for {@code colleges} colleges, built from the shipped profiles in {@code shippedRegions}. */
     public static List<RegionDocument> generate(int colleges, Path shippedRegions) {
-        Map<String, RegionDocument> shipped = new LinkedHashMap<>();
-        RegionFiles.readAll(shippedRegions).forEach(document -> shipped.put(document.region().id(), document));
-        List<RegionDocument> documents = new ArrayList<>();
-        int serial = 0;
-        for (int r = 0; r < REGIONS.size(); r++) {
-            String region = REGIONS.get(r);
-            RegionDocument template = shipped.get(region);
-            if (template == null) {
-                throw new IllegalStateException("нет файла региона " + region + ".yml в " + shippedRegions);
-            }
-            Map<String, CollegeDefinition> members = new LinkedHashMap<>();
-            int count = colleges / REGIONS.size() + (r < colleges % REGIONS.size() ? 1 : 0);
-            for (int i = 1; i <= count; i++) {
-                serial++;
-                String id = String.format("%s-%02d", region, i);
-                String twelve = OGRN_PREFIX.get(region) + String.format("%07d", 1000 + serial);
-                String ogrn = new Ogrn(twelve + Ogrn.checkDigit(twelve)).digits();
-                members.put(id, new CollegeDefinition(id, region, "ГБПОУ «" + TITLES.get(region) + " колледж № " + i + "»",
-                        ogrn, template.colleges().values().iterator().next().envOrDefault(), Map.of()));
-            }
-            documents.add(new RegionDocument(withoutZup(template.region()), members));
-        }
-        return documents;
+        return GeneratedRegion.generate(colleges, shippedRegions, 1000);
     }
 
     /** Writes the region files under {@code home}/regions and answers the settings that point the hub at them. */
@@ -112,15 +85,5 @@ public final class RegionDemo {
     static String explicit(Path home) {
         String path = home.toString().replace('\\', '/');
         return home.isAbsolute() || path.startsWith(".") ? path : "./" + path;
-    }
-
-    private static RegionProfile withoutZup(RegionProfile profile) {
-        Map<String, Object> defaults = new LinkedHashMap<>(profile.defaults());
-        if (defaults.get("staff") instanceof Map<?, ?> staff) {
-            Map<Object, Object> filesOnly = new LinkedHashMap<>(staff);
-            filesOnly.remove("zup");
-            defaults.put("staff", filesOnly);
-        }
-        return new RegionProfile(profile.id(), profile.name(), defaults);
     }
 }

@@ -6,14 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ru.spobridge.model.Ogrn;
-import ru.spobridge.routes.config.region.CollegeDefinition;
+import ru.spobridge.routes.config.region.GeneratedRegion;
 import ru.spobridge.routes.config.region.RegionDocument;
 import ru.spobridge.routes.config.region.RegionFiles;
-import ru.spobridge.routes.config.region.RegionProfile;
 
 /**
  * The benchmark's region: {@code colleges} colleges of {@code students} each, spread over the three shipped region
@@ -50,10 +47,7 @@ public final class BenchRegion {
         }
     }
 
-    static final List<String> REGIONS = List.of("perm", "chel", "kuz");
     private static final Map<String, Platform> PLATFORMS = Map.of("perm", Platform.EPOS, "chel", Platform.SGO, "kuz", Platform.AISEPO);
-    private static final Map<String, String> TITLES = Map.of("perm", "Пермский", "chel", "Челябинский", "kuz", "Кузбасский");
-    private static final Map<String, String> OGRN_PREFIX = Map.of("perm", "10259", "chel", "10274", "kuz", "10242");
 
     private final List<RegionDocument> documents = new ArrayList<>();
     private final List<College> colleges = new ArrayList<>();
@@ -61,28 +55,12 @@ public final class BenchRegion {
 
     public BenchRegion(int count, int students, Path shippedRegions) {
         this.students = students;
-        Map<String, RegionDocument> shipped = new LinkedHashMap<>();
-        RegionFiles.readAll(shippedRegions).forEach(document -> shipped.put(document.region().id(), document));
-        int serial = 0;
-        for (int r = 0; r < REGIONS.size(); r++) {
-            String region = REGIONS.get(r);
-            RegionDocument template = shipped.get(region);
-            if (template == null) {
-                throw new IllegalStateException("нет файла региона " + region + ".yml в " + shippedRegions);
-            }
-            Map<String, CollegeDefinition> members = new LinkedHashMap<>();
-            int inRegion = count / REGIONS.size() + (r < count % REGIONS.size() ? 1 : 0);
-            for (int i = 1; i <= inRegion; i++) {
-                serial++;
-                String id = String.format("%s-%02d", region, i);
-                String twelve = OGRN_PREFIX.get(region) + String.format("%07d", 7000 + serial);
-                String ogrn = new Ogrn(twelve + Ogrn.checkDigit(twelve)).digits();
-                members.put(id, new CollegeDefinition(id, region, "ГБПОУ «" + TITLES.get(region) + " колледж № " + i + "»",
-                        ogrn, template.colleges().values().iterator().next().envOrDefault(), Map.of()));
-                colleges.add(new College(id, ogrn, PLATFORMS.get(region)));
-            }
-            if (!members.isEmpty()) {
-                documents.add(new RegionDocument(withoutZup(template.region()), members));
+        // its own ОГРН series, apart from the region demo's
+        for (RegionDocument document : GeneratedRegion.generate(count, shippedRegions, 7000)) {
+            if (!document.colleges().isEmpty()) {
+                documents.add(document);
+                document.colleges().values().forEach(college ->
+                        colleges.add(new College(college.id(), college.ogrn(), PLATFORMS.get(document.region().id()))));
             }
         }
     }
@@ -119,15 +97,5 @@ public final class BenchRegion {
             settings.add(prefix + "movements=" + students / 50);
         }
         return settings;
-    }
-
-    private static RegionProfile withoutZup(RegionProfile profile) {
-        Map<String, Object> defaults = new LinkedHashMap<>(profile.defaults());
-        if (defaults.get("staff") instanceof Map<?, ?> staff) {
-            Map<Object, Object> filesOnly = new LinkedHashMap<>(staff);
-            filesOnly.remove("zup");
-            defaults.put("staff", filesOnly);
-        }
-        return new RegionProfile(profile.id(), profile.name(), defaults);
     }
 }
