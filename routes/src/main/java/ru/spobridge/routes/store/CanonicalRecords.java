@@ -128,13 +128,24 @@ public class CanonicalRecords {
                                        PendingRecord after, int pageSize) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType)
                 .addValue("target", target).addValue("publishedBefore", Timestamp.from(publishedBefore)).addValue("size", pageSize);
-        String from = "";
         if (after != null) {
-            // after the last record of the previous page in delivery order (every writer sets a sort key)
-            from = "AND c.sort_key >= :sortKey AND (c.sort_key > :sortKey OR c.entity_key > :entityKey)";
             params.addValue("sortKey", after.sortKey()).addValue("entityKey", after.entityKey());
         }
-        return jdbc.query("""
+        return jdbc.query(pendingQuery(after != null), params,
+                (rs, i) -> new PendingRecord(rs.getString(1), rs.getString(2), cipher.open(rs.getString(3)), rs.getString(4),
+                        rs.getString(5), rs.getString(6)));
+    }
+
+    /**
+     * The query of {@link #pending}, public for the test of its plan. The ORDER BY names the index's leading columns
+     * though they are fixed: H2 walks an index for the order only when the ORDER BY starts with its columns; ordered by
+     * sort_key alone, every page sorted all remaining records of the type with their payloads (100,000 students:
+     * 22,000 pending records paged in 95 s instead of 3 s).
+     *
+     * @param afterRecord the page starts after the record in :sortKey, :entityKey (every writer sets a sort key)
+     */
+    public static String pendingQuery(boolean afterRecord) {
+        return """
                 SELECT c.entity_key, c.content_hash, c.payload, c.masked_label, s.delivered_hash, c.sort_key
                 FROM canonical_record c
                 LEFT JOIN sync_state s ON s.college_id = c.college_id AND s.entity_type = c.entity_type
@@ -143,11 +154,9 @@ public class CanonicalRecords {
                   AND (s.delivered_hash IS NULL OR s.delivered_hash <> c.content_hash)
                   AND (s.rejected_hash IS NULL OR s.rejected_hash <> c.content_hash)
                   AND (s.published_hash IS NULL OR s.published_hash <> c.content_hash OR s.published_at < :publishedBefore)
-                ORDER BY c.sort_key, c.entity_key
+                ORDER BY c.college_id, c.entity_type, c.sort_key, c.entity_key
                 LIMIT :size
-                """.formatted(from), params,
-                (rs, i) -> new PendingRecord(rs.getString(1), rs.getString(2), cipher.open(rs.getString(3)), rs.getString(4),
-                        rs.getString(5), rs.getString(6)));
+                """.formatted(afterRecord ? "AND c.sort_key >= :sortKey AND (c.sort_key > :sortKey OR c.entity_key > :entityKey)" : "");
     }
 
     /** Per target and entity type of a college: records on their way to the platform, published and not yet answered. */

@@ -69,7 +69,9 @@ public class PayloadReseal {
             String last = "";
             while (true) {
                 List<String[]> page = jdbc.query("SELECT entity_key, content_hash, payload FROM canonical_record WHERE college_id = :college "
-                                + "AND entity_type = :type AND entity_key > :last AND payload NOT LIKE :current ORDER BY entity_key LIMIT " + PAGE,
+                                + "AND entity_type = :type AND entity_key > :last AND payload NOT LIKE :current "
+                                // the equal leading columns named too: H2 then walks the primary key instead of sorting the rest
+                                + "ORDER BY college_id, entity_type, entity_key LIMIT " + PAGE,
                         new MapSqlParameterSource("current", cipher.currentPrefix() + "%").addValue("college", part[0])
                                 .addValue("type", part[1]).addValue("last", last),
                         (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
