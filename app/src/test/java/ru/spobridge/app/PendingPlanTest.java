@@ -13,7 +13,8 @@ import ru.spobridge.routes.store.CanonicalRecords;
 /**
  * The pending page walks the delivery-order index on the embedded store instead of sorting what is left of the type:
  * a sorted plan reads every remaining record with its payload for each page, which made the publish of a large college
- * quadratic. Asserted on H2's plan, not on a time.
+ * quadratic; and the page is chosen from an index holding the hash, so that records with nothing to send are not read
+ * with their payloads. Asserted on H2's plan, not on a time.
  */
 class PendingPlanTest {
 
@@ -32,6 +33,20 @@ class PendingPlanTest {
 
         List<String> plan = jdbc.queryForList("EXPLAIN " + query, String.class);
 
-        assertThat(String.join("\n", plan)).contains("CANONICAL_RECORD_ORDER").contains("/* index sorted */");
+        // the page is chosen from the covering index in its order; the payloads are then read by primary key
+        assertThat(String.join("\n", plan)).contains("PUBLIC.CANONICAL_RECORD_PENDING").contains("/* index sorted */")
+                .containsPattern("PUBLIC\\.PRIMARY_KEY_\\w+: COLLEGE_ID = P\\.COLLEGE_ID");
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_wait_for_parent_outcomes_counts_from_an_index_of_publish_time_on_h2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:pending-plan-awaiting;DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        String plan = new JdbcTemplate(h2).queryForObject("EXPLAIN " + ru.spobridge.routes.store.DeliveryLedger.AWAITING_OUTCOME
+                .replace(":college", "'c'").replace(":type", "'student'").replace(":target", "'epos'").replace(":since", "CURRENT_TIMESTAMP"),
+                String.class);
+
+        assertThat(plan).contains("PUBLIC.SYNC_STATE_PUBLISHED").contains("PUBLISHED_AT >= CURRENT_TIMESTAMP");
     }
 }

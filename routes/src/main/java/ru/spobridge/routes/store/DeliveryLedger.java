@@ -110,13 +110,16 @@ public class DeliveryLedger {
         return count != null && count > 0;
     }
 
+    /** The query of {@link #awaitingOutcome}, public for the test of its plan: a range of the index sync_state_published (V17). */
+    public static final String AWAITING_OUTCOME = "SELECT COUNT(*) FROM sync_state WHERE college_id = :college AND entity_type = :type "
+            + "AND target = :target AND published_at >= :since AND published_hash IS NOT NULL";
+
     /**
      * Records of a type put on the bus for a target since a moment and still without an outcome: every outcome
      * (delivered, refused, kept for a retry or an operator) clears published_hash.
      */
     public int awaitingOutcome(String collegeId, String entityType, String target, java.time.Instant since) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM sync_state WHERE college_id = :college AND entity_type = :type "
-                        + "AND target = :target AND published_hash IS NOT NULL AND published_at >= :since",
+        Integer count = jdbc.queryForObject(AWAITING_OUTCOME,
                 new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType).addValue("target", target)
                         .addValue("since", Timestamp.from(since)), Integer.class);
         return count == null ? 0 : count;
