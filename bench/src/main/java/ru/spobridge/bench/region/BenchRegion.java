@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import ru.spobridge.routes.config.region.GeneratedRegion;
 import ru.spobridge.routes.config.region.RegionDocument;
 import ru.spobridge.routes.config.region.RegionFiles;
@@ -79,17 +80,17 @@ public final class BenchRegion {
 
     /** Writes the region files into {@code directory}. */
     public void write(Path directory) {
-        write(directory, Map.of());
+        write(directory, profile -> Map.of());
     }
 
-    /** Writes the region files with {@code overDefaults} laid over every region's settings (schedules, batch sizes). */
-    public void write(Path directory, Map<String, Object> overDefaults) {
+    /** Writes the region files with {@code overDefaults} of each region laid over its settings (schedules, batch sizes). */
+    public void write(Path directory, Function<RegionProfile, Map<String, Object>> overDefaults) {
         try {
             Files.createDirectories(directory);
             for (RegionDocument document : documents) {
                 RegionProfile profile = document.region();
                 RegionDocument written = new RegionDocument(new RegionProfile(profile.id(), profile.name(),
-                        SettingsTree.merge(profile.defaults(), overDefaults)), document.colleges());
+                        SettingsTree.merge(profile.defaults(), overDefaults.apply(profile))), document.colleges());
                 Files.writeString(directory.resolve(profile.id() + ".yml"), RegionFiles.write(written), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {

@@ -46,7 +46,9 @@ final class CrashReport {
         text.append(row("**all**", "", result.colleges(), result.appliedTwice()));
         text.append("\nowed: the generated valid students and their guardians (less guardians the hub refused with a reason);"
                 + " at platform: the platform's listing for the college's account after quiet; applied twice: the platform's own"
-                + " count of record versions applied more than once (all clients).\n\n");
+                + " count of record versions applied more than once (all clients). In the table above, records are the students"
+                + " and guardians the platforms list and hub s the time from the first unattended start until quiet, kills and"
+                + " restarts included.\n\n");
         text.append("| simulator | requests | faults injected | answers replayed by key |\n|---|---:|---:|---:|\n");
         result.faultStats().forEach((name, stats) -> text.append("| ").append(name).append(" | ").append(stats.path("requests").asLong())
                 .append(" | ").append(stats.path("injected").asLong()).append(" | ")

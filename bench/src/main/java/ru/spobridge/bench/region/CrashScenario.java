@@ -3,24 +3,17 @@ package ru.spobridge.bench.region;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import ru.spobridge.connectors.common.IntegrationApiClient;
-import ru.spobridge.connectors.common.PlatformSettings;
+import ru.spobridge.routes.config.region.RegionProfile;
 import ru.spobridge.simulators.contingent.demo.DemoCollege;
-import ru.spobridge.simulators.contingent.wsdl.Student;
 
 /**
  * «Nothing lost, nothing sent twice» at regional scale, unattended (issue 16, item 6; app's OutsideCheckTest brought to
@@ -43,11 +36,12 @@ final class CrashScenario {
      * the contingent read every 10 s, marks never (their journals are not seeded), batches of 200 — more calls for the
      * faults to hit, as OutsideCheckTest at benchmark size.
      */
-    static Map<String, Object> regionSettings() {
+    static Map<String, Object> regionSettings(RegionProfile region) {
         String never = "0 0 0 1 1 ? 2099";
         Map<String, Object> targets = new LinkedHashMap<>();
-        for (BenchRegion.Platform platform : BenchRegion.Platform.values()) {
-            targets.put(platform.name().toLowerCase(java.util.Locale.ROOT), Map.of("batch-limit", 200));
+        // only the region's own platform: a target named here without its address would make every college not ready
+        if (region.defaults().get("targets") instanceof Map<?, ?> own) {
+            own.keySet().forEach(target -> targets.put(String.valueOf(target), Map.of("batch-limit", 200)));
         }
         return Map.of("contingent", Map.of("schedule", "0/10 * * * * ?"),
                 "marks", Map.of("schedule", never, "catch-up", never),
@@ -103,6 +97,7 @@ final class CrashScenario {
     private final String simulators;
     private final Duration timeout;
     private final Duration startTimeout;
+    private final PlatformHoldings holdings;
     private final List<String> events = new ArrayList<>();
 
     CrashScenario(BenchRegion region, HubApi api, BenchJvm hub, HttpClient http, ObjectMapper json, String simulators,
@@ -115,6 +110,7 @@ final class CrashScenario {
         this.simulators = simulators;
         this.timeout = timeout;
         this.startTimeout = startTimeout;
+        this.holdings = new PlatformHoldings(region, api, http, json, simulators);
     }
 
     Result run() throws Exception {
@@ -124,8 +120,8 @@ final class CrashScenario {
         for (int i = 0; i < region.colleges().size(); i++) {
             DemoCollege demo = region.generated(i);
             String id = region.colleges().get(i).id();
-            owedStudents.put(id, owed(demo));
-            owedGuardians.put(id, guardians(demo, owedStudents.get(id)));
+            owedStudents.put(id, PlatformHoldings.owed(demo));
+            owedGuardians.put(id, PlatformHoldings.guardians(demo, owedStudents.get(id)));
             generated.put(id, demo.students().size());
         }
         int owedTotal = owedStudents.values().stream().mapToInt(Set::size).sum();
@@ -148,7 +144,7 @@ final class CrashScenario {
         }, Duration.ofMillis(20));
         int reading = reading();
         hub.kill();
-        int atKill = studentsAtPlatforms(platforms);
+        int atKill = holdings.studentsAtPlatforms(platforms);
         events.add(String.format(java.util.Locale.ROOT, "kill -9 during the read at %.1f s: %d source requests served, "
                 + "%d of %d contingent runs READING just before, %d students at the platforms", seconds(started), sourceAtKill,
                 reading, region.colleges().size(), atKill));
@@ -156,11 +152,11 @@ final class CrashScenario {
         // killed in the middle of delivery, told by what the platforms hold (later runs have nothing new to send)
         restart();
         int deliveredAtKill = (int) await(timeout, () -> {
-            int held = studentsAtPlatforms(platforms);
+            int held = holdings.studentsAtPlatforms(platforms);
             return held >= owedTotal * 2 / 5 ? held : -1;
         }, Duration.ofMillis(200));
         hub.kill();
-        int afterKill = studentsAtPlatforms(platforms);
+        int afterKill = holdings.studentsAtPlatforms(platforms);
         events.add(String.format(java.util.Locale.ROOT, "kill -9 during delivery at %.1f s: %,d of %,d owed students at the "
                 + "platforms (%,d once it was dead)", seconds(started), deliveredAtKill, owedTotal, afterKill));
 
@@ -180,7 +176,7 @@ final class CrashScenario {
         }
         List<CollegeCount> counts = new ArrayList<>();
         for (BenchRegion.College college : region.colleges()) {
-            counts.add(count(college, owedStudents.get(college.id()), owedGuardians.get(college.id())));
+            counts.add(holdings.count(college, owedStudents.get(college.id()), owedGuardians.get(college.id())));
         }
         events.add("source: " + (stats.get("contingent").path("requests").asLong() - sourceBase) + " requests");
         return new Result(events, counts, applications, stats, quiet, seconds);
@@ -271,92 +267,13 @@ final class CrashScenario {
     }
 
     private boolean allOwedAt(Set<BenchRegion.Platform> platforms, Map<String, Set<String>> owed) throws IOException, InterruptedException {
-        Map<String, Set<String>> held = acceptedStudents(platforms);
+        Map<String, Set<String>> held = holdings.acceptedStudents(platforms);
         for (Map.Entry<String, Set<String>> college : owed.entrySet()) {
             if (!held.getOrDefault(college.getKey(), Set.of()).containsAll(college.getValue())) {
                 return false;
             }
         }
         return true;
-    }
-
-    private int studentsAtPlatforms(Set<BenchRegion.Platform> platforms) throws IOException, InterruptedException {
-        return acceptedStudents(platforms).values().stream().mapToInt(Set::size).sum();
-    }
-
-    /** Students each college's account holds, from the platforms' record of what they accepted (students are never deleted). */
-    private Map<String, Set<String>> acceptedStudents(Set<BenchRegion.Platform> platforms) throws IOException, InterruptedException {
-        Set<String> ours = new HashSet<>();
-        region.colleges().forEach(college -> ours.add(college.id()));
-        Map<String, Set<String>> held = new HashMap<>();
-        for (BenchRegion.Platform platform : platforms) {
-            for (HubApi.Accepted record : api.accepted(platform, Instant.EPOCH)) {
-                if ("STUDENTS".equals(record.resource()) && ours.contains(record.client())) {
-                    held.computeIfAbsent(record.client(), client -> new HashSet<>()).add(record.externalId());
-                }
-            }
-        }
-        return held;
-    }
-
-    /** What the platform lists for the college's account (its data API, as the hub's own client id) against what is owed. */
-    private CollegeCount count(BenchRegion.College college, Set<String> owedStudents, Set<String> owedGuardians)
-            throws IOException, InterruptedException {
-        IntegrationApiClient platform = new IntegrationApiClient(BareClient.protocol(college.platform()), new PlatformSettings(
-                URI.create(simulators + "/" + college.platform().base()), college.id(), "demo-simulator",
-                college.platform().batchLimit(), Duration.ofSeconds(60)), json, http, Clock.systemUTC());
-        Set<String> students = externalIds(platform.list(college.platform() == BenchRegion.Platform.EPOS ? "student_profiles" : "students"));
-        Set<String> guardians = externalIds(platform.list("guardians"));
-        // a guardian is owed when its student is, unless the hub refused the guardian itself with a reason
-        Set<String> rejectedGuardians = new HashSet<>();
-        for (JsonNode rejection : api.hubGet("/api/rejected?college=" + college.id() + "&limit=1000")) {
-            if ("guardian".equals(rejection.path("entityType").asText())) {
-                rejectedGuardians.add(rejection.path("entityKey").asText());
-            }
-        }
-        Set<String> guardiansOwed = new TreeSet<>(owedGuardians);
-        guardiansOwed.removeAll(rejectedGuardians);
-        Set<String> lost = new TreeSet<>(owedStudents);
-        lost.removeAll(students);
-        Set<String> lostGuardians = new TreeSet<>(guardiansOwed);
-        lostGuardians.removeAll(guardians);
-        lost.addAll(lostGuardians);
-        Set<String> notOwed = new HashSet<>(students);
-        notOwed.removeAll(owedStudents);
-        JsonNode letters = api.hubGet("/api/dead-letters/counts?college=" + college.id());
-        JsonNode inFlight = api.hubGet("/api/colleges/" + college.id() + "/in-flight");
-        return new CollegeCount(college, owedStudents.size(), guardiansOwed.size(), students.size(), guardians.size(), lost,
-                notOwed.size(), rejectedGuardians.size(), letters.path("open").asInt(-1), letters.path("retrying").asInt(-1),
-                inFlight.path("openRuns").asInt(-1));
-    }
-
-    private static Set<String> externalIds(List<Map<String, Object>> items) {
-        Set<String> ids = new HashSet<>();
-        for (Map<String, Object> item : items) {
-            Object id = item.containsKey("externalId") ? item.get("externalId") : item.get("external_id");
-            if (id != null) {
-                ids.add(id.toString());
-            }
-        }
-        return ids;
-    }
-
-    /** Every valid generated student: what the platform must hold in the end. */
-    private static Set<String> owed(DemoCollege demo) {
-        Set<String> owed = new TreeSet<>();
-        for (Student student : demo.students()) {
-            if (!demo.invalidFieldByExternalId().containsKey(student.getExternalId())) {
-                owed.add(student.getExternalId());
-            }
-        }
-        return owed;
-    }
-
-    private static Set<String> guardians(DemoCollege demo, Set<String> owed) {
-        Set<String> guardians = new TreeSet<>();
-        demo.students().stream().filter(student -> owed.contains(student.getExternalId()))
-                .forEach(student -> student.getGuardian().forEach(guardian -> guardians.add(guardian.getExternalId())));
-        return guardians;
     }
 
     /** A value read until it is not negative, every {@code every}, for at most {@code limit}. */

@@ -111,7 +111,7 @@ public final class RegionRun implements AutoCloseable {
                 List.of("-Xmx5g"), simArgs, env, simDir, work.resolve("simulators.log"), simPort);
 
         Path hubDir = prepare(root, work.resolve("hub"));
-        region.write(hubDir.resolve("regions"), scenarios.contains("crash") ? CrashScenario.regionSettings() : Map.of());
+        region.write(hubDir.resolve("regions"), scenarios.contains("crash") ? CrashScenario::regionSettings : profile -> Map.of());
         AutoCloseable database = () -> { };
         String url = "jdbc:h2:file:" + hubDir.resolve("spo-bridge") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         Map<String, String> hubEnv = new HashMap<>(env);
