@@ -34,6 +34,10 @@ import ru.spobridge.bench.region.ScenarioRow;
  * {@code java -cp bench/target/spo-bridge-bench.jar -Dloader.main=ru.spobridge.bench.RegionBenchmark
  * org.springframework.boot.loader.launch.PropertiesLauncher S [--db=h2] [--scenarios=full,nochange,delta,single,marks]
  * [--timeout-min=15]}. Prints a Markdown table and writes it to {@code bench/results/<date>-<size>-<db>.md}.
+ * <p>
+ * {@code --scenarios=crash} (alone, never by default): faults on the platforms and the source, the hub unattended on its
+ * schedule, kill -9 during the read and during delivery, then lost / applied twice / dead letters counted per region;
+ * written to {@code bench/results/<date>-<size>-<db>-crash.md}.
  */
 public final class RegionBenchmark {
 
@@ -47,6 +51,11 @@ public final class RegionBenchmark {
             "L", new Size("L", 50, 2_000),
             "XL", new Size("XL", 1, 100_000));
     public static final List<String> ALL_SCENARIOS = List.of("full", "nochange", "delta", "single", "marks");
+    /**
+     * Scenarios run only when named, each alone: crash needs a hub and platforms that hold nothing yet, turns faults on
+     * and kills the hub, so it would change what the others measure and they would leave it nothing to deliver.
+     */
+    public static final List<String> SEPARATE_SCENARIOS = List.of("crash");
 
     private RegionBenchmark() {
     }
@@ -67,9 +76,10 @@ public final class RegionBenchmark {
                 size = SIZES.get(arg.toUpperCase(Locale.ROOT));
             }
         }
-        if (size == null || !List.of("h2", "pg").contains(db) || !ALL_SCENARIOS.containsAll(scenarios)) {
+        boolean separate = scenarios.size() == 1 && SEPARATE_SCENARIOS.containsAll(scenarios);
+        if (size == null || !List.of("h2", "pg").contains(db) || !separate && !ALL_SCENARIOS.containsAll(scenarios)) {
             System.err.println("usage: RegionBenchmark S|M|L|XL [--db=h2|pg] [--scenarios=" + String.join(",", ALL_SCENARIOS)
-                    + "] [--timeout-min=15]");
+                    + " | --scenarios=crash] [--timeout-min=15]");
             System.exit(2);
         }
         // the figures are the output: Camel's start and stop lines in this JVM are not
@@ -86,17 +96,19 @@ public final class RegionBenchmark {
         Map<String, String> facts = new LinkedHashMap<>();
         // other work on the machine shows here: the figures of a busy machine are not those of an idle one
         facts.put("load average (1, 5, 15 min) at the start", loadAverage());
-        try (RegionRun run = RegionRun.start(root, jar, size, db, timeoutMinutes)) {
+        String sections;
+        try (RegionRun run = RegionRun.start(root, jar, size, db, timeoutMinutes, scenarios)) {
             rows = run.scenarios(scenarios);
             facts.putAll(run.facts());
+            sections = run.sections();
         }
         facts.put("load average at the end", loadAverage());
-        String report = report(size, db, rows, facts);
+        String report = report(size, db, rows, facts) + sections;
         System.out.println();
         System.out.println(report);
         Path results = root.resolve("bench/results");
         Files.createDirectories(results);
-        Path file = results.resolve(LocalDate.now(ZoneOffset.UTC) + "-" + size.name() + "-" + db + ".md");
+        Path file = results.resolve(LocalDate.now(ZoneOffset.UTC) + "-" + size.name() + "-" + db + (separate ? "-" + scenarios.get(0) : "") + ".md");
         Files.writeString(file, report, StandardCharsets.UTF_8);
         System.out.println("written to " + root.relativize(file));
         System.exit(0);

@@ -214,7 +214,7 @@ public final class BareClient {
         }
     }
 
-    private static PlatformProtocol protocol(BenchRegion.Platform platform) {
+    static PlatformProtocol protocol(BenchRegion.Platform platform) {
         return switch (platform) {
             case EPOS -> EposSpo.PROTOCOL;
             case SGO -> Sgo.PROTOCOL;

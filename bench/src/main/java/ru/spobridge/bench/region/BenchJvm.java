@@ -22,12 +22,17 @@ import java.util.concurrent.TimeUnit;
 public final class BenchJvm implements AutoCloseable {
 
     private final String name;
-    private final Process process;
+    private final ProcessBuilder builder;
+    private final List<String> command;
     private final Path log;
     private final int port;
+    // replaced by a restart: the benchmark's API client and sampler keep talking to "the hub" across kills
+    private volatile Process process;
 
-    private BenchJvm(String name, Process process, Path log, int port) {
+    private BenchJvm(String name, ProcessBuilder builder, Process process, Path log, int port) {
         this.name = name;
+        this.builder = builder;
+        this.command = List.copyOf(builder.command());
         this.process = process;
         this.log = log;
         this.port = port;
@@ -54,7 +59,7 @@ public final class BenchJvm implements AutoCloseable {
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
-            BenchJvm jvm = new BenchJvm(name, process, log, port);
+            BenchJvm jvm = new BenchJvm(name, builder, process, log, port);
             Runtime.getRuntime().addShutdownHook(new Thread(jvm::close));
             return jvm;
         } catch (IOException e) {
@@ -80,6 +85,33 @@ public final class BenchJvm implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException(name + " did not become healthy within " + timeout.toSeconds() + " s; log: " + log);
+    }
+
+    /** kill -9: the JVM gets no chance to close its store, its bus journal or its runs. */
+    public void kill() throws InterruptedException {
+        Process current = process;
+        current.destroyForcibly();
+        if (!current.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " still alive 30 s after SIGKILL");
+        }
+    }
+
+    /**
+     * Starts the same command again — same port, working folder and store, the log appended to — with {@code extraArgs}
+     * after the first start's (Spring takes the later of two equal settings); the previous process must have ended.
+     */
+    public void restart(List<String> extraArgs) {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        List<String> again = new ArrayList<>(command);
+        again.addAll(extraArgs);
+        builder.command(again).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart " + name, e);
+        }
     }
 
     public String url(String path) {
@@ -123,14 +155,15 @@ public final class BenchJvm implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy();
+        Process current = process;
+        if (current.isAlive()) {
+            current.destroy();
             try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+                if (!current.waitFor(20, TimeUnit.SECONDS)) {
+                    current.destroyForcibly();
                 }
             } catch (InterruptedException e) {
-                process.destroyForcibly();
+                current.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
         }

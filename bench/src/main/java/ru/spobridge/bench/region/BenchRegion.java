@@ -8,9 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import ru.spobridge.routes.config.region.GeneratedRegion;
 import ru.spobridge.routes.config.region.RegionDocument;
 import ru.spobridge.routes.config.region.RegionFiles;
+import ru.spobridge.routes.config.region.RegionProfile;
+import ru.spobridge.routes.config.region.SettingsTree;
+import ru.spobridge.simulators.contingent.demo.DemoCollege;
+import ru.spobridge.simulators.contingent.demo.DemoContingent;
 
 /**
  * The benchmark's region: {@code colleges} colleges of {@code students} each, spread over the three shipped region
@@ -75,10 +80,18 @@ public final class BenchRegion {
 
     /** Writes the region files into {@code directory}. */
     public void write(Path directory) {
+        write(directory, profile -> Map.of());
+    }
+
+    /** Writes the region files with {@code overDefaults} of each region laid over its settings (schedules, batch sizes). */
+    public void write(Path directory, Function<RegionProfile, Map<String, Object>> overDefaults) {
         try {
             Files.createDirectories(directory);
             for (RegionDocument document : documents) {
-                Files.writeString(directory.resolve(document.region().id() + ".yml"), RegionFiles.write(document), StandardCharsets.UTF_8);
+                RegionProfile profile = document.region();
+                RegionDocument written = new RegionDocument(new RegionProfile(profile.id(), profile.name(),
+                        SettingsTree.merge(profile.defaults(), overDefaults.apply(profile))), document.colleges());
+                Files.writeString(directory.resolve(profile.id() + ".yml"), RegionFiles.write(written), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,10 +105,30 @@ public final class BenchRegion {
             String prefix = "--spo.simulators.demo.colleges[" + index + "].";
             settings.add(prefix + "ogrn=" + colleges.get(index).ogrn());
             settings.add(prefix + "students=" + students);
-            settings.add(prefix + "groups=" + Math.max(1, students / 25));
-            settings.add(prefix + "seed=" + (1000 + index));
-            settings.add(prefix + "movements=" + students / 50);
+            settings.add(prefix + "groups=" + groups());
+            settings.add(prefix + "seed=" + seed(index));
+            settings.add(prefix + "movements=" + movements());
         }
         return settings;
+    }
+
+    /**
+     * College {@code index} as the Контингент simulator generated it from {@link #simulatorSettings()}: the same
+     * generator with the same settings, so that the benchmark knows which students are valid and owed to the platform.
+     */
+    public DemoCollege generated(int index) {
+        return DemoContingent.generate(colleges.get(index).ogrn(), students, groups(), seed(index), movements());
+    }
+
+    private int groups() {
+        return Math.max(1, students / 25);
+    }
+
+    private static long seed(int index) {
+        return 1000 + index;
+    }
+
+    private int movements() {
+        return students / 50;
     }
 }

@@ -106,6 +106,17 @@ public final class HubApi {
         return found;
     }
 
+    /** GETs a hub API path (dead-letter counts, in-flight, latest runs, rejections) with the benchmark's token. */
+    public JsonNode hubGet(String pathAndQuery) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(hub.url(pathAndQuery))).header("Authorization", authorization)
+                .timeout(Duration.ofSeconds(30)).GET(), 200);
+    }
+
+    /** GETs a control path of a simulator ({@code _control/stats}, {@code _control/applications}). */
+    public JsonNode simulatorGet(String pathAndQuery) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(simulators.url(pathAndQuery))).GET(), 200);
+    }
+
     /** POSTs a control request of a simulator and answers its JSON. */
     public JsonNode simulatorControl(String pathAndQuery, String body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(simulators.url(pathAndQuery))).header("Content-Type", "application/json")

@@ -41,7 +41,14 @@ public final class HubSampler implements AutoCloseable {
     }
 
     private void sample() {
-        while (running && hub.alive()) {
+        while (running) {
+            if (!hub.alive()) {
+                // killed on purpose (the crash scenario) and restarted later, or gone for good: nothing to sample now
+                if (!pause()) {
+                    return;
+                }
+                continue;
+            }
             double used = -1;
             try {
                 used = api.heapUsed();
@@ -57,11 +64,18 @@ public final class HubSampler implements AutoCloseable {
                 heap = Math.max(heap, used);
                 rss = Math.max(rss, resident);
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
+            if (!pause()) {
                 return;
             }
+        }
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(100);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 

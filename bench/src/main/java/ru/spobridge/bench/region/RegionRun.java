@@ -57,6 +57,8 @@ public final class RegionRun implements AutoCloseable {
     private final Map<String, String> facts = new LinkedHashMap<>();
     private final AutoCloseable database;
     private Path demoJar;
+    private HttpClient http;
+    private final StringBuilder sections = new StringBuilder();
     private final ObjectMapper json = new ObjectMapper();
     private String stopped;
 
@@ -76,6 +78,12 @@ public final class RegionRun implements AutoCloseable {
 
     /** Generates the region, starts both JVMs and waits until they answer. */
     public static RegionRun start(Path root, Path jar, RegionBenchmark.Size size, String db, int timeoutMinutes) throws Exception {
+        return start(root, jar, size, db, timeoutMinutes, RegionBenchmark.ALL_SCENARIOS);
+    }
+
+    /** As above; the crash scenario needs its region settings written before the hub's first start (the store imports them once). */
+    public static RegionRun start(Path root, Path jar, RegionBenchmark.Size size, String db, int timeoutMinutes, List<String> scenarios)
+            throws Exception {
         Path work = Files.createTempDirectory("spo-bench-" + size.name() + "-");
         // both JVMs run a copy, so that a rebuild of the demo jar during a long run cannot pull it from under them
         Path demoJar = Files.copy(jar, work.resolve("spo-bridge-demo.jar"));
@@ -103,7 +111,7 @@ public final class RegionRun implements AutoCloseable {
                 List.of("-Xmx5g"), simArgs, env, simDir, work.resolve("simulators.log"), simPort);
 
         Path hubDir = prepare(root, work.resolve("hub"));
-        region.write(hubDir.resolve("regions"));
+        region.write(hubDir.resolve("regions"), scenarios.contains("crash") ? CrashScenario::regionSettings : profile -> Map.of());
         AutoCloseable database = () -> { };
         String url = "jdbc:h2:file:" + hubDir.resolve("spo-bridge") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         Map<String, String> hubEnv = new HashMap<>(env);
@@ -140,6 +148,7 @@ public final class RegionRun implements AutoCloseable {
         api.useApiToken(ADMIN);
         RegionRun run = new RegionRun(size, db, Duration.ofMinutes(timeoutMinutes), region, simulators, hub, api, camel, database);
         run.demoJar = demoJar;
+        run.http = http;
         run.checkColleges();
         ProducerTemplate template = camel.createProducerTemplate();
         region.colleges().forEach(college -> run.bare.add(new BareClient(college, simulators.url(""), template, http,
@@ -173,7 +182,9 @@ public final class RegionRun implements AutoCloseable {
     /** Runs the scenarios in the given order; after a timeout or a dead hub the rest are reported as not run. */
     public List<ScenarioRow> scenarios(List<String> names) {
         List<ScenarioRow> rows = new ArrayList<>();
-        for (String name : RegionBenchmark.ALL_SCENARIOS) {
+        List<String> known = new ArrayList<>(RegionBenchmark.ALL_SCENARIOS);
+        known.addAll(RegionBenchmark.SEPARATE_SCENARIOS);
+        for (String name : known) {
             if (!names.contains(name)) {
                 continue;
             }
@@ -190,6 +201,7 @@ public final class RegionRun implements AutoCloseable {
                     case "delta" -> delta();
                     case "single" -> single();
                     case "marks" -> marks();
+                    case "crash" -> crash();
                     default -> throw new IllegalArgumentException(name);
                 };
             } catch (Exception e) {
@@ -301,6 +313,21 @@ public final class RegionRun implements AutoCloseable {
         // the bare client needs no hub: its figure is the baseline even when the hub failed
         double[] bareRun = bareAll(BareClient::marksPass);
         return row("marks", hubRuns, -1, -1, peaks, bareRun);
+    }
+
+    /** Faults, the hub unattended, killed during the read and during delivery; then what the platforms hold. */
+    private ScenarioRow crash() throws Exception {
+        sampler.reset();
+        CrashScenario.Result result = new CrashScenario(region, api, hub, http, json, simulators.url(""), timeout, START_TIMEOUT).run();
+        sections.append(CrashReport.markdown(result));
+        HubSampler.Peaks peaks = sampler.peaks();
+        return new ScenarioRow(size.name(), "crash", CrashReport.records(result), result.seconds(), -1, -1, peaks.heapMb(), peaks.rssMb(),
+                -1, -1, result.clean(), CrashReport.status(result));
+    }
+
+    /** Markdown the scenarios add below the table (the crash scenario's counts). */
+    public String sections() {
+        return sections.toString();
     }
 
     /** Starts the contingent run of every college at once, as the night schedule does, and waits for all. */
