@@ -90,14 +90,17 @@ public final class ClusterBenchmark {
         System.exit(0);
     }
 
-    private static final String ROW_HEADER = "| hubs | records | s | records/s | CPU busy (all cores) | hubs' CPU s | peak heap MB | peak RSS MB | status |\n"
-            + "|---:|---:|---:|---:|---:|---:|---:|---:|---|";
+    private static final String ROW_HEADER = "| hubs | records | s | records/s | CPU busy (all cores) | busy core-s | of it this run's | hubs' CPU s"
+            + " | simulators' CPU s | peak heap MB | peak RSS MB | status |\n"
+            + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
 
     private static String row(ClusterRun.Result result) {
         return "| " + result.hubs() + " | " + result.records() + " | " + String.format(Locale.ROOT, "%.1f", result.seconds()) + " | "
                 + (result.problem() == null ? String.format(Locale.ROOT, "%.0f", result.recordsPerSecond()) : "—") + " | "
                 + (result.cpuBusy() < 0 ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * result.cpuBusy())) + " | "
+                + String.format(Locale.ROOT, "%.0f | %.0f", result.busyCoreSeconds(), result.ownCoreSeconds()) + " | "
                 + result.hubCpuSeconds().stream().map(value -> String.format(Locale.ROOT, "%.0f", value)).collect(Collectors.joining(" + ")) + " | "
+                + String.format(Locale.ROOT, "%.0f", result.simulatorsCpuSeconds()) + " | "
                 + result.hubPeakHeapMb().stream().map(String::valueOf).collect(Collectors.joining(", ")) + " | "
                 + result.hubPeakRssMb().stream().map(String::valueOf).collect(Collectors.joining(", ")) + " | "
                 + (result.problem() != null ? result.problem() : result.statuses().toString()) + " |";
@@ -122,8 +125,10 @@ public final class ClusterBenchmark {
         text.append('\n').append(ratio(results)).append('\n');
         text.append("\nrecords: what the hubs delivered (the runs' delivered counts), a full sync of every college started at once,"
                 + " college i through hub i mod n, timed until every run was final. CPU busy: the share of all cores' time in use"
-                + " (/proc/stat) during the sync, by every process on the machine (hubs, simulators, broker, database). hubs' CPU s:"
-                + " user + system CPU seconds of each hub JVM during the sync. Peak heap / RSS: each hub, sampled every 100 ms.\n");
+                + " (/proc/stat) during the sync, by every process on the machine; busy core-s: the same in CPU seconds of all cores together; of it"
+                + " this run's: the CPU seconds of the benchmark's own processes (this JVM with the broker, the hubs, the simulators,"
+                + " PostgreSQL) — the rest is other work on the machine. hubs' CPU s: user + system CPU seconds of each hub JVM"
+                + " during the sync; simulators' CPU s: the same of the simulators' JVM. Peak heap / RSS: each hub, sampled every 100 ms.\n");
         return text.toString();
     }
 

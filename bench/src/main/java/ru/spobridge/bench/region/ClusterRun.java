@@ -43,7 +43,7 @@ public final class ClusterRun {
 
     /** What one phase measured; {@code problem} is null when every run reached a final status in time. */
     public record Result(int hubs, long records, double seconds, Map<String, Integer> statuses, double cpuBusy,
-                         List<Double> hubCpuSeconds, List<Long> hubPeakHeapMb, List<Long> hubPeakRssMb, String consumers,
+                         double busyCoreSeconds, double ownCoreSeconds, double simulatorsCpuSeconds, List<Double> hubCpuSeconds, List<Long> hubPeakHeapMb, List<Long> hubPeakRssMb, String consumers,
                          String problem, List<Path> logs) {
 
         public double recordsPerSecond() {
@@ -137,6 +137,8 @@ public final class ClusterRun {
             samplers.add(sampler);
         }
         long[] machineBefore = CpuMeter.machine();
+        Map<Long, Double> ownBefore = CpuMeter.ownTree(work);
+        double simulatorsBefore = CpuMeter.processSeconds(simulators.pid());
         List<Double> cpuBefore = hubJvms.stream().map(hub -> CpuMeter.processSeconds(hub.pid())).toList();
         long started = System.nanoTime();
         Map<String, Started> runs;
@@ -149,7 +151,9 @@ public final class ClusterRun {
             problem = "a hub refused a run: " + e.getMessage();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        double busy = CpuMeter.busyShare(machineBefore, CpuMeter.machine());
+        long[] machineAfter = CpuMeter.machine();
+        double own = CpuMeter.treeSeconds(ownBefore, CpuMeter.ownTree(work));
+        double simulatorsCpu = CpuMeter.processSeconds(simulators.pid()) - simulatorsBefore;
         List<Double> hubCpu = new ArrayList<>();
         for (int i = 0; i < hubs; i++) {
             hubCpu.add(CpuMeter.processSeconds(hubJvms.get(i).pid()) - cpuBefore.get(i));
@@ -160,7 +164,8 @@ public final class ClusterRun {
             delivered += state.path("delivered").asLong();
             statuses.merge(state.path("status").asText(), 1, Integer::sum);
         }
-        return new Result(hubs, delivered, seconds, statuses, busy, hubCpu,
+        return new Result(hubs, delivered, seconds, statuses, CpuMeter.busyShare(machineBefore, machineAfter),
+                CpuMeter.busySeconds(machineBefore, machineAfter), own, simulatorsCpu, hubCpu,
                 samplers.stream().map(sampler -> sampler.peaks().heapMb()).toList(),
                 samplers.stream().map(sampler -> sampler.peaks().rssMb()).toList(), consumers, problem,
                 hubJvms.stream().map(BenchJvm::log).toList());

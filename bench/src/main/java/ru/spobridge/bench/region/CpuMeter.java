@@ -3,6 +3,8 @@ package ru.spobridge.bench.region;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * CPU time from /proc: how busy the whole machine was over an interval and how much CPU one process used, so that a
@@ -35,6 +37,47 @@ final class CpuMeter {
     static double busyShare(long[] before, long[] after) {
         long total = after[1] - before[1];
         return total > 0 ? (double) (after[0] - before[0]) / total : -1;
+    }
+
+    /** Busy CPU seconds of all cores together between two {@link #machine()} readings. */
+    static double busySeconds(long[] before, long[] after) {
+        return (after[0] - before[0]) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds so far, by pid, of this JVM, every process it started (the hubs, the simulators) and every process
+     * whose command line names {@code workDir} with its children: PostgreSQL's server leaves the tree when pg_ctl exits.
+     */
+    static Map<Long, Double> ownTree(Path workDir) {
+        Map<Long, Double> seconds = new HashMap<>();
+        ProcessHandle current = ProcessHandle.current();
+        seconds.put(current.pid(), processSeconds(current.pid()));
+        current.descendants().forEach(process -> seconds.put(process.pid(), processSeconds(process.pid())));
+        String marker = workDir.toString();
+        ProcessHandle.allProcesses().filter(process -> commandLine(process.pid()).contains(marker)).forEach(process -> {
+            seconds.put(process.pid(), processSeconds(process.pid()));
+            process.descendants().forEach(child -> seconds.put(child.pid(), processSeconds(child.pid())));
+        });
+        return seconds;
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException gone) {
+            return "";
+        }
+    }
+
+    /** CPU seconds the tree used between two {@link #ownTree(Path)} readings (a process born since counts from zero). */
+    static double treeSeconds(Map<Long, Double> before, Map<Long, Double> after) {
+        double used = 0;
+        for (Map.Entry<Long, Double> process : after.entrySet()) {
+            if (process.getValue() >= 0) {
+                used += process.getValue() - Math.max(0, before.getOrDefault(process.getKey(), 0.0));
+            }
+        }
+        return used;
     }
 
     /** User and system CPU seconds a process has used so far; -1 when it is gone. */
