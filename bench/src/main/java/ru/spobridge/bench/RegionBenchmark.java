@@ -133,7 +133,7 @@ public final class RegionBenchmark {
         return text.toString();
     }
 
-    private static String commit() {
+    static String commit() {
         try {
             Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
             String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -146,12 +146,12 @@ public final class RegionBenchmark {
         }
     }
 
-    private static String loadAverage() throws IOException {
+    static String loadAverage() throws IOException {
         String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
         return parts[0] + " " + parts[1] + " " + parts[2];
     }
 
-    private static String memTotal() throws IOException {
+    static String memTotal() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
             if (line.startsWith("MemTotal:")) {
                 long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
