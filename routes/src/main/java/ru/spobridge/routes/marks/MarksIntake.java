@@ -75,7 +75,7 @@ public class MarksIntake {
             movements.computeIfAbsent(movement.studentId(), id -> new ArrayList<>()).add(movement);
         });
         return new Context(college, codeTables.markScale(college), codeTables.absenceReasons(college),
-                canonical.hashes(college, ContingentIntake.STUDENT).keySet(), canonical.hashes(college, ScheduleState.LESSON).keySet(),
+                canonical.keys(college, ContingentIntake.STUDENT), canonical.keys(college, ScheduleState.LESSON),
                 movements);
     }
 
@@ -166,9 +166,11 @@ public class MarksIntake {
 
     /** Saves what changed; returns how many open refusals of these records it closed (a corrected row in a later statement). */
     private int save(String college, String entityType, java.util.Collection<Keyed> records) {
+        List<String> keys = records.stream().map(Keyed::key).toList();
         canonical.saveChanged(college, entityType, "journal", records.stream()
-                .map(record -> new CanonicalRecords.Candidate(record.key(), record.sortKey() + "|" + record.key(), record.value(), null)).toList(), json);
-        return rejected.closeFixed(college, entityType, records.stream().map(Keyed::key).toList());
+                .map(record -> new CanonicalRecords.Candidate(record.key(), record.sortKey() + "|" + record.key(), record.value(), null)).toList(), json,
+                canonical.hashes(college, entityType, keys));
+        return rejected.closeFixed(college, entityType, keys);
     }
 
     private record Keyed(String key, int version, String sortKey, Object value) {

@@ -205,17 +205,42 @@ public class CanonicalRecords {
      */
     public Map<String, String> payloads(String collegeId, String entityType, java.util.Collection<String> keys) {
         Map<String, String> payloads = new HashMap<>();
+        byKeys(collegeId, entityType, "payload", keys, (key, payload) -> payloads.put(key, cipher.open(payload)));
+        return payloads;
+    }
+
+    /**
+     * Content hashes of the given keys only (from the index of hashes, V17): a chunk of a day's marks compares
+     * against what it brings, not against every mark of the term.
+     */
+    public Map<String, String> hashes(String collegeId, String entityType, java.util.Collection<String> keys) {
+        Map<String, String> hashes = new HashMap<>();
+        byKeys(collegeId, entityType, "content_hash", keys, hashes::put);
+        return hashes;
+    }
+
+    /**
+     * One column of the given keys, in chunks: the keys are a VALUES list joined on the primary key, so each is one
+     * index lookup. With {@code entity_key IN (…)} H2 walks every record of the type and filters (O(stored), not
+     * O(keys): 1,000 keys among 100,000 students 30 ms against 9 ms, and it grows with the term's marks).
+     */
+    private void byKeys(String collegeId, String entityType, String column, java.util.Collection<String> keys,
+                        java.util.function.BiConsumer<String, String> row) {
         List<String> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += KEY_CHUNK) {
-            jdbc.query("SELECT entity_key, payload FROM canonical_record WHERE college_id = :college AND entity_type = :type "
-                            + "AND entity_key IN (:keys)",
-                    new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType)
-                            .addValue("keys", all.subList(from, Math.min(all.size(), from + KEY_CHUNK))),
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + KEY_CHUNK));
+            MapSqlParameterSource params = new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType);
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < chunk.size(); i++) {
+                values.append(i == 0 ? "" : ",").append("(CAST(:k").append(i).append(" AS VARCHAR(128)))");
+                params.addValue("k" + i, chunk.get(i));
+            }
+            jdbc.query("SELECT c.entity_key, c." + column + " FROM (VALUES " + values + ") v(k) JOIN canonical_record c "
+                            + "ON c.college_id = :college AND c.entity_type = :type AND c.entity_key = v.k", params,
                     rs -> {
-                        payloads.put(rs.getString(1), cipher.open(rs.getString(2)));
+                        row.accept(rs.getString(1), rs.getString(2));
                     });
         }
-        return payloads;
     }
 
     /** Payload (clear) and masked label of every record of a type, by key. */
