@@ -18,11 +18,14 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.protection.DataProtectionSettings;
 import ru.spobridge.routes.protection.PayloadCipher;
+import ru.spobridge.model.RecordError;
 import ru.spobridge.routes.store.CanonicalRecords;
+import ru.spobridge.routes.store.RejectedRecords;
 
 /**
  * Looking up records by key (a chunk of marks against what the store has of it) answers exactly the stored keys asked
- * for, past one chunk of keys, on both stores: the keys travel as a VALUES list, which each database must accept typed.
+ * for, past one chunk of keys, on both stores: the keys travel as a VALUES list, which each database must accept typed;
+ * closing refusals found fixed looks up the keys read the same way.
  */
 class CanonicalKeyLookupTest {
 
@@ -62,5 +65,14 @@ class CanonicalKeyLookupTest {
         assertThat(payloads).hasSize(500);
         assertThat(payloads.get("m-1200")).isEqualTo(json.write(Map.of("value", 1200)));
         assertThat(canonical.hashes("college", "mark", List.of())).isEmpty();
+
+        // refusals at intake: only those of the keys read again are closed, past one chunk of keys
+        RejectedRecords rejected = new RejectedRecords(new NamedParameterJdbcTemplate(dataSource), Clock.systemUTC());
+        for (String key : List.of("m-3", "m-1203", "m-4", "m-1400")) {
+            rejected.reject("college", "marks", "mark", key, RejectedRecords.INTAKE,
+                    List.of(new RecordError(key, "value", "NOT_ON_SCALE", "Отметка вне шкалы")), null, 1L);
+        }
+        assertThat(rejected.closeFixed("college", "mark", asked)).isEqualTo(2);
+        assertThat(rejected.openIntakeKeys("college", "mark")).containsExactlyInAnyOrder("m-4", "m-1400");
     }
 }

@@ -137,7 +137,12 @@ public class RejectedRecords {
      * @return how many records had open rejections that are now closed
      */
     public int closeFixed(String collegeId, String entityType, Collection<String> readWithoutDefect) {
-        Set<String> open = openIntakeKeys(collegeId, entityType);
+        // only the keys read now are looked up: the college's open refusals can be thousands, and this runs per page
+        Set<String> open = new HashSet<>();
+        KeyList.chunks(new HashSet<>(readWithoutDefect), new MapSqlParameterSource().addValue("college", collegeId).addValue("type", entityType),
+                (values, params) -> open.addAll(jdbc.queryForList("SELECT DISTINCT r.entity_key FROM " + values + " JOIN rejected_record r "
+                        + "ON r.college_id = :college AND r.entity_type = :type AND r.entity_key = v.k "
+                        + "WHERE r.target IS NULL AND r.resolved_at IS NULL", params, String.class)));
         List<String> fixed = readWithoutDefect.stream().filter(open::contains).distinct().toList();
         if (!fixed.isEmpty()) {
             resolve(collegeId, entityType, fixed, INTAKE);
