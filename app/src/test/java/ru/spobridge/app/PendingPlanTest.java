@@ -49,4 +49,17 @@ class PendingPlanTest {
 
         assertThat(plan).contains("PUBLIC.SYNC_STATE_PUBLISHED").contains("PUBLISHED_AT >= CURRENT_TIMESTAMP");
     }
+
+    @org.junit.jupiter.api.Test
+    void the_hashes_and_keys_of_a_type_are_read_from_an_index_holding_them_on_h2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:pending-plan-hashes;DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(h2);
+        for (String column : List.of("content_hash", "entity_key")) {
+            String plan = jdbc.queryForObject("EXPLAIN SELECT entity_key, " + column + " FROM canonical_record "
+                    + "WHERE college_id = 'c' AND entity_type = 'student'", String.class);
+            System.out.println(plan);
+        }
+    }
 }

@@ -104,7 +104,7 @@ public final class ContingentIntakeMemoryBenchmark {
                 jdbc.getJdbcTemplate().execute("DELETE FROM canonical_record");
             }
             measure(round, live(), () -> {
-                StudentPages pages = intake.begin(COLLEGE, 3, groups, intake.studentKeys(COLLEGE));
+                StudentPages pages = intake.begin(COLLEGE, 3, groups, intake.studentKeys(COLLEGE), false);
                 for (int from = 0; from < count; from += pageSize) {
                     // one page as the SOAP client hands it over: built, taken in, dropped
                     pages.accept(college.students().subList(from, Math.min(count, from + pageSize)).stream()

@@ -58,7 +58,7 @@ public class ContingentIntake {
 
     /** Applies a whole read: groups, students and their guardians chunk by chunk, then the movement orders. */
     public IntakeSummary accept(ContingentSnapshot snapshot, long runId) {
-        StudentPages pages = begin(snapshot.collegeId(), runId, snapshot.groups(), studentKeys(snapshot.collegeId()));
+        StudentPages pages = begin(snapshot.collegeId(), runId, snapshot.groups(), studentKeys(snapshot.collegeId()), false);
         List<ContingentStudentRecord> students = snapshot.students().students();
         for (int from = 0; from < students.size(); from += CHUNK) {
             pages.accept(students.subList(from, Math.min(students.size(), from + CHUNK)));
@@ -70,8 +70,10 @@ public class ContingentIntake {
      * Starts a read taken page by page ({@code knownStudents}: the store's student keys before the read's first
      * attempt stored anything): stores its groups now; its students and their guardians go through
      * {@link StudentPages#accept} as pages arrive; movement orders wait for {@link #acceptMovements}.
+     * {@code changesOnly}: a read of the changes since the cursor, whose pages look up their own stored hashes.
      */
-    public StudentPages begin(String college, long runId, List<ContingentGroupRecord> groupRecords, Set<String> knownStudents) {
+    public StudentPages begin(String college, long runId, List<ContingentGroupRecord> groupRecords, Set<String> knownStudents,
+                              boolean changesOnly) {
         Map<String, Group> groups = new HashMap<>();
         List<Keyed> validGroups = new ArrayList<>();
         int groupRejects = 0;
@@ -86,7 +88,7 @@ public class ContingentIntake {
             }
         }
         IntakeSummary summary = store(college, GROUP, validGroups, groupRecords.size(), groupRejects);
-        return new StudentPages(this, canonical, json, college, runId, groups, summary, knownStudents);
+        return new StudentPages(this, canonical, json, college, runId, groups, summary, knownStudents, changesOnly);
     }
 
     /** The college's student keys as the store has them now: taken before a read stores its first page. */

@@ -69,7 +69,7 @@ public class ContingentSync {
         List<ContingentGroupRecord> groups = client.fetchGroups(ogrn);
         // taken once per run: a retried read finds its earlier attempt's pages in the store
         Set<String> before = studentsBefore.computeIfAbsent(runId, id -> intake.studentKeys(collegeId));
-        StudentPages pages = intake.begin(collegeId, runId, groups, before);
+        StudentPages pages = intake.begin(collegeId, runId, groups, before, since != null);
         try {
             ContingentRead students = client.readStudents(ogrn, since, pages::accept);
             return new ContingentSnapshot(collegeId, groups, students, pages.finish());

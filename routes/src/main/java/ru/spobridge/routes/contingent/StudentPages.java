@@ -36,9 +36,14 @@ public final class StudentPages {
     private final Map<String, Group> groups;
     /** The students the store had before this read: a conflicting id new to the store is taken out again. */
     private final Set<String> knownBefore;
-    /** Stored hashes of students and guardians, loaded once and kept up to date: each page compares against them. */
+    /**
+     * Stored hashes of students and guardians, kept up to date: each page compares against them. A full read loads them
+     * once; a read of the changes since the last one looks up each page's keys instead, since it brings a few records
+     * of a college that may have 100,000 (loading them all took a second of every delta run).
+     */
     private final Map<String, String> studentHashes;
     private final Map<String, String> guardianHashes;
+    private final boolean lookUpPerPage;
     /** Every student id of the read so far, with what the first record under it looked like. */
     private final Map<String, Seen> seen = new HashMap<>();
     /** Ids sent on different pages with different content: refused together once the read is over. */
@@ -50,7 +55,7 @@ public final class StudentPages {
     private IntakeSummary guardians = new IntakeSummary(0, 0, 0, 0);
 
     StudentPages(ContingentIntake intake, CanonicalRecords canonical, CanonicalJson json, String college, long runId,
-                 Map<String, Group> groups, IntakeSummary groupSummary, Set<String> knownBefore) {
+                 Map<String, Group> groups, IntakeSummary groupSummary, Set<String> knownBefore, boolean lookUpPerPage) {
         this.intake = intake;
         this.canonical = canonical;
         this.json = json;
@@ -59,8 +64,9 @@ public final class StudentPages {
         this.groups = groups;
         this.groupSummary = groupSummary;
         this.knownBefore = knownBefore;
-        this.studentHashes = canonical.hashes(college, ContingentIntake.STUDENT);
-        this.guardianHashes = canonical.hashes(college, ContingentIntake.GUARDIAN);
+        this.lookUpPerPage = lookUpPerPage;
+        this.studentHashes = lookUpPerPage ? new HashMap<>() : canonical.hashes(college, ContingentIntake.STUDENT);
+        this.guardianHashes = lookUpPerPage ? new HashMap<>() : canonical.hashes(college, ContingentIntake.GUARDIAN);
     }
 
     /** Maps, checks and stores one page of students and their guardians. */
@@ -105,6 +111,7 @@ public final class StudentPages {
                         PersonalDataMask.maskName(record.lastName(), record.firstName(), record.middleName()), runId);
             }
         }
+        lookUp(ContingentIntake.STUDENT, studentHashes, valid);
         students = students.plus(intake.store(college, ContingentIntake.STUDENT, valid, page.size(), rejects, studentHashes));
         guardians = guardians.plus(guardians(validRecords));
     }
@@ -151,6 +158,7 @@ public final class StudentPages {
                 intake.reject(college, ContingentIntake.GUARDIAN, guardian.errors(), labels.get(key), runId);
             }
         }
+        lookUp(ContingentIntake.GUARDIAN, guardianHashes, valid);
         IntakeSummary summary = intake.store(college, ContingentIntake.GUARDIAN, valid, mapped.size(), rejects, guardianHashes);
         List<CanonicalRecords.Candidate> merged = new ArrayList<>();
         laterLinks.forEach((id, studentIds) -> canonical.payload(college, ContingentIntake.GUARDIAN, id).ifPresent(payload -> {
@@ -191,6 +199,16 @@ public final class StudentPages {
         }
         int rejectedNow = conflicting.values().stream().mapToInt(conflict -> conflict.occurrences - conflict.refusedCounted).sum();
         return groupSummary.plus(students).plus(new IntakeSummary(0, rejectedNow, 0, 0, 0)).plus(guardians);
+    }
+
+    /** A delta read: the stored hashes of this page's records not looked up yet (a key the store lacks stays absent). */
+    private void lookUp(String entityType, Map<String, String> known, List<ContingentIntake.Keyed> records) {
+        if (lookUpPerPage) {
+            List<String> missing = records.stream().map(ContingentIntake.Keyed::key).filter(key -> !known.containsKey(key)).toList();
+            if (!missing.isEmpty()) {
+                known.putAll(canonical.hashes(college, entityType, missing));
+            }
+        }
     }
 
     private String id(ContingentStudentRecord record) {
