@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import ru.spobridge.bench.region.ClusterRun;
 
 /**
@@ -55,16 +53,9 @@ public final class ClusterBenchmark {
             System.err.println("usage: ClusterBenchmark S|M|L|XL [--hubs=1,2] [--timeout-min=20]");
             System.exit(2);
         }
-        // the figures are the output: the broker's and the database's lines in this JVM are not
-        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-            root.setLevel(ch.qos.logback.classic.Level.WARN);
-        }
+        RegionBenchmark.quietLogs();
         Path root = Path.of("").toAbsolutePath();
-        Path jar = root.resolve("demo/target/spo-bridge-demo-0.1.0-SNAPSHOT.jar");
-        if (!Files.isRegularFile(jar) || !Files.isDirectory(root.resolve("config/regions"))) {
-            System.err.println("run from the repository root after ./mvnw -o -q -pl demo,bench -am package -DskipTests (needs " + jar + ")");
-            System.exit(2);
-        }
+        Path jar = RegionBenchmark.demoJarOrExit(root);
         Map<String, String> facts = new LinkedHashMap<>();
         List<ClusterRun.Result> results = new ArrayList<>();
         for (int hubs : hubCounts) {

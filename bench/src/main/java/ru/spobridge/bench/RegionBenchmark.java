@@ -60,6 +60,23 @@ public final class RegionBenchmark {
     private RegionBenchmark() {
     }
 
+    /** The figures are the output: the start and stop lines of Camel, the broker and the database in this JVM are not. */
+    static void quietLogs() {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
+    /** The demo jar the hub and the simulators run from; exits with a hint when run elsewhere than the repository root. */
+    static Path demoJarOrExit(Path root) {
+        Path jar = root.resolve("demo/target/spo-bridge-demo-0.1.0-SNAPSHOT.jar");
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(root.resolve("config/regions"))) {
+            System.err.println("run from the repository root after ./mvnw -o -q -pl demo,bench -am package -DskipTests (needs " + jar + ")");
+            System.exit(2);
+        }
+        return jar;
+    }
+
     public static void main(String[] args) throws Exception {
         Size size = null;
         String db = "h2";
@@ -82,16 +99,9 @@ public final class RegionBenchmark {
                     + " | --scenarios=crash] [--timeout-min=15]");
             System.exit(2);
         }
-        // the figures are the output: Camel's start and stop lines in this JVM are not
-        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-            root.setLevel(ch.qos.logback.classic.Level.WARN);
-        }
+        quietLogs();
         Path root = Path.of("").toAbsolutePath();
-        Path jar = root.resolve("demo/target/spo-bridge-demo-0.1.0-SNAPSHOT.jar");
-        if (!Files.isRegularFile(jar) || !Files.isDirectory(root.resolve("config/regions"))) {
-            System.err.println("run from the repository root after ./mvnw -o -q -pl demo,bench -am package -DskipTests (needs " + jar + ")");
-            System.exit(2);
-        }
+        Path jar = demoJarOrExit(root);
         List<ScenarioRow> rows;
         Map<String, String> facts = new LinkedHashMap<>();
         // other work on the machine shows here: the figures of a busy machine are not those of an idle one

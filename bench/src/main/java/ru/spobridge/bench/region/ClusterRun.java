@@ -12,13 +12,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.ConsumerGroupState;
@@ -177,26 +173,10 @@ public final class ClusterRun {
 
     /** Every college's full run at once, college i through hub i mod n (the hub answers only after the run's read). */
     private static Map<String, Started> startAll(BenchRegion region, List<HubApi> apis) throws IOException, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(region.colleges().size());
-        try {
-            Map<String, Future<Started>> pending = new LinkedHashMap<>();
-            for (int i = 0; i < region.colleges().size(); i++) {
-                BenchRegion.College college = region.colleges().get(i);
-                int hub = i % apis.size();
-                pending.put(college.id(), pool.submit(() -> new Started(apis.get(hub).startContingent(college.id(), true), hub)));
-            }
-            Map<String, Started> runs = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<Started>> run : pending.entrySet()) {
-                try {
-                    runs.put(run.getKey(), run.getValue().get());
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-                }
-            }
-            return runs;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.forEach(region.colleges(), (index, college) -> {
+            int hub = index % apis.size();
+            return new Started(apis.get(hub).startContingent(college.id(), true), hub);
+        });
     }
 
     /** Polls every run until it is final; the problem (a hub died, the timeout passed) or null. */

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
@@ -347,29 +346,8 @@ public final class RegionRun implements AutoCloseable {
         long start(BenchRegion.College college) throws IOException, InterruptedException;
     }
 
-    /**
-     * Sends every college's start command at once: the hub answers a start only after the run's read and intake
-     * (the HTTP thread does them), so one command after the other would read the colleges one after the other.
-     */
     private Map<String, Long> startAll(Starter starter) throws IOException, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(region.colleges().size());
-        try {
-            Map<String, Future<Long>> started = new LinkedHashMap<>();
-            for (BenchRegion.College college : region.colleges()) {
-                started.put(college.id(), pool.submit(() -> starter.start(college)));
-            }
-            Map<String, Long> runs = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<Long>> run : started.entrySet()) {
-                try {
-                    runs.put(run.getKey(), run.getValue().get());
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-                }
-            }
-            return runs;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.forEach(region.colleges(), (index, college) -> starter.start(college));
     }
 
     /** Why the hub did not take a command: it died (then nothing more is run) or it refused. */
