@@ -21,7 +21,6 @@ import ru.spobridge.routes.protection.PayloadCipher;
 @Repository
 public class CanonicalRecords {
 
-
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final PayloadCipher cipher;
