@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +32,7 @@ public final class ClusterRun {
     public static final int CONSUMERS = 4;
     public static final int PARTITIONS = 2 * CONSUMERS;
     private static final List<String> PLATFORMS = List.of("epos", "sgo", "aisepo");
-    private static final String ADMIN = "bench";
+    private static final String ADMIN = BenchSetup.ADMIN;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(15);
 
     /** What one phase measured; {@code problem} is null when every run reached a final status in time. */
@@ -83,16 +81,11 @@ public final class ClusterRun {
         opened.push(postgres);
 
         BenchRegion region = new BenchRegion(size.colleges(), size.students(), root.resolve("config/regions"));
-        String password = token();
-        Map<String, String> env = new HashMap<>();
-        env.put("SPO_ADMIN_USER", ADMIN);
-        env.put("SPO_ADMIN_PASSWORD", password);
-        env.put("SPO_DATA_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
-        env.put("SPO_SYNC_RUN_AT_START", "false");
-        env.put("SPO_SYNC_SCHEDULES", "false");
+        String password = BenchSetup.token();
+        Map<String, String> env = BenchSetup.environment(password);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
-        BenchJvm simulators = startSimulators(root, demoJar, region, env, work);
+        BenchJvm simulators = BenchSetup.startSimulators(root, demoJar, region, env, work);
         opened.push(simulators);
         simulators.awaitHealthy(http, START_TIMEOUT);
 
@@ -104,9 +97,9 @@ public final class ClusterRun {
         hubEnv.put("SPO_SIMULATORS_ENABLED", "false");
         hubEnv.put("SPO_SIMULATORS_URL", simulators.url(""));
         for (int i = 1; i <= hubs; i++) {
-            Path hubDir = prepare(root, work.resolve("hub-" + i));
+            Path hubDir = BenchSetup.prepare(root, work.resolve("hub-" + i));
             region.write(hubDir.resolve("regions"));
-            BenchJvm hub = BenchJvm.start("hub-" + i, demoJar, "ru.spobridge.demo.SpoBridgeDemo", hubJvmOptions(), List.of(
+            BenchJvm hub = BenchJvm.start("hub-" + i, demoJar, "ru.spobridge.demo.SpoBridgeDemo", BenchSetup.hubJvmOptions(), List.of(
                     "--spring.profiles.active=kafka", "--camel.component.kafka.brokers=" + kafka.getBrokersAsString(),
                     "--spo.bus.consumers=" + CONSUMERS,
                     // distinct and stable, as in production; heartbeat and staleness stay at their defaults
@@ -123,7 +116,7 @@ public final class ClusterRun {
             hubJvms.add(hub);
             apis.add(api);
         }
-        checkColleges(apis.get(apis.size() - 1), region);
+        BenchSetup.checkColleges(apis.get(apis.size() - 1), region);
         String consumers = awaitConsumers(kafka, hubs * CONSUMERS);
 
         List<HubSampler> samplers = new ArrayList<>();
@@ -258,54 +251,5 @@ public final class ClusterRun {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the hubs' consumers did not all join their groups within 2 min: " + seen);
-    }
-
-    private static BenchJvm startSimulators(Path root, Path demoJar, BenchRegion region, Map<String, String> env, Path work)
-            throws IOException {
-        Path simDir = prepare(root, work.resolve("simulators"));
-        List<String> simArgs = new ArrayList<>(List.of(
-                "--spo.simulators.enabled=true", "--spo.simulators.demo.enabled=true", "--spo.simulators.zup.demo.enabled=false",
-                "--spo.simulators.epos.rate-limit-per-second=0", "--spo.simulators.sgo.rate-limit-per-second=0",
-                "--spo.simulators.aisepo.rate-limit-per-second=0",
-                "--spo.regions.directory=" + Files.createDirectories(simDir.resolve("regions")),
-                "--spring.datasource.url=jdbc:h2:file:" + simDir.resolve("store") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "--spring.artemis.embedded.data-directory=" + simDir.resolve("artemis")));
-        simArgs.addAll(region.simulatorSettings());
-        // the production application with the simulators on and no colleges, as RegionRun starts it
-        return BenchJvm.start("simulators", demoJar, "ru.spobridge.app.SpoBridgeApplication", List.of("-Xmx5g"), simArgs, env,
-                simDir, work.resolve("simulators.log"), BenchJvm.freePort());
-    }
-
-    private static void checkColleges(HubApi api, BenchRegion region) throws IOException, InterruptedException {
-        Map<String, String> statuses = new HashMap<>();
-        api.colleges().forEach(college -> statuses.put(college.get("id").asText(), college.get("status").asText()));
-        for (BenchRegion.College college : region.colleges()) {
-            if (!"ACTIVE".equals(statuses.get(college.id()))) {
-                throw new IllegalStateException("college " + college.id() + " is " + statuses.get(college.id()) + " in the hub");
-            }
-        }
-    }
-
-    /** The work folder of one JVM, with the repository's config/application.yml as the hub reads it. */
-    private static Path prepare(Path root, Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("config"));
-        Files.copy(root.resolve("config/application.yml"), dir.resolve("config/application.yml"));
-        return dir;
-    }
-
-    /** Each hub as in the regional benchmark: {@code -Xmx512m}, plus {@code -Dbench.hub.jvm="…"} when given. */
-    private static List<String> hubJvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
-        String extra = System.getProperty("bench.hub.jvm", "").strip();
-        if (!extra.isEmpty()) {
-            options.addAll(List.of(extra.split("\\s+")));
-        }
-        return options;
-    }
-
-    private static String token() {
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +32,7 @@ import ru.spobridge.routes.CanonicalJson;
  */
 public final class RegionRun implements AutoCloseable {
 
-    private static final String ADMIN = "bench";
+    private static final String ADMIN = BenchSetup.ADMIN;
     // seeding 100,000 students and starting two Spring Boot applications on a busy 2-core machine takes minutes
     private static final Duration START_TIMEOUT = Duration.ofMinutes(15);
     private static final int SINGLE_REPEATS = 20;
@@ -87,29 +85,11 @@ public final class RegionRun implements AutoCloseable {
         // both JVMs run a copy, so that a rebuild of the demo jar during a long run cannot pull it from under them
         Path demoJar = Files.copy(jar, work.resolve("spo-bridge-demo.jar"));
         BenchRegion region = new BenchRegion(size.colleges(), size.students(), root.resolve("config/regions"));
-        String password = token(18);
-        Map<String, String> env = new HashMap<>();
-        env.put("SPO_ADMIN_USER", ADMIN);
-        env.put("SPO_ADMIN_PASSWORD", password);
-        env.put("SPO_DATA_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
-        env.put("SPO_SYNC_RUN_AT_START", "false");
-        env.put("SPO_SYNC_SCHEDULES", "false");
+        String password = BenchSetup.token();
+        Map<String, String> env = BenchSetup.environment(password);
+        BenchJvm simulators = BenchSetup.startSimulators(root, demoJar, region, env, work);
 
-        Path simDir = prepare(root, work.resolve("simulators"));
-        List<String> simArgs = new ArrayList<>(List.of(
-                "--spo.simulators.enabled=true", "--spo.simulators.demo.enabled=true", "--spo.simulators.zup.demo.enabled=false",
-                "--spo.simulators.epos.rate-limit-per-second=0", "--spo.simulators.sgo.rate-limit-per-second=0",
-                "--spo.simulators.aisepo.rate-limit-per-second=0",
-                "--spo.regions.directory=" + Files.createDirectories(simDir.resolve("regions")),
-                "--spring.datasource.url=jdbc:h2:file:" + simDir.resolve("store") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "--spring.artemis.embedded.data-directory=" + simDir.resolve("artemis")));
-        simArgs.addAll(region.simulatorSettings());
-        int simPort = BenchJvm.freePort();
-        // the production application with the simulators on and no colleges: no demo profile, so no state files
-        BenchJvm simulators = BenchJvm.start("simulators", demoJar, "ru.spobridge.app.SpoBridgeApplication",
-                List.of("-Xmx5g"), simArgs, env, simDir, work.resolve("simulators.log"), simPort);
-
-        Path hubDir = prepare(root, work.resolve("hub"));
+        Path hubDir = BenchSetup.prepare(root, work.resolve("hub"));
         region.write(hubDir.resolve("regions"), scenarios.contains("crash") ? CrashScenario::regionSettings : profile -> Map.of());
         AutoCloseable database = () -> { };
         String url = "jdbc:h2:file:" + hubDir.resolve("spo-bridge") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
@@ -122,10 +102,10 @@ public final class RegionRun implements AutoCloseable {
             hubEnv.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
         }
         hubEnv.put("SPO_SIMULATORS_ENABLED", "false");
-        hubEnv.put("SPO_SIMULATORS_URL", "http://127.0.0.1:" + simPort);
+        hubEnv.put("SPO_SIMULATORS_URL", simulators.url(""));
         int hubPort = BenchJvm.freePort();
         BenchJvm hub = BenchJvm.start("hub", demoJar, "ru.spobridge.demo.SpoBridgeDemo",
-                hubJvmOptions(),
+                BenchSetup.hubJvmOptions(),
                 List.of("--spo.regions.directory=" + hubDir.resolve("regions"), "--spring.datasource.url=" + url,
                         "--spring.artemis.embedded.data-directory=" + hubDir.resolve("artemis")),
                 hubEnv, hubDir, work.resolve("hub.log"), hubPort);
@@ -148,30 +128,12 @@ public final class RegionRun implements AutoCloseable {
         RegionRun run = new RegionRun(size, db, Duration.ofMinutes(timeoutMinutes), region, simulators, hub, api, camel, database);
         run.demoJar = demoJar;
         run.http = http;
-        run.checkColleges();
+        BenchSetup.checkColleges(run.api, run.region);
         ProducerTemplate template = camel.createProducerTemplate();
         region.colleges().forEach(college -> run.bare.add(new BareClient(college, simulators.url(""), template, http,
                 new CanonicalJson().mapper())));
         run.facts.put("hub", "demo jar, -Xmx512m, simulators in a separate JVM; log " + hub.log());
         return run;
-    }
-
-    /** The work folder of one JVM: config/application.yml of the repository, as the hub reads it from its working folder. */
-    private static Path prepare(Path root, Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("config"));
-        Files.copy(root.resolve("config/application.yml"), dir.resolve("config/application.yml"));
-        return dir;
-    }
-
-    private void checkColleges() throws IOException, InterruptedException {
-        JsonNode colleges = api.colleges();
-        Map<String, String> statuses = new HashMap<>();
-        colleges.forEach(college -> statuses.put(college.get("id").asText(), college.get("status").asText()));
-        for (BenchRegion.College college : region.colleges()) {
-            if (!"ACTIVE".equals(statuses.get(college.id()))) {
-                throw new IllegalStateException("college " + college.id() + " is " + statuses.get(college.id()) + " in the hub");
-            }
-        }
     }
 
     public Map<String, String> facts() {
@@ -470,12 +432,6 @@ public final class RegionRun implements AutoCloseable {
                 bareRun == null ? -1 : bareRun[0], bareRun == null ? -1 : (long) bareRun[1], outcome.problem() == null, status);
     }
 
-    private static String token(int bytes) {
-        byte[] random = new byte[bytes];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
-
     @Override
     public void close() throws Exception {
         sampler.close();
@@ -485,18 +441,5 @@ public final class RegionRun implements AutoCloseable {
         database.close();
         // the stores and logs stay for a look afterwards; the 120 MB copy of the jar does not
         Files.deleteIfExists(demoJar);
-    }
-
-    /**
-     * The hub's heap limit and, from {@code -Dbench.hub.jvm="…"}, options to add (a flight recording:
-     * {@code -XX:StartFlightRecording=filename=/tmp/hub.jfr,settings=profile}).
-     */
-    private static List<String> hubJvmOptions() {
-        List<String> options = new java.util.ArrayList<>(List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
-        String extra = System.getProperty("bench.hub.jvm", "").strip();
-        if (!extra.isEmpty()) {
-            options.addAll(List.of(extra.split("\\s+")));
-        }
-        return options;
     }
 }
