@@ -94,14 +94,19 @@ public class MarksIntake {
         Map<String, List<Movement>> movements = context.movements();
         // the versions already taken in, of the records this read brings only: a day's pull never loads the whole term
         Map<String, Integer> versions = new HashMap<>();
+        // and their content hashes (the hash of the stored JSON), for the save: one lookup of the keys, not two
+        Map<String, Map<String, String>> storedHashes = Map.of(MARK, new HashMap<>(), ATTENDANCE, new HashMap<>());
         for (String type : List.of(MARK, ATTENDANCE)) {
             Set<String> keys = changes.stream().filter(change -> type.equals(typeOf(change))).map(JournalChange::id)
                     .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
             if (keys.isEmpty()) {
                 continue;
             }
-            canonical.payloads(college, type, keys).forEach((key, payload) -> versions.put(type + ":" + key,
-                    MARK.equals(type) ? json.read(payload, Mark.class).version() : json.read(payload, Attendance.class).version()));
+            canonical.payloads(college, type, keys).forEach((key, payload) -> {
+                versions.put(type + ":" + key, MARK.equals(type) ? json.read(payload, Mark.class).version()
+                        : json.read(payload, Attendance.class).version());
+                storedHashes.get(type).put(key, CanonicalJson.sha256(payload));
+            });
         }
         Map<String, Keyed> marks = new HashMap<>();
         Map<String, Keyed> absences = new HashMap<>();
@@ -151,7 +156,8 @@ public class MarksIntake {
         }
         rejected.rejectAll(college, FLOW, MARK, RejectedRecords.INTAKE, List.copyOf(refusedMarks.values()), runId);
         rejected.rejectAll(college, FLOW, ATTENDANCE, RejectedRecords.INTAKE, List.copyOf(refusedAbsences.values()), runId);
-        int closed = save(college, MARK, marks.values()) + save(college, ATTENDANCE, absences.values());
+        int closed = save(college, MARK, marks.values(), storedHashes.get(MARK))
+                + save(college, ATTENDANCE, absences.values(), storedHashes.get(ATTENDANCE));
         return new Summary(changes.size(), marks.size() + absences.size(), unchanged, refused, closed);
     }
 
@@ -170,13 +176,15 @@ public class MarksIntake {
         return status == StudentStatus.EXPELLED;
     }
 
-    /** Saves what changed; returns how many open refusals of these records it closed (a corrected row in a later statement). */
-    private int save(String college, String entityType, java.util.Collection<Keyed> records) {
-        List<String> keys = records.stream().map(Keyed::key).toList();
+    /**
+     * Saves what changed against the stored hashes of these records (looked up with their versions); returns how many
+     * open refusals of these records it closed (a corrected row in a later statement).
+     */
+    private int save(String college, String entityType, java.util.Collection<Keyed> records, Map<String, String> storedHashes) {
         canonical.saveChanged(college, entityType, "journal", records.stream()
                 .map(record -> new CanonicalRecords.Candidate(record.key(), record.sortKey() + "|" + record.key(), record.value(), null)).toList(), json,
-                canonical.hashes(college, entityType, keys));
-        return rejected.closeFixed(college, entityType, keys);
+                storedHashes);
+        return rejected.closeFixed(college, entityType, records.stream().map(Keyed::key).toList());
     }
 
     private record Keyed(String key, int version, String sortKey, Object value) {
