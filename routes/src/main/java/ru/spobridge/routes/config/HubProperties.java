@@ -49,10 +49,12 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
     public record CollegeSettings(@NotBlank String name, String region, @NotBlank String ogrn, @NotNull ZoneId zone,
                                   @NotNull @Valid ContingentSource contingent, @Valid Map<String, TargetSettings> targets,
                                   @Valid HoldSettings hold, @Valid StaffSources staff, @Valid ScheduleSettings schedule,
-                                  @Valid MarksSettings marks, String regionId, @Valid List<BlackoutSettings> blackouts) {
+                                  @Valid MarksSettings marks, String regionId, @Valid List<BlackoutSettings> blackouts,
+                                  @Valid RetentionSettings retention) {
         @ConstructorBinding
         public CollegeSettings {
             blackouts = blackouts == null ? List.of() : List.copyOf(blackouts);
+            retention = retention == null ? RetentionSettings.COLLEGE : retention;
             marks = marks == null ? new MarksSettings(null, null, null, null, null) : marks;
             schedule = schedule == null ? new ScheduleSettings(null, null) : schedule;
             targets = targets == null ? Map.of() : new TreeMap<>(targets);
@@ -60,11 +62,40 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
             staff = staff == null ? new StaffSources(null, null) : staff;
         }
 
+        /** A college with the default retention of its archived documents. */
+        public CollegeSettings(String name, String region, String ogrn, ZoneId zone, ContingentSource contingent,
+                               Map<String, TargetSettings> targets, HoldSettings hold, StaffSources staff,
+                               ScheduleSettings schedule, MarksSettings marks, String regionId, List<BlackoutSettings> blackouts) {
+            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, regionId, blackouts, null);
+        }
+
         /** A college without a region profile and without blackout periods. */
         public CollegeSettings(String name, String region, String ogrn, ZoneId zone, ContingentSource contingent,
                                Map<String, TargetSettings> targets, HoldSettings hold, StaffSources staff,
                                ScheduleSettings schedule, MarksSettings marks) {
-            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, null, List.of());
+            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, null, List.of(), null);
+        }
+    }
+
+    /**
+     * How long archived documents are kept (seed 002 §7.5, seed 004 §5.4): summary statements of final marks, and the
+     * journal's exports — until the end of the group's period of study when it is known ({@code journal} null), else
+     * for {@code journalFallback}. Expiry is reported, never acted on.
+     */
+    public record RetentionSettings(java.time.Period statements, java.time.Period journal, java.time.Period journalFallback) {
+
+        /** A college (seed 002 §7.5): statements 75 years, the journal for the group's period of study, else 5 years. */
+        public static final RetentionSettings COLLEGE = new RetentionSettings(null, null, null);
+        /** A school (seed 004 §5.4): yearly summary statements 25 years, journal pages 5 years. */
+        public static final RetentionSettings SCHOOL = new RetentionSettings(java.time.Period.ofYears(25), java.time.Period.ofYears(5), null);
+
+        public RetentionSettings {
+            statements = statements == null ? java.time.Period.ofYears(75) : statements;
+            journalFallback = journalFallback == null ? java.time.Period.ofYears(5) : journalFallback;
+            if (statements.isNegative() || statements.isZero() || journalFallback.isNegative() || journalFallback.isZero()
+                    || (journal != null && (journal.isNegative() || journal.isZero()))) {
+                throw new IllegalArgumentException("spo.colleges.*.retention: сроки хранения должны быть положительными");
+            }
         }
     }
 
