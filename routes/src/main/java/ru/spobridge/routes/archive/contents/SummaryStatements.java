@@ -134,20 +134,54 @@ public class SummaryStatements {
 
     private static final Collator RUSSIAN = Collator.getInstance(Locale.forLanguageTag("ru"));
 
-    /** Curriculum codes in their own order: ОУД.02 before ОУД.10, МДК.01.01 before МДК.01.02 (numbers compared as numbers). */
-    static final Comparator<String> DISCIPLINE_ORDER = (a, b) -> {
-        String[] left = a.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
-        String[] right = b.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
-        for (int i = 0; i < Math.min(left.length, right.length); i++) {
-            int compared = Character.isDigit(left[i].charAt(0)) && Character.isDigit(right[i].charAt(0))
-                    ? new java.math.BigInteger(left[i]).compareTo(new java.math.BigInteger(right[i]))
-                    : left[i].compareTo(right[i]);
-            if (compared != 0) {
-                return compared;
+    /**
+     * The curriculum's order of cycles (ФГОС СПО): general education, the social-humanities and natural-science cycles,
+     * general professional disciplines, then each professional module with its МДК and practices, then the final ones.
+     */
+    private static final List<List<String>> CYCLES = List.of(List.of("ОУД", "ОД", "ОУП", "ОДБ", "ОДП", "УД", "ПОО", "ДУД"),
+            List.of("ОГСЭ", "СГ"), List.of("ЕН"), List.of("ОП", "ОПЦ"), List.of("ПМ", "МДК", "УП", "ПП"), List.of("ПДП"), List.of("ГИА"));
+
+    /**
+     * Disciplines in the curriculum's order: by cycle; within the professional cycle by module (ПМ.01, МДК.01.01,
+     * УП.01, ПП.01, then ПМ.02…); numbers compared as numbers (ОУД.02 before ОУД.10); unknown codes last, by code.
+     */
+    static final Comparator<String> DISCIPLINE_ORDER = Comparator.<String>comparingInt(code -> cycle(prefix(code)))
+            .thenComparing(code -> numbers(code).isEmpty() ? -1 : numbers(code).get(0))
+            .thenComparingInt(code -> CYCLES.get(Math.min(cycle(prefix(code)), CYCLES.size() - 1)).indexOf(prefix(code)))
+            .thenComparing(SummaryStatements::numbers, (a, b) -> {
+                for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                    int compared = Long.compare(a.get(i), b.get(i));
+                    if (compared != 0) {
+                        return compared;
+                    }
+                }
+                return Integer.compare(a.size(), b.size());
+            })
+            .thenComparing(Comparator.naturalOrder());
+
+    private static String prefix(String code) {
+        return code.split("[.\\s\\d]", 2)[0].toUpperCase(Locale.ROOT);
+    }
+
+    private static int cycle(String prefix) {
+        for (int i = 0; i < CYCLES.size(); i++) {
+            if (CYCLES.get(i).contains(prefix)) {
+                return i;
             }
         }
-        return Integer.compare(left.length, right.length);
-    };
+        return CYCLES.size();
+    }
+
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{1,18}");
+
+    private static List<Long> numbers(String code) {
+        List<Long> numbers = new ArrayList<>();
+        java.util.regex.Matcher digits = DIGITS.matcher(code);
+        while (digits.find()) {
+            numbers.add(Long.parseLong(digits.group()));
+        }
+        return numbers;
+    }
 
     /**
      * Final marks as they come: per group, student and discipline, the latest mark of intermediate attestation not

@@ -48,10 +48,12 @@ class FinalMarksAndRetentionTest {
     }
 
     @Test
-    void disciplines_follow_the_curriculum_codes_with_numbers_as_numbers() {
-        List<String> codes = new java.util.ArrayList<>(List.of("ОУД.10", "МДК.01.02", "ОУД.02", "МДК.01.01", "ОП.01", "ОУД.01"));
+    void disciplines_follow_the_curriculum_cycles_and_modules_with_numbers_as_numbers() {
+        List<String> codes = new java.util.ArrayList<>(List.of("ПП.02", "ОУД.10", "МДК.02.01", "МДК.01.02", "ОУД.02", "ПМ.01", "МДК.01.01",
+                "ОП.01", "ЕН.01", "УП.01", "ОУД.01", "ОГСЭ.03", "ПМ.02", "Факультатив"));
         codes.sort(SummaryStatements.DISCIPLINE_ORDER);
-        assertThat(codes).containsExactly("МДК.01.01", "МДК.01.02", "ОП.01", "ОУД.01", "ОУД.02", "ОУД.10");
+        assertThat(codes).containsExactly("ОУД.01", "ОУД.02", "ОУД.10", "ОГСЭ.03", "ЕН.01", "ОП.01", "ПМ.01", "МДК.01.01", "МДК.01.02",
+                "УП.01", "ПМ.02", "МДК.02.01", "ПП.02", "Факультатив");
     }
 
     @ParameterizedTest
