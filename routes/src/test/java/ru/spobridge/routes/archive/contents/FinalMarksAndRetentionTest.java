@@ -99,4 +99,21 @@ class FinalMarksAndRetentionTest {
         assertThat(own.statements(yearEnd)).isEqualTo("2076-05-31");
         assertThat(own.journal(yearEnd, List.of(SA), List.of())).isEqualTo("2029-05-31");
     }
+
+    @Test
+    void retention_is_a_per_college_setting_with_the_seeds_defaults() {
+        java.util.function.Function<Map<String, String>, RetentionSettings> bind = extra -> {
+            Map<String, String> settings = new java.util.HashMap<>(Map.of("c.name", "Колледж", "c.ogrn", "1025900000015", "c.zone", "Asia/Yekaterinburg"));
+            settings.putAll(extra);
+            return new org.springframework.boot.context.properties.bind.Binder(
+                    new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(settings))
+                    .bind("c", ru.spobridge.routes.config.HubProperties.CollegeSettings.class).get().retention();
+        };
+        assertThat(bind.apply(Map.of())).isEqualTo(RetentionSettings.COLLEGE)
+                .extracting(RetentionSettings::statements, RetentionSettings::journal, RetentionSettings::journalFallback)
+                .containsExactly(Period.ofYears(75), null, Period.ofYears(5));
+        assertThat(bind.apply(Map.of("c.retention.statements", "25y", "c.retention.journal", "5y"))).isEqualTo(RetentionSettings.SCHOOL);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bind.apply(Map.of("c.retention.statements", "0y")))
+                .hasStackTraceContaining("сроки хранения должны быть положительными");
+    }
 }
