@@ -61,7 +61,7 @@ public class HubJournalRows implements JournalRows {
                 stored -> {
                     List<Lesson> lessons = new ArrayList<>(stored.size());
                     stored.forEach(row -> {
-                        Lesson lesson = json.read(row.payload(), Lesson.class);
+                        Lesson lesson = readable(request, ScheduleState.LESSON, row, Lesson.class);
                         if (within(request, lesson.date(), lesson.groupCode())) {
                             lessons.add(lesson);
                         }
@@ -86,7 +86,7 @@ public class HubJournalRows implements JournalRows {
         pages.forEachPage(request.collegeId(), entityType, null, null, PAGE, stored -> {
             List<T> rows = new ArrayList<>(stored.size());
             stored.forEach(row -> {
-                T value = json.read(row.payload(), type);
+                T value = readable(request, entityType, row, type);
                 if (wanted.test(value)) {
                     rows.add(value);
                 }
@@ -95,6 +95,16 @@ public class HubJournalRows implements JournalRows {
                 page.accept(rows);
             }
         });
+    }
+
+    /** A stored record that cannot be read stops the archive, naming the record (never its content). */
+    private <T> T readable(ArchiveRequest request, String entityType, CanonicalPages.Stored row, Class<T> type) {
+        try {
+            return json.read(row.payload(), type);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Архив " + request.collegeId() + ": запись " + entityType + " " + row.entityKey()
+                    + " в хранилище хаба не читается (" + e.getMessage() + ")", e);
+        }
     }
 
     private static boolean within(ArchiveRequest request, LocalDate date, String groupCode) {
