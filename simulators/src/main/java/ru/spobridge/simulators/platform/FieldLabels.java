@@ -35,7 +35,7 @@ final class FieldLabels {
             Map.entry("attestation", "результат аттестации"), Map.entry("workType", "вид работы"),
             Map.entry("weight", "вес отметки"), Map.entry("reasonCode", "причина отсутствия"),
             Map.entry("recordedAt", "время записи"), Map.entry("lessonNo", "номер занятия по КТП"),
-            Map.entry("orderNo", "номер занятия по КТП"), Map.entry("workNo", "номер работы"),
+            Map.entry("workNo", "номер работы"),
             Map.entry("topic", "тема занятия"), Map.entry("theme", "тема занятия"), Map.entry("homework", "домашнее задание"));
 
     private FieldLabels() {

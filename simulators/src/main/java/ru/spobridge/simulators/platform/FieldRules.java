@@ -187,8 +187,9 @@ final class FieldRules {
                     return;
                 }
                 if (value.asInt() <= 0) {
-                    errors.add(error(name, "INVALID_VALUE", "Значение поля «" + FieldLabels.of(name)
-                            + "» должно быть больше нуля"));
+                    // АИС ЭПО numbers a lesson's КТП row orderNo, as its КТП does; the label list names a movement's
+                    String label = name.equals("orderNo") ? "номер занятия по КТП" : FieldLabels.of(name);
+                    errors.add(error(name, "INVALID_VALUE", "Значение поля «" + label + "» должно быть больше нуля"));
                 }
             }
             case "lessonKey" -> {
