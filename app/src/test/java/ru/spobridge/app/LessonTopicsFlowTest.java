@@ -87,6 +87,8 @@ class LessonTopicsFlowTest extends HubIntegrationTest {
                 Instant.parse("2026-09-08T04:00:00Z"));
         journal.putLessonEntry(COLLEGE, "dbg:2026-09-07:3:ИСП-21:ОП.01", "per-t1", new LessonNote(5, "", null, null), ON_THE_DAY);
         journal.putLessonEntry(COLLEGE, "dbg:2026-09-07:1:ИСП-21:ОП.01", "per-t1", new LessonNote(2, "Введение", null, "§1"), ON_THE_DAY);
+        journal.describeLesson(COLLEGE, "les-2026-09-07-9-НЕТ-ОП.01", new JournalSimulator.Lesson(java.time.LocalDate.parse("2026-09-07"), 9,
+                "НЕТ", "ОП.01"));
         journal.putLessonEntry(COLLEGE, "les-2026-09-07-9-НЕТ-ОП.01", "per-t1", new LessonNote(1, "Введение", null, "§1"), ON_THE_DAY);
 
         SyncRuns.Run run = pull(COLLEGE);

@@ -24,7 +24,7 @@ public final class LessonEntryMapping {
         if (!keyed) {
             fields.reject("lessonKey", "REQUIRED", "Не указан ключ занятия");
         }
-        LocalDate date = fields.field(() -> FieldCollector.isoDate(change.date(), "date", "дата занятия"));
+        LocalDate date = fields.field(() -> date(change));
         Integer bell = fields.optional(change.bell(), () -> FieldCollector.integer(change.bell(), "bell", "номер пары"));
         Integer lessonNo = fields.optional(change.lessonNo(), () -> positive(change.lessonNo(), "lessonNo", "номер занятия по КТП"));
         Integer workNo = fields.optional(change.workNo(), () -> positive(change.workNo(), "workNo", "номер работы"));
@@ -35,6 +35,15 @@ public final class LessonEntryMapping {
         return Mapped.ok(new LessonEntry(collegeId, change.lessonKey().strip(), change.version(), date, bell == null ? 0 : bell,
                 change.group(), change.discipline(), change.teacherId(), lessonNo, text(change.topic()), workNo, text(change.homework()),
                 recordedAt, receivedAt, "delete".equalsIgnoreCase(change.op())));
+    }
+
+    /** The lesson's date, or, as for marks, the date a schedule key {@code les-ГГГГ-ММ-ДД-…} carries. */
+    private static LocalDate date(JournalChange change) {
+        String key = change.lessonKey();
+        if (change.date() == null && key != null && key.strip().startsWith("les-") && key.strip().length() >= 14) {
+            return FieldCollector.isoDate(key.strip().substring(4, 14), "lessonKey", "дата занятия в ключе");
+        }
+        return FieldCollector.isoDate(change.date(), "date", "дата занятия");
     }
 
     /** The text as the teacher wrote it, without surrounding blanks; nothing for a blank one. */

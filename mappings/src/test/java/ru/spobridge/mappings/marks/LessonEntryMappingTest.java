@@ -40,6 +40,8 @@ class LessonEntryMappingTest {
         "-|2026-09-07|2|14|Тема|-|-|2026-09-07T09:15:00Z|no lesson key|lessonKey/REQUIRED",
         "'  '|2026-09-07|2|14|Тема|-|-|2026-09-07T09:15:00Z|blank lesson key|lessonKey/REQUIRED",
         KEY + "|-|2|14|Тема|-|-|2026-09-07T09:15:00Z|no date|date/REQUIRED",
+        "les-2026-09-07-2-ИСП-21-ОП.01|-|2|14|Тема|-|-|2026-09-07T09:15:00Z|ok: the date of a schedule key, as for marks|-",
+        "les-2026-13-07-2-ИСП-21-ОП.01|-|2|14|Тема|-|-|2026-09-07T09:15:00Z|a schedule key with an impossible date|lessonKey/INVALID_DATE",
         KEY + "|2026-02-30|2|14|Тема|-|-|2026-09-07T09:15:00Z|impossible date|date/INVALID_DATE",
         KEY + "|2026-09-07|вторая|14|Тема|-|-|2026-09-07T09:15:00Z|bell not a number|bell/INVALID_FORMAT",
         KEY + "|2026-09-07|2|0|Тема|-|-|2026-09-07T09:15:00Z|КТП number zero|lessonNo/INVALID_VALUE",
