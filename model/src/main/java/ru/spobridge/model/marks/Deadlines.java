@@ -31,4 +31,12 @@ public record Deadlines(int currentDays, int workWorkingDays, int attestationDay
     public LocalDate attendanceDue(LocalDate lessonDate) {
         return lessonDate.plusDays(attendanceDays);
     }
+
+    /**
+     * The last day for a lesson's topic and homework: the rule that sets absences on the lesson day (seed 004 §3.5)
+     * sets them too, so one setting serves both.
+     */
+    public LocalDate lessonEntryDue(LocalDate lessonDate) {
+        return attendanceDue(lessonDate);
+    }
 }

@@ -33,7 +33,10 @@ final class FieldLabels {
             Map.entry("examinerExternalIds", "экзаменаторы"), Map.entry("lessonKey", "урок"),
             Map.entry("value", "отметка"), Map.entry("marks", "отметки"),
             Map.entry("attestation", "результат аттестации"), Map.entry("workType", "вид работы"),
-            Map.entry("weight", "вес отметки"), Map.entry("reasonCode", "причина отсутствия"));
+            Map.entry("weight", "вес отметки"), Map.entry("reasonCode", "причина отсутствия"),
+            Map.entry("recordedAt", "время записи"), Map.entry("lessonNo", "номер занятия по КТП"),
+            Map.entry("workNo", "номер работы"),
+            Map.entry("topic", "тема занятия"), Map.entry("theme", "тема занятия"), Map.entry("homework", "домашнее задание"));
 
     private FieldLabels() {
     }

@@ -167,6 +167,17 @@ public record ResourceSchema(ResourceKind kind, String path, List<FieldSpec> fie
                 required("studentExternalId"), required("lessonKey"), code));
     }
 
+    /**
+     * Lesson topics at {@code path}, one per lesson: externalId (the lesson key), lessonKey (a posted lesson or a
+     * {@code dbg:} key), recordedAt (ISO 8601 instant), then the platform's own optional fields for the КТП number,
+     * topic, work number and homework ({@code own}). An empty topic or homework is accepted: the journal may lack them.
+     */
+    public static ResourceSchema lessonTopics(String path, FieldSpec... own) {
+        List<FieldSpec> fields = new ArrayList<>(List.of(required("externalId"), required("lessonKey"), required("recordedAt")));
+        fields.addAll(List.of(own));
+        return new ResourceSchema(ResourceKind.LESSONS, path, fields);
+    }
+
     /** An optional positive whole weight of a mark. */
     public static FieldSpec weight() {
         return optional("weight", FieldSpec.Type.INTEGER);
