@@ -104,6 +104,11 @@ class KtpTopicsTest extends HubIntegrationTest {
         assertThat(body.path("errors").get(0).path("recordKey").asText()).isEqualTo("ktp.csv:2");
         assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("№");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM thematic_plan", Integer.class)).isZero();
+        HttpResponse<String> brokenForm = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/colleges/" + COLLEGE + "/ktp"))
+                .header("Authorization", TESTER).header("X-Requested-With", "test").header("Content-Type", "multipart/form-data")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(brokenForm.statusCode()).as(brokenForm.body()).isEqualTo(400);
+        assertThat(JSON.readTree(brokenForm.body()).path("message").asText()).contains("Форма с файлом не прочитана");
 
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/admin/users")).header("Authorization", TESTER)
                 .header("X-Requested-With", "test").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
