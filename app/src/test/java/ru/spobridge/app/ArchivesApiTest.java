@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.spobridge.routes.archive.ArchiveCatalog;
 import ru.spobridge.routes.archive.store.ArchiveCipher;
 import ru.spobridge.routes.flow.FlowLauncher;
 
@@ -35,6 +36,8 @@ class ArchivesApiTest extends HubIntegrationTest {
 
     @Autowired
     private FlowLauncher launcher;
+    @Autowired
+    private ArchiveCatalog catalog;
 
     @Test
     void an_administrator_builds_lists_opens_verifies_an_archive_and_every_look_is_audited() throws Exception {
@@ -95,6 +98,9 @@ class ArchivesApiTest extends HubIntegrationTest {
         changed.path("copies").get(0).path("findings").forEach(finding -> findings.add(finding.path("problem").asText() + " " + finding.path("path").asText()));
         assertThat(findings).containsExactlyInAnyOrder("CHANGED attendance.csv", "RETENTION_ENDED marks.jsonl");
         assertThat(Files.exists(folder.resolve("marks.jsonl"))).isTrue();
+        // the catalog keeps the earliest retention date, so expiry is told without reading the archive
+        assertThat(catalog.retentionEnded(java.time.LocalDate.of(2026, 7, 1))).extracting(ArchiveCatalog.Archive::id).contains(id);
+        assertThat(catalog.retentionEnded(java.time.LocalDate.of(2026, 6, 30))).extracting(ArchiveCatalog.Archive::id).doesNotContain(id);
 
         List<Map<String, Object>> audit = jdbc.queryForList("SELECT actor, action, subject, details FROM audit_log WHERE action LIKE 'ARCHIVE_%' ORDER BY id");
         assertThat(audit).anySatisfy(entry -> {
