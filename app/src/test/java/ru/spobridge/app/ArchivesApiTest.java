@@ -144,6 +144,30 @@ class ArchivesApiTest extends HubIntegrationTest {
         assertThat(runs.get(((Number) built.get(0).get("run_id")).longValue()).orElseThrow().status()).isEqualTo("COMPLETED");
     }
 
+    @Test
+    void a_failed_build_is_a_failed_run_with_its_reason_and_is_built_again_under_a_new_key() throws Exception {
+        String body = "{\"college\":\"" + COLLEGE + "\",\"kind\":\"SEMESTER\",\"from\":\"2025-01-01\",\"to\":\"2025-06-30\"}";
+        ArchiveTestContents.FAIL_NEXT.set(true);
+
+        HttpResponse<String> failed = send("POST", "/api/archives", TESTER, body);
+
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(500);
+        assertThat(JSON.readTree(failed.body()).path("message").asText()).contains("журнал колледжа не ответил");
+        Map<String, Object> attempt = jdbc.queryForMap("SELECT id, status, error, run_id FROM archive WHERE archive_key = ?",
+                COLLEGE + "/semester-2025-01-01_2025-06-30");
+        assertThat(attempt.get("status")).isEqualTo("FAILED");
+        assertThat(runs.get(((Number) attempt.get("run_id")).longValue()).orElseThrow()).satisfies(run -> {
+            assertThat(run.status()).isEqualTo("FAILED");
+            assertThat(run.error()).contains("журнал колледжа не ответил");
+        });
+
+        HttpResponse<String> again = send("POST", "/api/archives", TESTER, body);
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(JSON.readTree(again.body()).path("key").asText()).isEqualTo(COLLEGE + "/semester-2025-01-01_2025-06-30~2");
+        assertThat(jdbc.queryForObject("SELECT status FROM archive WHERE id = ?", String.class, attempt.get("id"))).isEqualTo("FAILED");
+    }
+
     private static String reason() {
         return URLEncoder.encode("проверка архива", StandardCharsets.UTF_8);
     }
