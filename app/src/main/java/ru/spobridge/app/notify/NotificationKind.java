@@ -10,6 +10,7 @@ public enum NotificationKind {
     CIRCUIT_OPEN("платформа долго отключена предохранителем", false),
     SOURCE_UNREACHABLE("источник недоступен", false),
     MARKS_LATE("отметки внесены позже срока", false),
+    ARCHIVE_RETENTION("истёк срок хранения документов архива журнала", false),
     /** A test message sent on an administrator's request; nobody subscribes to it. */
     TEST("проверочное сообщение", false);
 
