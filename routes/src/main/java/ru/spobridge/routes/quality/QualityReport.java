@@ -1,5 +1,7 @@
 package ru.spobridge.routes.quality;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.List;
  *
  * @param ktpDifferences topics that differ from the КТП; null when no КТП is loaded («КТП не загружен»)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record QualityReport(String collegeId, String collegeName, LocalDate from, LocalDate to, Instant builtAt,
                             Teachers teachers, Students students, Lessons lessons, Integer ktpDifferences, int lateMarks,
                             int lessonsWithoutAttendance, List<Platform> platforms) {
@@ -27,7 +30,9 @@ public record QualityReport(String collegeId, String collegeName, LocalDate from
             "Расхождения с платформами — отправленное узлом и принятое платформой, по каждой записи периода.");
 
     /** Teachers who had lessons in the period and those of them who recorded marks or absences. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Teachers(int withLessons, int keeping, List<String> notKeeping) {
+        @JsonProperty("share")
         public double share() {
             return JournalQuality.share(keeping, withLessons);
         }
@@ -37,22 +42,28 @@ public record QualityReport(String collegeId, String collegeName, LocalDate from
      * Students of groups with lessons in the period; pairs student × discipline taught to the group; those with no
      * mark and with exactly one mark in at least one discipline.
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Students(int total, int pairs, int pairsWithoutMarks, int pairsWithOneMark, int withoutMarks, int withOneMark) {
+        @JsonProperty("shareWithoutMarks")
         public double shareWithoutMarks() {
             return JournalQuality.share(withoutMarks, total);
         }
 
+        @JsonProperty("shareWithOneMark")
         public double shareWithOneMark() {
             return JournalQuality.share(withOneMark, total);
         }
     }
 
     /** Lessons held in the period and those without a topic or without homework in the journal. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Lessons(int held, int withoutTopic, int withoutHomework) {
+        @JsonProperty("shareWithoutTopic")
         public double shareWithoutTopic() {
             return JournalQuality.share(withoutTopic, held);
         }
 
+        @JsonProperty("shareWithoutHomework")
         public double shareWithoutHomework() {
             return JournalQuality.share(withoutHomework, held);
         }
@@ -63,6 +74,7 @@ public record QualityReport(String collegeId, String collegeName, LocalDate from
     }
 
     /** The month a report covers, as «2026-09». */
+    @JsonProperty("month")
     public String month() {
         return java.time.YearMonth.from(from).toString();
     }

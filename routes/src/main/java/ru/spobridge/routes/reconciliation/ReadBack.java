@@ -234,7 +234,7 @@ public class ReadBack {
     }
 
     /** The first ISO date inside a lesson key (journal keys carry the lesson's date), or null. */
-    static LocalDate dateInKey(String lessonKey) {
+    public static LocalDate dateInKey(String lessonKey) {
         if (lessonKey == null) {
             return null;
         }
