@@ -74,6 +74,12 @@ public record QualityReport(String collegeId, String collegeName, LocalDate from
     }
 
     /** The month a report covers, as «2026-09». */
+    /** How each figure is counted, carried with the report for the console. */
+    @JsonProperty("definitions")
+    public List<String> definitions() {
+        return DEFINITIONS;
+    }
+
     @JsonProperty("month")
     public String month() {
         return java.time.YearMonth.from(from).toString();
