@@ -32,7 +32,7 @@ public record QualityReport(String collegeId, String collegeName, LocalDate from
     /** Teachers who had lessons in the period and those of them who recorded marks or absences. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Teachers(int withLessons, int keeping, List<String> notKeeping) {
-        @JsonProperty("share")
+        @JsonProperty(value = "share", access = JsonProperty.Access.READ_ONLY)
         public double share() {
             return JournalQuality.share(keeping, withLessons);
         }
@@ -44,12 +44,12 @@ public record QualityReport(String collegeId, String collegeName, LocalDate from
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Students(int total, int pairs, int pairsWithoutMarks, int pairsWithOneMark, int withoutMarks, int withOneMark) {
-        @JsonProperty("shareWithoutMarks")
+        @JsonProperty(value = "shareWithoutMarks", access = JsonProperty.Access.READ_ONLY)
         public double shareWithoutMarks() {
             return JournalQuality.share(withoutMarks, total);
         }
 
-        @JsonProperty("shareWithOneMark")
+        @JsonProperty(value = "shareWithOneMark", access = JsonProperty.Access.READ_ONLY)
         public double shareWithOneMark() {
             return JournalQuality.share(withOneMark, total);
         }
@@ -58,12 +58,12 @@ public record QualityReport(String collegeId, String collegeName, LocalDate from
     /** Lessons held in the period and those without a topic or without homework in the journal. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Lessons(int held, int withoutTopic, int withoutHomework) {
-        @JsonProperty("shareWithoutTopic")
+        @JsonProperty(value = "shareWithoutTopic", access = JsonProperty.Access.READ_ONLY)
         public double shareWithoutTopic() {
             return JournalQuality.share(withoutTopic, held);
         }
 
-        @JsonProperty("shareWithoutHomework")
+        @JsonProperty(value = "shareWithoutHomework", access = JsonProperty.Access.READ_ONLY)
         public double shareWithoutHomework() {
             return JournalQuality.share(withoutHomework, held);
         }
@@ -75,12 +75,12 @@ public record QualityReport(String collegeId, String collegeName, LocalDate from
 
     /** The month a report covers, as «2026-09». */
     /** How each figure is counted, carried with the report for the console. */
-    @JsonProperty("definitions")
+    @JsonProperty(value = "definitions", access = JsonProperty.Access.READ_ONLY)
     public List<String> definitions() {
         return DEFINITIONS;
     }
 
-    @JsonProperty("month")
+    @JsonProperty(value = "month", access = JsonProperty.Access.READ_ONLY)
     public String month() {
         return java.time.YearMonth.from(from).toString();
     }

@@ -96,6 +96,16 @@ class JournalQualityTest {
     }
 
     @Test
+    void a_stored_report_reads_back_equal() throws Exception {
+        mark("m1", "s1", "2026-09-07", "ИСП-21", "ОП.01", "t1", false);
+        lesson("2026-09-07", 1, "ИСП-21", "ОП.01", "t1", null, false);
+        QualityReport report = JournalQuality.count(inputs(), AT);
+        var json = new ru.spobridge.routes.CanonicalJson();
+
+        assertThat(json.mapper().readValue(json.write(report), QualityReport.class)).isEqualTo(report);
+    }
+
+    @Test
     void a_share_is_rounded_half_up_to_one_decimal() {
         assertThat(JournalQuality.share(1, 3)).isEqualTo(33.3);
         assertThat(JournalQuality.share(2, 3)).isEqualTo(66.7);
