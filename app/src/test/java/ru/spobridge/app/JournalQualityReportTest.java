@@ -160,7 +160,7 @@ class JournalQualityReportTest extends HubIntegrationTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download("xlsx")))) {
             Sheet sheet = book.getSheetAt(0);
             for (Row row : sheet) {
-                if (row.getCell(3) != null && row.getCell(0) != null) {
+                if (row.getCell(3) != null && row.getCell(3).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
                     shares.put(row.getCell(0).getStringCellValue(), row.getCell(3).getNumericCellValue());
                 }
             }
