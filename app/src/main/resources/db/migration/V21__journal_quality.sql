@@ -2,11 +2,11 @@
 -- place on demand, so that the console can draw the figures month after month. The report is figures and ids only.
 CREATE TABLE journal_quality_report (
     college_id  VARCHAR(64) NOT NULL,
-    month       VARCHAR(7)  NOT NULL,
+    report_month VARCHAR(7) NOT NULL,
     period_from DATE        NOT NULL,
     period_to   DATE        NOT NULL,
     built_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     built_by    VARCHAR(100) NOT NULL,
     report      TEXT        NOT NULL,
-    PRIMARY KEY (college_id, month)
+    PRIMARY KEY (college_id, report_month)
 );

@@ -89,8 +89,8 @@ public class JournalQualityReports {
             MapSqlParameterSource row = new MapSqlParameterSource().addValue("college", collegeId).addValue("month", month.toString())
                     .addValue("from", Date.valueOf(from)).addValue("to", Date.valueOf(to))
                     .addValue("at", Timestamp.from(report.builtAt())).addValue("by", actor).addValue("report", stored);
-            jdbc.update("DELETE FROM journal_quality_report WHERE college_id = :college AND month = :month", row);
-            jdbc.update("INSERT INTO journal_quality_report (college_id, month, period_from, period_to, built_at, built_by, report) "
+            jdbc.update("DELETE FROM journal_quality_report WHERE college_id = :college AND report_month = :month", row);
+            jdbc.update("INSERT INTO journal_quality_report (college_id, report_month, period_from, period_to, built_at, built_by, report) "
                     + "VALUES (:college, :month, :from, :to, :at, :by, :report)", row);
             audit.record(actor, "JOURNAL_QUALITY", collegeId, month.toString(), "отчёт о ведении журнала построен");
         });
@@ -100,14 +100,14 @@ public class JournalQualityReports {
     }
 
     public Optional<QualityReport> get(String collegeId, YearMonth month) {
-        return jdbc.query("SELECT report FROM journal_quality_report WHERE college_id = :college AND month = :month",
+        return jdbc.query("SELECT report FROM journal_quality_report WHERE college_id = :college AND report_month = :month",
                 Map.of("college", collegeId, "month", month.toString()), (rs, n) -> json.read(rs.getString(1), QualityReport.class))
                 .stream().findFirst();
     }
 
     /** The stored reports of a college, oldest month first, at most {@code months} of the latest. */
     public List<QualityReport> history(String collegeId, int months) {
-        List<QualityReport> latest = jdbc.query("SELECT report FROM journal_quality_report WHERE college_id = :college ORDER BY month DESC",
+        List<QualityReport> latest = jdbc.query("SELECT report FROM journal_quality_report WHERE college_id = :college ORDER BY report_month DESC",
                 Map.of("college", collegeId), (rs, n) -> json.read(rs.getString(1), QualityReport.class));
         List<QualityReport> answer = new ArrayList<>(latest.subList(0, Math.min(Math.max(months, 0), latest.size())));
         java.util.Collections.reverse(answer);
