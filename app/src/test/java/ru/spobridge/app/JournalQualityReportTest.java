@@ -191,6 +191,17 @@ class JournalQualityReportTest extends HubIntegrationTest {
                 .header("Authorization", TESTER).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(JSON.readTree(history.body())).hasSize(1);
         assertThat(JSON.readTree(history.body()).get(0).get("month").asText()).isEqualTo("2026-09");
+
+        try (HeadlessBrowser browser = new HeadlessBrowser(here()).signIn("tester", "test-password")) {
+            browser.open("/quality.html?college=" + COLLEGE);
+            String lines = browser.await(d -> {
+                String text = d.findElement(org.openqa.selenium.By.id("lines")).getText();
+                return text.contains("Преподаватели, ведущие журнал") ? text : null;
+            });
+            assertThat(lines).contains("50,0 %", "100,0 %", "33,3 %", "КТП не загружен");
+            assertThat(browser.script("return window.SPO_CHARTS['chart-quality'].data.datasets[0].data")).asString().contains("50");
+            browser.screenshot("journal-quality");
+        }
     }
 
     private byte[] download(String format) throws IOException, InterruptedException {
