@@ -18,6 +18,7 @@ const SPO = (() => {
   const PAGES = [
     ['/index.html', 'Обзор'], ['/runs.html', 'Запуски'], ['/rejected.html', 'Отклонённые'],
     ['/dead-letters.html', 'Недоставленные'], ['/held.html', 'Задержанные'], ['/reports.html', 'Отчёты'],
+    ['/quality.html', 'Качество журнала'],
     ['/audit.html', 'Журнал действий'], ['/archives.html', 'Архивы', 'ADMIN'], ['/admin.html', 'Пользователи', 'ADMIN']
   ];
 

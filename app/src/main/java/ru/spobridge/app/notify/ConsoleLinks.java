@@ -39,6 +39,10 @@ public class ConsoleLinks {
         return page("archives.html", "college", college);
     }
 
+    public String quality(String college) {
+        return page("quality.html", "college", college);
+    }
+
     public String hub() {
         return base + "/index.html";
     }
