@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.spobridge.routes.archive.ArchiveCatalog;
@@ -41,11 +44,12 @@ class ArchivesApiTest extends HubIntegrationTest {
 
     @Test
     void an_administrator_builds_lists_opens_verifies_an_archive_and_every_look_is_audited() throws Exception {
-        HttpResponse<String> built = send("POST", "/api/archives", TESTER, "{\"college\":\"" + COLLEGE + "\",\"kind\":\"MONTHLY\",\"period\":\"2025-09\"}");
+        archiveJournalOfDecember();
+        HttpResponse<String> built = send("POST", "/api/archives", TESTER, "{\"college\":\"" + COLLEGE + "\",\"kind\":\"MONTHLY\",\"period\":\"2026-12\"}");
         assertThat(built.statusCode()).as(built.body()).isEqualTo(201);
         JsonNode archive = JSON.readTree(built.body());
         long id = archive.path("id").asLong();
-        assertThat(archive.path("key").asText()).isEqualTo(COLLEGE + "/monthly-2025-09");
+        assertThat(archive.path("key").asText()).isEqualTo(COLLEGE + "/monthly-2026-12");
         assertThat(archive.path("status").asText()).isEqualTo("COMPLETE");
         assertThat(archive.path("encrypted").asBoolean()).isTrue();
         assertThat(archive.path("copies")).hasSize(1);
@@ -54,59 +58,67 @@ class ArchivesApiTest extends HubIntegrationTest {
             assertThat(run.status()).isEqualTo("COMPLETED");
         });
 
-        HttpResponse<String> again = send("POST", "/api/archives", TESTER, "{\"college\":\"" + COLLEGE + "\",\"kind\":\"MONTHLY\",\"period\":\"2025-09\"}");
+        HttpResponse<String> again = send("POST", "/api/archives", TESTER, "{\"college\":\"" + COLLEGE + "\",\"kind\":\"MONTHLY\",\"period\":\"2026-12\"}");
         assertThat(again.statusCode()).as("an archive is never written over").isEqualTo(409);
         assertThat(JSON.readTree(again.body()).path("message").asText()).contains("уже создан");
 
         assertThat(JSON.readTree(send("GET", "/api/archives?college=" + COLLEGE, TESTER, null).body()).findValuesAsText("key"))
-                .contains(COLLEGE + "/monthly-2025-09");
+                .contains(COLLEGE + "/monthly-2026-12");
         JsonNode files = JSON.readTree(send("GET", "/api/archives/" + id + "/files", TESTER, null).body());
         List<String> paths = files.path("files").findValuesAsText("path");
-        assertThat(paths).contains("marks.jsonl", "attendance.csv", "statements/сводная.pdf");
+        assertThat(paths).contains("marks.jsonl", "marks.csv", "attendance.jsonl", "attendance.csv", "lessons.csv");
 
-        HttpResponse<String> noReason = send("GET", "/api/archives/" + id + "/files/marks.jsonl", TESTER, null);
+        HttpResponse<String> noReason = send("GET", "/api/archives/" + id + "/files/marks.csv", TESTER, null);
         assertThat(noReason.statusCode()).isEqualTo(400);
-        JsonNode page = JSON.readTree(send("GET", "/api/archives/" + id + "/files/marks.jsonl?page=0&size=2&reason=" + reason(), TESTER, null).body());
-        assertThat(JSON.convertValue(page.path("columns"), List.class)).containsExactly("student", "discipline", "mark", "late");
-        assertThat(page.path("rows")).hasSize(2);
-        assertThat(page.path("total").asInt()).isEqualTo(3);
-        JsonNode csv = JSON.readTree(send("GET", "/api/archives/" + id + "/files/attendance.csv?reason=" + reason(), TESTER, null).body());
-        assertThat(JSON.convertValue(csv.path("rows"), List.class)).containsExactly(List.of("S-1", "2026-10-05", "УП"), List.of("S-2", "2026-10-06", "НУ"));
+        JsonNode page = JSON.readTree(send("GET", "/api/archives/" + id + "/files/marks.csv?page=0&size=1&reason=" + reason(), TESTER, null).body());
+        assertThat(page.path("rows")).hasSize(1);
+        assertThat(page.path("total").asInt()).as("the month's two marks").isEqualTo(2);
+        JsonNode all = JSON.readTree(send("GET", "/api/archives/" + id + "/files/marks.csv?reason=" + reason(), TESTER, null).body());
+        assertThat(all.path("rows").toString()).contains("зач", "Проверкина Дарья Игоревна");
+        JsonNode absences = JSON.readTree(send("GET", "/api/archives/" + id + "/files/attendance.csv?reason=" + reason(), TESTER, null).body());
+        assertThat(absences.path("total").asInt()).isEqualTo(1);
 
-        HttpResponse<byte[]> pdf = bytes("/api/archives/" + id + "/files/statements/" + URLEncoder.encode("сводная.pdf", StandardCharsets.UTF_8)
-                + "?reason=" + reason(), TESTER);
+        // the group's year holds the summary statement of final marks, downloaded as the PDF it is
+        HttpResponse<String> year = send("POST", "/api/archives", TESTER, "{\"college\":\"" + COLLEGE + "\",\"kind\":\"YEAR\","
+                + "\"from\":\"2026-09-01\",\"to\":\"2027-06-30\",\"group\":\"ИСП-21\"}");
+        assertThat(year.statusCode()).as(year.body()).isEqualTo(201);
+        JsonNode yearArchive = JSON.readTree(year.body());
+        long yearId = yearArchive.path("id").asLong();
+        HttpResponse<byte[]> pdf = bytes("/api/archives/" + yearId + "/files/summary-statement.pdf?reason=" + reason(), TESTER);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
-        assertThat(pdf.body()).isEqualTo(ArchiveTestContents.STATEMENT);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Сводная ведомость", "ИСП-21", "Проверкина Дарья Игоревна", "зач");
+        }
 
         // at rest the files are sealed: the plain PDF is not in the store
-        Path folder = Path.of(archive.path("copies").get(0).path("location").asText());
-        byte[] stored = Files.readAllBytes(folder.resolve("statements/сводная.pdf"));
+        Path yearFolder = Path.of(yearArchive.path("copies").get(0).path("location").asText());
+        byte[] stored = Files.readAllBytes(yearFolder.resolve("summary-statement.pdf"));
         assertThat(ArchiveCipher.sealed(stored)).isTrue();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
 
         JsonNode intact = JSON.readTree(send("POST", "/api/archives/" + id + "/verify", TESTER, null).body());
         assertThat(intact.path("intact").asBoolean()).as(intact.toString()).isTrue();
-        Path attendance = folder.resolve("attendance.csv");
-        byte[] damaged = Files.readAllBytes(attendance);
+        Path folder = Path.of(archive.path("copies").get(0).path("location").asText());
+        Path marks = folder.resolve("marks.csv");
+        byte[] damaged = Files.readAllBytes(marks);
         damaged[damaged.length / 2] ^= 0x20;
-        Files.write(attendance, damaged);
+        Files.write(marks, damaged);
         JsonNode changed = JSON.readTree(send("POST", "/api/archives/" + id + "/verify", TESTER, null).body());
         assertThat(changed.path("intact").asBoolean()).isFalse();
-        // September 2025's journal was to be kept to the end of that school year: reported, not deleted
         List<String> findings = new java.util.ArrayList<>();
         changed.path("copies").get(0).path("findings").forEach(finding -> findings.add(finding.path("problem").asText() + " " + finding.path("path").asText()));
-        assertThat(findings).containsExactlyInAnyOrder("CHANGED attendance.csv", "RETENTION_ENDED marks.jsonl");
-        assertThat(Files.exists(folder.resolve("marks.jsonl"))).isTrue();
-        // the catalog keeps the earliest retention date, so expiry is told without reading the archive
-        assertThat(catalog.retentionEnded(java.time.LocalDate.of(2026, 7, 1))).extracting(ArchiveCatalog.Archive::id).contains(id);
-        assertThat(catalog.retentionEnded(java.time.LocalDate.of(2026, 6, 30))).extracting(ArchiveCatalog.Archive::id).doesNotContain(id);
+        assertThat(findings).containsExactly("CHANGED marks.csv");
+        // the catalog keeps the earliest retention date, so expiry is told without reading the archive; nothing is deleted
+        assertThat(catalog.retentionEnded(java.time.LocalDate.of(2026, 12, 26))).extracting(ArchiveCatalog.Archive::id).doesNotContain(id);
+        assertThat(catalog.retentionEnded(java.time.LocalDate.of(2200, 1, 1))).extracting(ArchiveCatalog.Archive::id).contains(id, yearId);
+        assertThat(Files.exists(marks)).isTrue();
 
         List<Map<String, Object>> audit = jdbc.queryForList("SELECT actor, action, subject, details FROM audit_log WHERE action LIKE 'ARCHIVE_%' ORDER BY id");
         assertThat(audit).anySatisfy(entry -> {
             assertThat(entry.get("action")).isEqualTo("ARCHIVE_DOWNLOAD");
             assertThat(entry.get("actor")).isEqualTo("tester");
-            assertThat((String) entry.get("subject")).isEqualTo(COLLEGE + "/monthly-2025-09/statements/сводная.pdf");
+            assertThat((String) entry.get("subject")).isEqualTo(yearArchive.path("key").asText() + "/summary-statement.pdf");
             assertThat((String) entry.get("details")).contains("проверка архива");
         });
         assertThat(audit).extracting(entry -> entry.get("action")).contains("ARCHIVE_BUILT", "ARCHIVE_VIEW", "ARCHIVE_VERIFIED");
@@ -146,25 +158,31 @@ class ArchivesApiTest extends HubIntegrationTest {
 
     @Test
     void a_failed_build_is_a_failed_run_with_its_reason_and_is_built_again_under_a_new_key() throws Exception {
-        String body = "{\"college\":\"" + COLLEGE + "\",\"kind\":\"SEMESTER\",\"from\":\"2025-01-01\",\"to\":\"2025-06-30\"}";
-        ArchiveTestContents.FAIL_NEXT.set(true);
+        // an archive of what the platform holds, while the platform answers nothing but 503
+        String body = "{\"college\":\"" + COLLEGE + "\",\"kind\":\"SEMESTER\",\"from\":\"2025-01-01\",\"to\":\"2025-06-30\","
+                + "\"source\":\"PLATFORM\",\"target\":\"epos\"}";
+        epos.faults().errorRate(1.0, 503, 7);
 
         HttpResponse<String> failed = send("POST", "/api/archives", TESTER, body);
 
         assertThat(failed.statusCode()).as(failed.body()).isEqualTo(500);
-        assertThat(JSON.readTree(failed.body()).path("message").asText()).contains("журнал колледжа не ответил");
-        Map<String, Object> attempt = jdbc.queryForMap("SELECT id, status, error, run_id FROM archive WHERE archive_key = ?",
-                COLLEGE + "/semester-2025-01-01_2025-06-30");
-        assertThat(attempt.get("status")).isEqualTo("FAILED");
+        String reason = JSON.readTree(failed.body()).path("message").asText();
+        assertThat(reason).isNotBlank();
+        Map<String, Object> attempt = jdbc.queryForMap("SELECT id, archive_key, status, error, run_id FROM archive WHERE college_id = ? "
+                + "AND status = 'FAILED'", COLLEGE);
         assertThat(runs.get(((Number) attempt.get("run_id")).longValue()).orElseThrow()).satisfies(run -> {
             assertThat(run.status()).isEqualTo("FAILED");
-            assertThat(run.error()).contains("журнал колледжа не ответил");
+            assertThat(run.error()).isNotBlank();
         });
 
+        epos.faults().clear();
         HttpResponse<String> again = send("POST", "/api/archives", TESTER, body);
 
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
-        assertThat(JSON.readTree(again.body()).path("key").asText()).isEqualTo(COLLEGE + "/semester-2025-01-01_2025-06-30~2");
+        JsonNode rebuilt = JSON.readTree(again.body());
+        assertThat(rebuilt.path("key").asText()).isEqualTo(attempt.get("archive_key") + "~2");
+        assertThat(JSON.readTree(send("GET", "/api/archives/" + rebuilt.path("id").asLong() + "/files", TESTER, null).body())
+                .path("files").findValuesAsText("path")).contains("marks.csv", "attendance.csv", "lessons.csv");
         assertThat(jdbc.queryForObject("SELECT status FROM archive WHERE id = ?", String.class, attempt.get("id"))).isEqualTo("FAILED");
     }
 

@@ -1,5 +1,6 @@
 package ru.spobridge.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -7,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +21,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import ru.spobridge.app.console.SyncCommands;
+import org.apache.camel.Exchange;
+import ru.spobridge.routes.flow.FlowHeaders;
+import ru.spobridge.routes.marks.MarksRoutes;
 import ru.spobridge.routes.store.SyncRuns;
+import ru.spobridge.simulators.journal.JournalSimulator;
 import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
 import ru.spobridge.simulators.platform.PlatformSimulator;
@@ -29,7 +36,7 @@ import ru.spobridge.simulators.sgo.SgoSimulator;
  * The whole hub on real parts: a real PostgreSQL started here, embedded Artemis, the simulators over HTTP and
  * SOAP on loopback. One Spring context shared by every test class that extends this; each test starts clean.
  */
-@SpringBootTest(classes = {SpoBridgeApplication.class, HubIntegrationTest.TestClock.class, ArchiveTestContents.class},
+@SpringBootTest(classes = {SpoBridgeApplication.class, HubIntegrationTest.TestClock.class},
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
 public abstract class HubIntegrationTest {
@@ -54,6 +61,10 @@ public abstract class HubIntegrationTest {
 
     @Autowired
     protected ContingentSimulator contingent;
+    @Autowired
+    private JournalSimulator archiveJournal;
+    @Autowired
+    private org.apache.camel.ProducerTemplate archiveCamel;
     @Autowired
     protected EposSimulator epos;
     @Autowired
@@ -106,6 +117,23 @@ public abstract class HubIntegrationTest {
             platform.faults().clear();
             platform.clearRejections();
         }
+    }
+
+    /** For archive tests: a student of ИСП-21 with a current mark, a final mark, an absence and a lesson's topic in December 2026, pulled by the marks flow. */
+    protected void archiveJournalOfDecember() {
+        archiveJournal.reset();
+        clock.set(Instant.parse("2026-12-26T06:00:00Z"));
+        contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
+        contingent.putStudent(OGRN, SourceData.student("stu-9001", s -> s.getGuardian().clear()));
+        syncAndWait(false);
+        Instant given = Instant.parse("2026-12-25T05:00:00Z");
+        archiveJournal.putMark(COLLEGE, "m-cur", "stu-9001", "dbg:2026-12-01:1:ИСП-21:ОП.01", "4", "current", "per-t1", given);
+        archiveJournal.putMark(COLLEGE, "m-fin", "stu-9001", "dbg:2026-12-25:1:ИСП-21:ОП.01", "зач", "attestation", "per-t1", given);
+        archiveJournal.putAttendance(COLLEGE, "a-1", "stu-9001", "dbg:2026-12-01:2:ИСП-21:ОП.01", "УП", false, "per-t1", given);
+        archiveJournal.putLessonEntry(COLLEGE, "dbg:2026-12-01:1:ИСП-21:ОП.01", "per-t1",
+                new JournalSimulator.LessonNote(1, "Введение в специальность", null, "§1"), Instant.parse("2026-12-01T06:00:00Z"));
+        Exchange pull = archiveCamel.request(MarksRoutes.PULL, ex -> ex.getIn().setHeaders(Map.of(FlowHeaders.COLLEGE, COLLEGE, FlowHeaders.TRIGGER, "test")));
+        assertThat(awaitRun(pull.getMessage().getHeader(FlowHeaders.RUN, Long.class)).status()).isEqualTo(SyncRuns.COMPLETED);
     }
 
     /** Runs a contingent sync and waits until every published record has an outcome. */

@@ -36,7 +36,7 @@ final class PlatformItems {
         return switch (entityType) {
             case MarksIntake.MARK -> mark(item);
             case MarksIntake.ATTENDANCE -> ReadBack.text(item, "reason_code", "code");
-            case LessonEntry.ENTITY_TYPE -> ReadBack.text(item, "topic", "topic");
+            case LessonEntry.ENTITY_TYPE -> ReadBack.text(item, "topic", "theme"); // СГО names it after its diary
             default -> null;
         };
     }
