@@ -26,6 +26,7 @@ public record SimulatorProperties(
         @DefaultValue @Valid @NotNull Platform epos,
         @DefaultValue @Valid @NotNull Platform sgo,
         @DefaultValue @Valid @NotNull Platform aisepo,
+        @DefaultValue @Valid @NotNull Platform eposSchool,
         @DefaultValue @Valid @NotNull Zup zup,
         @DefaultValue @Valid @NotNull Journal journal,
         @DefaultValue @Valid @NotNull Demo demo,
@@ -37,6 +38,7 @@ public record SimulatorProperties(
         epos = epos.withDefaults(Duration.ofHours(1), 500, 5);
         sgo = sgo.withDefaults(Duration.ofSeconds(900), 500, 10);
         aisepo = aisepo.withDefaults(Duration.ofHours(1), 300, 5);
+        eposSchool = eposSchool.withDefaults(Duration.ofHours(1), 500, 5);
     }
 
     /** ИС «Контингент» simulator: token lifetime and known clients (empty = any non-blank secret). */

@@ -33,7 +33,11 @@ final class FieldLabels {
             Map.entry("examinerExternalIds", "экзаменаторы"), Map.entry("lessonKey", "урок"),
             Map.entry("value", "отметка"), Map.entry("marks", "отметки"),
             Map.entry("attestation", "результат аттестации"), Map.entry("workType", "вид работы"),
-            Map.entry("weight", "вес отметки"), Map.entry("reasonCode", "причина отсутствия"));
+            Map.entry("weight", "вес отметки"), Map.entry("reasonCode", "причина отсутствия"),
+            Map.entry("parallel", "параллель"), Map.entry("letter", "литера класса"),
+            Map.entry("topic", "тема урока"), Map.entry("homework", "домашнее задание"),
+            Map.entry("lessonNo", "номер урока по КТП"), Map.entry("workNo", "номер работы"),
+            Map.entry("recordedAt", "время записи"));
 
     private FieldLabels() {
     }

@@ -17,7 +17,9 @@ public enum ResourceKind {
     /** Marks of students on lessons; a withdrawn mark is deleted. */
     MARKS(true),
     /** Absences of students from lessons; a withdrawn absence is deleted. */
-    ATTENDANCE(true);
+    ATTENDANCE(true),
+    /** Lesson topics, work numbers and homework by lesson key. */
+    LESSONS(false);
 
     private final boolean deletable;
 
