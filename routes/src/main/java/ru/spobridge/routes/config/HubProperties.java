@@ -49,11 +49,19 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
     public record CollegeSettings(@NotBlank String name, String region, @NotBlank String ogrn, @NotNull ZoneId zone,
                                   @NotNull @Valid ContingentSource contingent, @Valid Map<String, TargetSettings> targets,
                                   @Valid HoldSettings hold, @Valid StaffSources staff, @Valid ScheduleSettings schedule,
-                                  @Valid MarksSettings marks, String regionId, @Valid List<BlackoutSettings> blackouts) {
+                                  @Valid MarksSettings marks, String regionId, @Valid List<BlackoutSettings> blackouts,
+                                  ru.spobridge.model.InstitutionKind kind) {
         @ConstructorBinding
         public CollegeSettings {
             blackouts = blackouts == null ? List.of() : List.copyOf(blackouts);
             marks = marks == null ? new MarksSettings(null, null, null, null, null) : marks;
+            kind = kind == null ? ru.spobridge.model.InstitutionKind.COLLEGE : kind;
+            // a school judges marks by the hour after its lessons (seed 004 §3.5) unless it states otherwise,
+            // even where its region's profile gives the colleges' day rules
+            if (kind == ru.spobridge.model.InstitutionKind.SCHOOL && !marks.deadlines().byLessonsEnd()) {
+                marks = new MarksSettings(marks.journal(), marks.schedule(), marks.catchUp(), marks.deadlines().withSchoolRules(),
+                        marks.scale());
+            }
             schedule = schedule == null ? new ScheduleSettings(null, null) : schedule;
             targets = targets == null ? Map.of() : new TreeMap<>(targets);
             hold = hold == null ? new HoldSettings(null) : hold;
@@ -64,7 +72,18 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
         public CollegeSettings(String name, String region, String ogrn, ZoneId zone, ContingentSource contingent,
                                Map<String, TargetSettings> targets, HoldSettings hold, StaffSources staff,
                                ScheduleSettings schedule, MarksSettings marks) {
-            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, null, List.of());
+            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, null, List.of(), null);
+        }
+
+        /** A college (not a school) with a region profile and blackout periods. */
+        public CollegeSettings(String name, String region, String ogrn, ZoneId zone, ContingentSource contingent,
+                               Map<String, TargetSettings> targets, HoldSettings hold, StaffSources staff,
+                               ScheduleSettings schedule, MarksSettings marks, String regionId, List<BlackoutSettings> blackouts) {
+            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, regionId, blackouts, null);
+        }
+
+        public boolean school() {
+            return kind == ru.spobridge.model.InstitutionKind.SCHOOL;
         }
     }
 
