@@ -96,16 +96,20 @@ public record SimulatorProperties(
     public record Demo(boolean enabled, @Valid @NotEmpty List<College> colleges) {
         public Demo {
             colleges = colleges == null || colleges.isEmpty()
-                    ? List.of(new College("1025900000015", 640, 27, 42, 40)) : List.copyOf(colleges);
+                    ? List.of(new College("1025900000015", 640, 27, 42, 40, false)) : List.copyOf(colleges);
         }
     }
 
-    /** One demo college: its ОГРН, size, random seed and how many movements it has. */
+    /**
+     * One demo college: its ОГРН, size, random seed and how many movements it has; {@code school} makes it a school
+     * whose groups are classes («5А», «7Б», …; see {@code DemoSchool}).
+     */
     public record College(
             @NotBlank String ogrn,
             @DefaultValue("640") @Min(9) int students,
             @DefaultValue("27") @Min(1) int groups,
             @DefaultValue("42") long seed,
-            @DefaultValue("40") @Min(0) int movements) {
+            @DefaultValue("40") @Min(0) int movements,
+            boolean school) {
     }
 }
