@@ -15,7 +15,8 @@ public enum FieldNaming {
         if (this == CAMEL_CASE) {
             return canonical;
         }
-        String name = this == SCHOOL_SNAKE_CASE ? canonical.replace("group", "classUnit").replace("Group", "ClassUnit")
+        // a group as a word of the name (groupExternalId, toGroupExternalId), not inside another word (subgroup)
+        String name = this == SCHOOL_SNAKE_CASE ? canonical.replaceAll("^group", "classUnit").replace("Group", "ClassUnit")
                 : canonical;
         StringBuilder snake = new StringBuilder(name.length() + 4);
         for (char c : name.toCharArray()) {
