@@ -12,7 +12,7 @@ const SPO = (() => {
   const ENTITIES = { group: 'группа', student: 'обучающийся', guardian: 'представитель', movement: 'приказ',
     staff_order: 'кадровый приказ', staff: 'сотрудник', workload: 'нагрузка', substitution: 'замещение',
     substitution_grant: 'доступ замещающего', file: 'файл', mark: 'отметка', attendance: 'посещаемость',
-    lesson: 'занятие', reference: 'справочник' };
+    lesson: 'занятие', lesson_entry: 'тема и задание занятия', reference: 'справочник' };
   const ROLES = { ADMIN: 'администратор', OPERATOR: 'оператор', OBSERVER: 'наблюдатель' };
 
   const PAGES = [

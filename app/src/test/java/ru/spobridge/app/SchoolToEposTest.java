@@ -17,18 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import ru.spobridge.connectors.common.BatchResult;
 import ru.spobridge.model.InstitutionKind;
-import ru.spobridge.model.journal.LessonEntry;
-import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties.CollegeSettings;
 import ru.spobridge.routes.config.HubProperties.JournalSource;
 import ru.spobridge.routes.config.HubProperties.MarksSettings;
 import ru.spobridge.routes.config.HubProperties.TargetSettings;
-import ru.spobridge.routes.delivery.DeliveryBatch;
-import ru.spobridge.routes.delivery.PlatformTarget;
 import ru.spobridge.routes.flow.FlowHeaders;
 import ru.spobridge.routes.marks.MarksReports;
 import ru.spobridge.routes.marks.MarksRoutes;
@@ -39,8 +33,8 @@ import ru.spobridge.simulators.eposschool.EposSchoolSimulator;
 import ru.spobridge.simulators.journal.JournalSimulator;
 
 /**
- * A school (seed 004) synced to ИАС «ЭПОС»: its class «7Б», pupils, teacher, lessons and marks reach the school
- * platform in its terms, and a mark entered two hours after the class's lessons end is reported late (seed 004 §3.5).
+ * A school (seed 004) synced to ИАС «ЭПОС»: its class «7Б», pupils, teacher, lessons, lesson topics and marks reach
+ * the school platform in its terms, and a mark entered two hours after the class's lessons end is reported late (seed 004 §3.5).
  */
 class SchoolToEposTest extends HubIntegrationTest {
 
@@ -61,11 +55,6 @@ class SchoolToEposTest extends HubIntegrationTest {
     private ProducerTemplate camel;
     @Autowired
     private MarksReports reports;
-    @Autowired
-    private CanonicalJson json;
-    @Autowired
-    @Qualifier("eposSchoolTarget")
-    private PlatformTarget schoolTarget;
 
     @BeforeEach
     void aSchoolWithOneClass() {
@@ -77,7 +66,7 @@ class SchoolToEposTest extends HubIntegrationTest {
                 base.contingent(), Map.of("epos-school", new TargetSettings(true, URI.create(sims + EposSchoolSimulator.BASE), SCHOOL,
                 "test-secret", 200)), base.hold(), base.staff(), base.schedule(),
                 new MarksSettings(new JournalSource(URI.create(sims + "/journal-sim/api/v1/"), SCHOOL, SCHOOL, "test-secret"), null, null,
-                        null, null), null, List.of(), InstitutionKind.SCHOOL), Colleges.Status.ACTIVE)));
+                        null, null), null, List.of(), null, InstitutionKind.SCHOOL), Colleges.Status.ACTIVE)));
         ru.spobridge.simulators.contingent.wsdl.Group seventhB = SourceData.group("7Б");
         seventhB.setName("7Б");
         seventhB.setCourse("7");
@@ -143,25 +132,20 @@ class SchoolToEposTest extends HubIntegrationTest {
                 .extracting(MarksReports.LateMark::markId).containsExactly("m-late");
     }
 
-    /**
-     * The hub's ИАС «ЭПОС» target delivers a lesson's topic and homework to the platform's {@code lessons}. The journal →
-     * hub leg of lesson entries (intake, publishing) is issue 17 part (2); this proves the target's half over real HTTP.
-     */
+    /** Seed 004 §3.5: the topic and homework the teacher wrote in the journal reach ИАС «ЭПОС» with the lesson. */
     @Test
-    void a_lesson_topic_and_homework_are_delivered_by_the_school_target() {
+    void a_lesson_topic_and_homework_from_the_journal_reach_the_school_platform() {
         syncAndWait(SCHOOL, false);
-        LessonEntry entry = new LessonEntry(SCHOOL, LESSON, 1, MONDAY, 2, "7Б", "АЛГ.07", "per-s1", 3,
-                "Степень с натуральным показателем", null, "§ 18, № 403, 405", Instant.parse("2026-09-07T05:20:00Z"),
-                Instant.parse("2026-09-07T05:21:00Z"), false);
-        String payload = json.write(entry);
+        clock.set(LocalDateTime.parse("2026-09-07T10:20").atZone(PERM).toInstant());
+        journal.putLessonEntry(SCHOOL, JOURNAL_LESSON, "per-s1",
+                new JournalSimulator.LessonNote(3, "Степень с натуральным показателем", null, "§ 18, № 403, 405"), clock.instant());
 
-        BatchResult result = schoolTarget.send(new DeliveryBatch(0, SCHOOL, "lessons", "epos-school", LessonEntry.ENTITY_TYPE,
-                "test-lesson-1", List.of(new DeliveryBatch.Item(LESSON, CanonicalJson.sha256(payload), null, payload, LESSON))));
+        pull();
 
-        assertThat(result.httpStatus()).isEqualTo(200);
-        assertThat(school.lessonRecords(SCHOOL).get(LESSON)).containsEntry("topic", "Степень с натуральным показателем")
+        assertThat(school.lessonRecords(SCHOOL)).containsOnlyKeys(JOURNAL_LESSON);
+        assertThat(school.lessonRecords(SCHOOL).get(JOURNAL_LESSON)).containsEntry("topic", "Степень с натуральным показателем")
                 .containsEntry("homework", "§ 18, № 403, 405").containsEntry("lesson_no", 3)
-                .containsEntry("class_unit_external_id", "7Б");
+                .containsEntry("class_unit_external_id", "7Б").containsEntry("date", "2026-09-07");
     }
 
     private void pull() {

@@ -24,6 +24,6 @@ public final class SpoBridgeDemo {
         if (region > 0) {
             arguments.addAll(RegionDemo.prepare(region, Path.of("config/regions"), Path.of("data/region-demo")));
         }
-        new SpringApplicationBuilder(SpoBridgeApplication.class).profiles(PROFILE).run(arguments.toArray(String[]::new));
+        new SpringApplicationBuilder(SpoBridgeApplication.class, DemoThematicPlans.class).profiles(PROFILE).run(arguments.toArray(String[]::new));
     }
 }

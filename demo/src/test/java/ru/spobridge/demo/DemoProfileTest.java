@@ -54,6 +54,19 @@ class DemoProfileTest {
     }
 
     @Test
+    void the_demo_journal_seeds_lesson_topics_for_exactly_the_shipped_demo_colleges() throws IOException {
+        StandardEnvironment environment = environment(CONFIG, DEMO);
+        Set<String> shipped = RegionFiles.readAll(Path.of("../config/regions")).stream()
+                .flatMap(region -> region.colleges().keySet().stream()).collect(Collectors.toSet());
+
+        Set<String> seeded = Set.of(environment.getProperty("spo.simulators.journal.demo-colleges[0]"),
+                environment.getProperty("spo.simulators.journal.demo-colleges[1]"),
+                environment.getProperty("spo.simulators.journal.demo-colleges[2]"));
+
+        assertThat(seeded).isEqualTo(shipped);
+    }
+
+    @Test
     void without_the_demo_profile_none_of_the_region_variables_is_set() throws IOException {
         StandardEnvironment environment = environment(CONFIG);
 

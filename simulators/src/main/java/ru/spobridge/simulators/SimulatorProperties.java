@@ -69,12 +69,17 @@ public record SimulatorProperties(
         }
     }
 
-    /** The college's own journal (change feed) simulator: token lifetime and clients (empty = any non-blank secret). */
+    /**
+     * The college's own journal (change feed) simulator: token lifetime, clients (empty = any non-blank secret) and
+     * the journal college ids seeded with the demo lessons' topics and homework at start ({@code JournalDemo}).
+     */
     public record Journal(
             @DefaultValue("3600s") @NotNull Duration tokenTtl,
-            Map<String, String> clients) {
+            Map<String, String> clients,
+            List<String> demoColleges) {
         public Journal {
             clients = clients == null ? Map.of() : Map.copyOf(clients);
+            demoColleges = demoColleges == null ? List.of() : List.copyOf(demoColleges);
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
@@ -103,6 +104,13 @@ public class UploadErrors {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     public ResponseEntity<Map<String, Object>> maxUploadSize(MaxUploadSizeExceededException tooLarge) {
         return tooLarge(-1);
+    }
+
+    /** A form upload (the КТП takes one) whose body is not a readable multipart form. */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<Map<String, Object>> brokenForm(MultipartException broken) {
+        return answer(HttpStatus.BAD_REQUEST, UNREADABLE_BODY, "Форма с файлом не прочитана: отправьте файл полем «file» формы "
+                + "multipart/form-data или " + HOW_TO_SEND);
     }
 
     static String megabytes(long bytes) {

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class UploadSizeLimit extends OncePerRequestFilter {
 
     /** The endpoints that take a file as the request body. */
-    private static final Pattern UPLOADS = Pattern.compile("/api/colleges/[^/]+/(staff/files|marks/statement|schedule/(asc|changes|attestation)|reference)");
+    private static final Pattern UPLOADS = Pattern.compile("/api/colleges/[^/]+/(staff/files|marks/statement|schedule/(asc|changes|attestation)|reference|ktp)");
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Override

@@ -24,7 +24,8 @@ import ru.spobridge.connectors.common.TransientTargetException;
 import ru.spobridge.mappings.marks.JournalChange;
 
 /**
- * The college's own journal (EIOS/LMS): marks and absences pulled as changes since a cursor, with a Bearer token.
+ * The college's own journal (EIOS/LMS): marks, absences and lesson entries (topic, work number, homework) pulled as
+ * changes since a cursor, with a Bearer token.
  */
 public class CollegeJournalClient {
 
@@ -70,7 +71,8 @@ public class CollegeJournalClient {
                 changes.add(new JournalChange(item.path("seq").asLong(), text(item, "type"), text(item, "op"), text(item, "id"),
                         item.path("version").asInt(), text(item, "studentId"), text(item, "lessonKey"), text(item, "date"), text(item, "bell"),
                         text(item, "group"), text(item, "discipline"), text(item, "teacherId"), text(item, "value"), text(item, "workType"),
-                        text(item, "reason"), item.path("late").asBoolean(false), text(item, "givenAt")));
+                        text(item, "reason"), item.path("late").asBoolean(false), text(item, "givenAt"), text(item, "lessonNo"),
+                        text(item, "topic"), text(item, "workNo"), text(item, "homework"), text(item, "recordedAt")));
             }
             return new Page(changes, text(body, "next"), body.path("hasMore").asBoolean(false));
         } catch (IOException e) {

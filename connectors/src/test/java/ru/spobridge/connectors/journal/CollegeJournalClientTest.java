@@ -131,4 +131,38 @@ class CollegeJournalClientTest {
 
         assertThat(failure.code()).isEqualTo("UNREACHABLE");
     }
+
+    private static final String LESSONS = """
+            {"items":[
+              {"seq":50,"type":"lesson","op":"upsert","id":"les-1","version":1,"lessonKey":"les-1","date":"2025-02-03","bell":2,
+               "group":"ИС-21","discipline":"МДК.01.01","teacherId":"t-5","lessonNo":14,"topic":"Практическая работа № 3. Расчёт цепи",
+               "workNo":3,"homework":"Задачи 5–7","recordedAt":"2025-02-03T10:15:00Z"},
+              {"seq":51,"type":"lesson","op":"upsert","id":"les-2","version":4,"lessonKey":"les-2","date":"2025-02-03","bell":3,
+               "group":"ИС-21","discipline":"МДК.01.01","teacherId":"t-5","lessonNo":null,"topic":"","workNo":null,"homework":null,
+               "recordedAt":"2025-02-04T08:00:00Z"},
+              {"seq":52,"type":"lesson","op":"delete","id":"les-1","version":2,"lessonKey":"les-1","date":"2025-02-03","bell":2,
+               "group":"ИС-21","discipline":"МДК.01.01","teacherId":"t-5","lessonNo":14,"topic":"Практическая работа № 3. Расчёт цепи",
+               "workNo":3,"homework":"Задачи 5–7","recordedAt":"2025-02-03T10:15:00Z"},
+              {"seq":53,"type":"mark","op":"upsert","id":"m-53","version":1,"studentId":"stu-1","lessonKey":"les-1","date":"2025-02-03",
+               "bell":"2","group":"ИС-21","discipline":"МДК.01.01","teacherId":"t-5","value":"4","workType":"current",
+               "givenAt":"2025-02-03T10:15:00Z"}],
+             "next":"c-53","hasMore":false}""";
+
+    @Test
+    void lesson_entries_are_read_with_their_topic_work_number_homework_and_recording_time_beside_marks() {
+        journal.on(TOKEN, token("j1")).on(CHANGES, reply(200, LESSONS));
+
+        CollegeJournalClient.Page page = client(Duration.ofSeconds(2)).changes("c-49", 200);
+
+        // columns: seq, type, op, id, version, lesson key, bell, КТП number, topic, work number, homework, recorded at
+        assertThat(page.changes()).extracting(change -> String.join("|", String.valueOf(change.seq()), change.type(), change.op(), change.id(),
+                String.valueOf(change.version()), change.lessonKey(), change.bell(), change.lessonNo(), change.topic(), change.workNo(),
+                change.homework(), change.recordedAt())).containsExactly(
+                "50|lesson|upsert|les-1|1|les-1|2|14|Практическая работа № 3. Расчёт цепи|3|Задачи 5–7|2025-02-03T10:15:00Z",
+                "51|lesson|upsert|les-2|4|les-2|3|null||null|null|2025-02-04T08:00:00Z",
+                "52|lesson|delete|les-1|2|les-1|2|14|Практическая работа № 3. Расчёт цепи|3|Задачи 5–7|2025-02-03T10:15:00Z",
+                "53|mark|upsert|m-53|1|les-1|2|null|null|null|null|null");
+        assertThat(page.changes().get(3).value()).isEqualTo("4");
+        assertThat(page.changes().get(0).studentId()).as("a lesson entry names no student").isNull();
+    }
 }

@@ -58,7 +58,8 @@ public final class EposSchoolItems {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LessonRecord(@JsonProperty("external_id") String externalId, @JsonProperty("date") String date,
+    public record LessonRecord(@JsonProperty("external_id") String externalId, @JsonProperty("lesson_key") String lessonKey,
+                               @JsonProperty("date") String date,
                                @JsonProperty("class_unit_external_id") String classUnitExternalId,
                                @JsonProperty("subject_code") String subjectCode,
                                @JsonProperty("teacher_external_id") String teacherExternalId,
@@ -99,7 +100,7 @@ public final class EposSchoolItems {
 
     /** What the teacher wrote for the lesson: КТП number, topic, work number, homework, when (seed 004 §3.5). */
     public static LessonRecord toLesson(LessonEntry entry) {
-        return new LessonRecord(entry.lessonKey(), entry.date() == null ? null : entry.date().toString(), entry.groupCode(),
+        return new LessonRecord(entry.lessonKey(), entry.lessonKey(), entry.date() == null ? null : entry.date().toString(), entry.groupCode(),
                 entry.disciplineCode(), entry.teacherId(), entry.lessonNo(), entry.topic(), entry.workNo(), entry.homework(),
                 entry.recordedAt() == null ? null : entry.recordedAt().toString());
     }

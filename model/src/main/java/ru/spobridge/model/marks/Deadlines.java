@@ -80,6 +80,14 @@ public record Deadlines(int currentDays, int workWorkingDays, int attestationDay
         return lessonDate.plusDays(attendanceDays);
     }
 
+    /**
+     * The last day for a lesson's topic and homework: the rule that sets absences on the lesson day (seed 004 §3.5)
+     * sets them too, so one setting serves both.
+     */
+    public LocalDate lessonEntryDue(LocalDate lessonDate) {
+        return attendanceDue(lessonDate);
+    }
+
     private static Instant endOfDay(LocalDate day, ZoneId zone) {
         return day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
     }

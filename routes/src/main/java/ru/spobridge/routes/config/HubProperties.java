@@ -50,12 +50,15 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
                                   @NotNull @Valid ContingentSource contingent, @Valid Map<String, TargetSettings> targets,
                                   @Valid HoldSettings hold, @Valid StaffSources staff, @Valid ScheduleSettings schedule,
                                   @Valid MarksSettings marks, String regionId, @Valid List<BlackoutSettings> blackouts,
-                                  ru.spobridge.model.InstitutionKind kind) {
+                                  @Valid RetentionSettings retention, ru.spobridge.model.InstitutionKind kind) {
         @ConstructorBinding
         public CollegeSettings {
             blackouts = blackouts == null ? List.of() : List.copyOf(blackouts);
             marks = marks == null ? new MarksSettings(null, null, null, null, null) : marks;
             kind = kind == null ? ru.spobridge.model.InstitutionKind.COLLEGE : kind;
+            // a school keeps summary statements 25 years and journal pages 5 (seed 004 §5.3–5.4) unless it states otherwise
+            retention = retention != null ? retention
+                    : kind == ru.spobridge.model.InstitutionKind.SCHOOL ? RetentionSettings.SCHOOL : RetentionSettings.COLLEGE;
             // a school judges marks by the hour after its lessons (seed 004 §3.5) unless it states otherwise,
             // even where its region's profile gives the colleges' day rules
             if (kind == ru.spobridge.model.InstitutionKind.SCHOOL && !marks.deadlines().byLessonsEnd()) {
@@ -68,22 +71,52 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
             staff = staff == null ? new StaffSources(null, null) : staff;
         }
 
+        /** A college with the default retention of its archived documents. */
+        public CollegeSettings(String name, String region, String ogrn, ZoneId zone, ContingentSource contingent,
+                               Map<String, TargetSettings> targets, HoldSettings hold, StaffSources staff,
+                               ScheduleSettings schedule, MarksSettings marks, String regionId, List<BlackoutSettings> blackouts) {
+            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, regionId, blackouts, null, null);
+        }
+
         /** A college without a region profile and without blackout periods. */
         public CollegeSettings(String name, String region, String ogrn, ZoneId zone, ContingentSource contingent,
                                Map<String, TargetSettings> targets, HoldSettings hold, StaffSources staff,
                                ScheduleSettings schedule, MarksSettings marks) {
-            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, null, List.of(), null);
+            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, null, List.of(), null, null);
         }
 
-        /** A college (not a school) with a region profile and blackout periods. */
+        /** A college (not a school) with its retention of archived documents. */
         public CollegeSettings(String name, String region, String ogrn, ZoneId zone, ContingentSource contingent,
                                Map<String, TargetSettings> targets, HoldSettings hold, StaffSources staff,
-                               ScheduleSettings schedule, MarksSettings marks, String regionId, List<BlackoutSettings> blackouts) {
-            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, regionId, blackouts, null);
+                               ScheduleSettings schedule, MarksSettings marks, String regionId, List<BlackoutSettings> blackouts,
+                               RetentionSettings retention) {
+            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, regionId, blackouts, retention, null);
         }
 
         public boolean school() {
             return kind == ru.spobridge.model.InstitutionKind.SCHOOL;
+        }
+    }
+
+    /**
+     * How long archived documents are kept (seed 002 §7.5, seed 004 §5.4): summary statements of final marks, and the
+     * journal's exports — until the end of the group's period of study when it is known ({@code journal} null), else
+     * for {@code journalFallback}. Expiry is reported, never acted on.
+     */
+    public record RetentionSettings(java.time.Period statements, java.time.Period journal, java.time.Period journalFallback) {
+
+        /** A college (seed 002 §7.5): statements 75 years, the journal for the group's period of study, else 5 years. */
+        public static final RetentionSettings COLLEGE = new RetentionSettings(null, null, null);
+        /** A school (seed 004 §5.4): yearly summary statements 25 years, journal pages 5 years. */
+        public static final RetentionSettings SCHOOL = new RetentionSettings(java.time.Period.ofYears(25), java.time.Period.ofYears(5), null);
+
+        public RetentionSettings {
+            statements = statements == null ? java.time.Period.ofYears(75) : statements;
+            journalFallback = journalFallback == null ? java.time.Period.ofYears(5) : journalFallback;
+            if (statements.isNegative() || statements.isZero() || journalFallback.isNegative() || journalFallback.isZero()
+                    || (journal != null && (journal.isNegative() || journal.isZero()))) {
+                throw new IllegalArgumentException("spo.colleges.*.retention: сроки хранения должны быть положительными");
+            }
         }
     }
 

@@ -17,7 +17,8 @@ import ru.spobridge.routes.CanonicalJson;
 
 /**
  * Which lane of the bus a record takes. Only types whose records are independent of one another are spread: students,
- * guardians, movement orders (by their student, so that one student's orders keep their order), marks and absences.
+ * guardians, movement orders (by their student, so that one student's orders keep their order), marks, absences and
+ * lesson entries (topics and homework, by lesson key).
  * Every other type (groups, staff, reference data, lessons, whose records name one another) stays on lane 0, in order.
  * A record's versions always take the same lane, so one lane — one message group — keeps them in order.
  */
@@ -26,7 +27,8 @@ import ru.spobridge.routes.CanonicalJson;
 public class Lanes {
 
     /** Types spread over lanes, each record by a stable hash of its key (a movement: of its student). */
-    private static final Set<String> SPREAD = Set.of(STUDENT, GUARDIAN, MOVEMENT, MARK, ATTENDANCE);
+    private static final Set<String> SPREAD = Set.of(STUDENT, GUARDIAN, MOVEMENT, MARK, ATTENDANCE,
+            ru.spobridge.model.journal.LessonEntry.ENTITY_TYPE);
     /** Types that a later spread type of the same target names: their outcomes are awaited before it is published. */
     private static final Set<String> PARENTS = Set.of(GROUP, STUDENT);
 

@@ -39,7 +39,9 @@ import ru.spobridge.model.schedule.AttestationEvent;
 import ru.spobridge.model.schedule.Lesson;
 import ru.spobridge.model.marks.Attendance;
 import ru.spobridge.model.marks.Mark;
+import ru.spobridge.mappings.marks.LessonEntryPlatformItems;
 import ru.spobridge.mappings.marks.MarksPlatformItems;
+import ru.spobridge.model.journal.LessonEntry;
 import ru.spobridge.routes.CanonicalJson;
 import ru.spobridge.routes.Colleges;
 import ru.spobridge.routes.config.HubProperties;
@@ -62,6 +64,9 @@ public class PlatformTargets {
     /** A mark the teacher deleted is deleted; an absence withdrawn or cleared by a late arrival is deleted everywhere. */
     private static final java.util.function.Predicate<Mark> DELETED = Mark::deleted;
     private static final java.util.function.Predicate<Attendance> WITHDRAWN = attendance -> !attendance.standing();
+    /** A lesson entry the teacher withdrew is deleted: the platform must not keep a topic the journal no longer has. */
+    private static final java.util.function.Predicate<LessonEntry> ENTRY_WITHDRAWN = LessonEntry::deleted;
+    private static final String LESSON_ENTRY = LessonEntry.ENTITY_TYPE;
 
     @Bean
     PlatformTarget eposTarget(Colleges colleges, HubProperties properties, CanonicalJson json, HttpClient http, Clock clock) {
@@ -76,7 +81,8 @@ public class PlatformTargets {
                 new Resource<>(LESSON, "schedule_items", Lesson.class, SchedulePlatformItems::toEpos),
                 new Resource<>(ATTESTATION, "attestation_events", AttestationEvent.class, SchedulePlatformItems::toEposAttestation),
                 new Resource<>(MARK, "marks", Mark.class, MarksPlatformItems::toEpos, DELETED),
-                new Resource<>(ABSENCE, "attendances", Attendance.class, MarksPlatformItems::toEpos, WITHDRAWN)),
+                new Resource<>(ABSENCE, "attendances", Attendance.class, MarksPlatformItems::toEpos, WITHDRAWN),
+                new Resource<>(LESSON_ENTRY, "lesson_topics", LessonEntry.class, LessonEntryPlatformItems::toEpos, ENTRY_WITHDRAWN)),
                 colleges, properties, json, http, clock);
     }
 
@@ -93,7 +99,7 @@ public class PlatformTargets {
                 new Resource<>(MOVEMENT, "movements", Movement.class, EposSchoolItems::toMovement),
                 new Resource<>(ACCOUNT, "staff_profiles", StaffAccount.class, StaffPlatformItems::toEposStaff, REMOVED),
                 new Resource<>(LESSON, "schedule_items", Lesson.class, EposSchoolItems::toSchedule),
-                new Resource<>(LessonEntry.ENTITY_TYPE, "lessons", LessonEntry.class, EposSchoolItems::toLesson),
+                new Resource<>(LESSON_ENTRY, "lesson_topics", LessonEntry.class, EposSchoolItems::toLesson, ENTRY_WITHDRAWN),
                 new Resource<>(MARK, "marks", Mark.class, MarksPlatformItems::toEpos, DELETED),
                 new Resource<>(ABSENCE, "attendances", Attendance.class, MarksPlatformItems::toEpos, WITHDRAWN)),
                 colleges, properties, json, http, clock);
@@ -112,7 +118,8 @@ public class PlatformTargets {
                 new Resource<>(LESSON, "schedule", Lesson.class, SchedulePlatformItems::toSgo),
                 new Resource<>(ATTESTATION, "attestation_events", AttestationEvent.class, SchedulePlatformItems::toAttestation),
                 new Resource<>(MARK, "marks", Mark.class, MarksPlatformItems::toSgo, DELETED),
-                new Resource<>(ABSENCE, "attendance", Attendance.class, MarksPlatformItems::toAttendance, WITHDRAWN)),
+                new Resource<>(ABSENCE, "attendance", Attendance.class, MarksPlatformItems::toAttendance, WITHDRAWN),
+                new Resource<>(LESSON_ENTRY, "themes", LessonEntry.class, LessonEntryPlatformItems::toSgo, ENTRY_WITHDRAWN)),
                 colleges, properties, json, http, clock);
     }
 
@@ -130,7 +137,8 @@ public class PlatformTargets {
                 new Resource<>(LESSON, "schedule", Lesson.class, SchedulePlatformItems::toAisEpo),
                 new Resource<>(ATTESTATION, "attestation_events", AttestationEvent.class, SchedulePlatformItems::toAttestation),
                 new Resource<>(MARK, "marks", Mark.class, MarksPlatformItems::toAisEpo, DELETED),
-                new Resource<>(ABSENCE, "attendance", Attendance.class, MarksPlatformItems::toAttendance, WITHDRAWN)),
+                new Resource<>(ABSENCE, "attendance", Attendance.class, MarksPlatformItems::toAttendance, WITHDRAWN),
+                new Resource<>(LESSON_ENTRY, "topics", LessonEntry.class, LessonEntryPlatformItems::toAisEpo, ENTRY_WITHDRAWN)),
                 colleges, properties, json, http, clock);
     }
 }

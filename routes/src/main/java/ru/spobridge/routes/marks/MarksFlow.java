@@ -8,7 +8,7 @@ import ru.spobridge.routes.config.HubProperties.CollegeSettings;
 import ru.spobridge.routes.flow.CollegeRoute;
 import ru.spobridge.routes.flow.Flow;
 
-/** The marks and attendance flow in the kernel: the college journal pulled on its schedule and a nightly catch-up. */
+/** The marks and attendance flow (with the lessons' topics and homework) in the kernel: the college journal pulled on its schedule and a nightly catch-up. */
 @Component
 public class MarksFlow implements Flow {
 
@@ -19,7 +19,7 @@ public class MarksFlow implements Flow {
 
     @Override
     public Set<String> entityTypes() {
-        return Set.of(MarksIntake.MARK, MarksIntake.ATTENDANCE);
+        return Set.of(MarksIntake.MARK, MarksIntake.ATTENDANCE, ru.spobridge.model.journal.LessonEntry.ENTITY_TYPE);
     }
 
     @Override

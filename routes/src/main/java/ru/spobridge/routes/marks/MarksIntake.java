@@ -39,6 +39,8 @@ public class MarksIntake {
     public static final String FLOW = "marks";
     public static final String MARK = "mark";
     public static final String ATTENDANCE = "attendance";
+    /** The journal's change type of a lesson entry. */
+    public static final String LESSON = "lesson";
 
     private static final Logger log = LoggerFactory.getLogger(MarksIntake.class);
 
@@ -47,8 +49,11 @@ public class MarksIntake {
     private final CanonicalJson json;
     private final CodeTables codeTables;
     private final Clock clock;
+    private final LessonEntryIntake lessonEntries;
 
-    public MarksIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json, CodeTables codeTables, Clock clock) {
+    public MarksIntake(CanonicalRecords canonical, RejectedRecords rejected, CanonicalJson json, CodeTables codeTables, Clock clock,
+                       LessonEntryIntake lessonEntries) {
+        this.lessonEntries = lessonEntries;
         this.canonical = canonical;
         this.rejected = rejected;
         this.json = json;
@@ -83,10 +88,32 @@ public class MarksIntake {
         return accept(context(college), changes, runId);
     }
 
-    /** Takes in one read (or one chunk of a long pull: an earlier chunk's versions are in the store by then). */
-    public Summary accept(Context context, List<JournalChange> changes, long runId) {
-        String college = context.college();
+    /**
+     * Takes in one read (or one chunk of a long pull: an earlier chunk's versions are in the store by then); the
+     * lesson entries of the read go to {@link LessonEntryIntake}, their counts added to the marks'.
+     */
+    public Summary accept(Context context, List<JournalChange> all, long runId) {
         Instant now = clock.instant();
+        List<JournalChange> lessonChanges = all.stream().filter(MarksIntake::isLessonEntry).toList();
+        if (lessonChanges.isEmpty()) {
+            return acceptMarks(context, all, runId, now);
+        }
+        Summary marks = acceptMarks(context, all.stream().filter(change -> !isLessonEntry(change)).toList(), runId, now);
+        Summary lessons = lessonEntries.accept(context.college(), context.lessons(), lessonChanges, runId, now);
+        return new Summary(marks.read() + lessons.read(), marks.accepted() + lessons.accepted(), marks.unchanged() + lessons.unchanged(),
+                marks.rejected() + lessons.rejected(), marks.closed() + lessons.closed());
+    }
+
+    /** A lesson entry of the journal (topic, work number, homework), not a mark or an absence. */
+    public static boolean isLessonEntry(JournalChange change) {
+        return LESSON.equalsIgnoreCase(change.type());
+    }
+
+    private Summary acceptMarks(Context context, List<JournalChange> changes, long runId, Instant now) {
+        if (changes.isEmpty()) {
+            return new Summary(0, 0, 0, 0, 0);
+        }
+        String college = context.college();
         Map<String, String> scale = context.scale();
         Map<String, AbsenceReason> reasonCodes = context.reasonCodes();
         Set<String> students = context.students();

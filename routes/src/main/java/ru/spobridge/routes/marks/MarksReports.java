@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import ru.spobridge.routes.protection.PayloadCipher;
+import ru.spobridge.model.journal.LessonEntry;
 import ru.spobridge.model.marks.Attendance;
 import ru.spobridge.model.reference.ReferenceItem;
 import ru.spobridge.model.reference.ReferenceKind;
@@ -28,9 +29,9 @@ import ru.spobridge.routes.schedule.ScheduleState;
 import ru.spobridge.routes.store.CanonicalRecords;
 
 /**
- * What deputy directors check (seed 002 §3.10–3.11): marks entered after the college's deadline, lessons with
- * nothing in the journal, per group and teacher; and what was sent to each platform and what it accepted, per group
- * and day.
+ * What deputy directors check (seed 002 §3.10–3.11): marks entered after the college's deadline, topics and homework
+ * recorded after the lesson day (seed 004 §3.5), lessons with nothing in the journal, per group and teacher; and what
+ * was sent to each platform and what it accepted, per group and day.
  */
 @Component
 public class MarksReports {
@@ -58,7 +59,12 @@ public class MarksReports {
                            LocalDate received) {
     }
 
-    public record GroupTeacher(String group, String teacherId, List<LateMark> lateMarks, List<String> lessonsWithoutEntries) {
+    /** A lesson whose topic or homework the teacher recorded after its deadline (seed 004 §3.5: on the lesson day). */
+    public record LateLessonEntry(String lessonKey, LocalDate lessonDate, LocalDate due, LocalDate recorded) {
+    }
+
+    public record GroupTeacher(String group, String teacherId, List<LateMark> lateMarks, List<String> lessonsWithoutEntries,
+                               List<LateLessonEntry> lateLessonEntries) {
     }
 
     public record DayOutcome(String group, LocalDate date, String target, int sent, int accepted, int rejected, int pending,
@@ -79,6 +85,15 @@ public class MarksReports {
             }
         });
         canonical.payloads(college, MarksIntake.ATTENDANCE).values().forEach(payload -> lessonsWithEntries.add(json.read(payload, Attendance.class).lessonKey()));
+        for (String payload : canonical.payloads(college, LessonEntry.ENTITY_TYPE).values()) {
+            LessonEntry entry = json.read(payload, LessonEntry.class);
+            LocalDate due = deadlines.lessonEntryDue(entry.date());
+            LocalDate recorded = LocalDate.ofInstant(entry.recordedAt(), zone);
+            if (!entry.deleted() && (entry.hasTopic() || entry.hasHomework()) && recorded.isAfter(due)) {
+                row(rows, entry.groupCode(), entry.teacherId()).lateLessonEntries().add(new LateLessonEntry(entry.lessonKey(), entry.date(), due,
+                        recorded));
+            }
+        }
         for (String payload : canonical.payloads(college, ScheduleState.LESSON).values()) {
             Lesson lesson = json.read(payload, Lesson.class);
             if (lesson.status() != LessonStatus.CANCELLED && deadlines.attendanceDue(lesson.date()).isBefore(today)
@@ -188,6 +203,6 @@ public class MarksReports {
     private static GroupTeacher row(Map<String, GroupTeacher> rows, String group, String teacher) {
         String g = group == null ? "—" : group;
         String t = teacher == null ? "—" : teacher;
-        return rows.computeIfAbsent(g + "|" + t, key -> new GroupTeacher(g, t, new ArrayList<>(), new ArrayList<>()));
+        return rows.computeIfAbsent(g + "|" + t, key -> new GroupTeacher(g, t, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
     }
 }

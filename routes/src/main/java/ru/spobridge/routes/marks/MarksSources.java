@@ -65,11 +65,13 @@ public class MarksSources {
         int pages = 0;
         int read = 0;
         int absences = 0;
+        int lessons = 0;
         do {
             page = client.changes(cursor, PAGE);
             pages++;
             read += page.changes().size();
             absences += (int) page.changes().stream().filter(change -> MarksIntake.ATTENDANCE.equalsIgnoreCase(change.type())).count();
+            lessons += (int) page.changes().stream().filter(MarksIntake::isLessonEntry).count();
             chunk.addAll(page.changes());
             if (chunk.size() >= CHUNK) {
                 chunks.accept(chunk);
@@ -83,7 +85,7 @@ public class MarksSources {
         if (cursor != null) {
             pendingCursor.put(collegeId, cursor);
         }
-        pulled.put(collegeId, counts(read, absences, pages));
+        pulled.put(collegeId, counts(read, absences, lessons, pages));
     }
 
     /** What the last pull of the college read from the journal, in its own terms; empty when nothing was pulled. */
@@ -92,10 +94,14 @@ public class MarksSources {
         return read == null ? Map.of() : read;
     }
 
-    static Map<String, Integer> counts(int changes, int absences, int pages) {
+    /** Lesson entries are counted only when the journal gave some, so a marks-only journal reads as before. */
+    static Map<String, Integer> counts(int changes, int absences, int lessons, int pages) {
         Map<String, Integer> read = new LinkedHashMap<>();
-        read.put("отметок", changes - absences);
+        read.put("отметок", changes - absences - lessons);
         read.put("пропусков", absences);
+        if (lessons > 0) {
+            read.put("записей занятий", lessons);
+        }
         read.put("страниц", pages);
         return read;
     }

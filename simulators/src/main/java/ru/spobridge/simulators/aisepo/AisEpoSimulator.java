@@ -20,7 +20,8 @@ import ru.spobridge.simulators.platform.ResourceSchema;
 /**
  * АИС ЭПО integration API at {@code /aisepo-sim}: header {@code Authorization: Bearer}, camelCase;
  * students carry {@code subgroupNo} (integer) and no СНИЛС; the only platform that takes teaching load; marks as a
- * list of text marks or an attestation result in words, never both.
+ * list of text marks or an attestation result in words, never both; lesson topics at {@code topics}, the КТП number
+ * as {@code orderNo} like its КТП rows.
  */
 public class AisEpoSimulator extends PlatformSimulator {
 
@@ -39,7 +40,9 @@ public class AisEpoSimulator extends PlatformSimulator {
                     FieldSpec.Type.TEXT, false, List.of("зачтено", "академическая задолженность", "не аттестован",
                     "не прошёл по уважительной причине"))),
             ResourceSchema.attendance("attendance",
-                    oneOf("code", ResourceSchema.ABSENCE_CODES.toArray(String[]::new)))));
+                    oneOf("code", ResourceSchema.ABSENCE_CODES.toArray(String[]::new))),
+            ResourceSchema.lessonTopics("topics", optional("orderNo", FieldSpec.Type.INTEGER), optional("topic"),
+                    optional("workNo", FieldSpec.Type.INTEGER), optional("homework"))));
 
     public AisEpoSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
                           SimulatorProperties.Platform settings) {

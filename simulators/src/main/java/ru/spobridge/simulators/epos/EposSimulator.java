@@ -20,7 +20,7 @@ import ru.spobridge.simulators.platform.ResourceSchema;
  * ЭПОС.СПО integration API at {@code /epos-sim}: header {@code Auth-Token}, token field {@code auth_token},
  * snake_case; lessons at {@code schedule_items} by {@code bell_no} and {@code subject_code} with a {@code status};
  * marks as text ({@code "5"}, {@code "5/4"}, {@code "зач"}) with a {@code control_form}, absences at
- * {@code attendances} by {@code reason_code}.
+ * {@code attendances} by {@code reason_code}; lesson topics and homework at {@code lesson_topics}.
  */
 public class EposSimulator extends PlatformSimulator {
 
@@ -36,7 +36,9 @@ public class EposSimulator extends PlatformSimulator {
             ResourceSchema.marks("marks", new FieldSpec("value", FieldSpec.Type.TEXT, true, markValues()),
                     oneOf("controlForm", "текущая", "промежуточная"), ResourceSchema.weight()),
             ResourceSchema.attendance("attendances",
-                    oneOf("reasonCode", ResourceSchema.ABSENCE_CODES.toArray(String[]::new)))));
+                    oneOf("reasonCode", ResourceSchema.ABSENCE_CODES.toArray(String[]::new))),
+            ResourceSchema.lessonTopics("lesson_topics", optional("lessonNo", FieldSpec.Type.INTEGER), optional("topic"),
+                    optional("workNo", FieldSpec.Type.INTEGER), optional("homework"))));
 
     /** ЭПОС writes a mark cell as text: "5", two marks as "5/4", or an attestation code. */
     private static List<String> markValues() {

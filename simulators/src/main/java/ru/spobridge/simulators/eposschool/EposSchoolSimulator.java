@@ -23,7 +23,7 @@ import ru.spobridge.simulators.platform.ResourceSchema;
  * (header {@code Auth-Token}, token field {@code auth_token}, snake_case) with the school's differences — class
  * units (parallel 1–11 and a letter, «7Б») where colleges have groups, so every group field is a
  * {@code class_unit_external_id}; school marks 5/4/3/2 only (a cell may hold two), no college attestation codes;
- * lesson topics and homework at {@code lessons}. See docs/ias-epos-school.md.
+ * lesson topics and homework at {@code lesson_topics}, as ЭПОС.СПО, with the class and the date. See docs/ias-epos-school.md.
  */
 public class EposSchoolSimulator extends PlatformSimulator {
 
@@ -38,7 +38,9 @@ public class EposSchoolSimulator extends PlatformSimulator {
                     oneOf("controlForm", "текущая", "промежуточная", "итоговая"), ResourceSchema.weight()),
             ResourceSchema.attendance("attendances",
                     oneOf("reasonCode", ResourceSchema.ABSENCE_CODES.toArray(String[]::new))),
-            ResourceSchema.lessons("lessons")));
+            ResourceSchema.lessonTopics("lesson_topics", required("date"), required("groupExternalId"),
+                    optional("subjectCode"), optional("teacherExternalId"), optional("lessonNo", FieldSpec.Type.INTEGER),
+                    optional("topic"), optional("workNo", FieldSpec.Type.INTEGER), optional("homework"))));
 
     /** A school cell: "5", or two marks as "5/4"; the colleges' зачёт and debt codes do not exist in a school. */
     private static List<String> markValues() {

@@ -14,7 +14,8 @@ import ru.spobridge.simulators.auth.TokenRegistry;
 import ru.spobridge.simulators.faults.FaultInjector;
 
 /**
- * In-memory journal of the colleges themselves (ЭИОС/LMS) that teachers fill with marks and absences; the hub pulls
+ * In-memory journal of the colleges themselves (ЭИОС/LMS) that teachers fill with marks, absences and, per lesson, the
+ * topic, work number and homework (a lesson entry, keyed by its lesson key); the hub pulls
  * its changes since a cursor at {@code GET /journal-sim/api/v1/{collegeId}/changes}. Read-only over HTTP; tests
  * and the demo write through this API. Every change gets the college's next sequence number; every change of one
  * record bumps that record's version. Thread-safe.
@@ -25,9 +26,11 @@ public class JournalSimulator {
     public static final String API = BASE + "/api/v1/";
     public static final String MARK = "mark";
     public static final String ATTENDANCE = "attendance";
+    /** A lesson entry: its id is the lesson key. */
+    public static final String LESSON = "lesson";
     /** Lesson keys with this prefix name the lesson as {@code dbg:date:bell:group:discipline}. */
     public static final String LESSON_BY_DATE_PREFIX = "dbg:";
-    private static final Set<String> TYPES = Set.of(MARK, ATTENDANCE);
+    private static final Set<String> TYPES = Set.of(MARK, ATTENDANCE, LESSON);
 
     /** Where and when a lesson is: what the journal knows about a lesson key. */
     public record Lesson(LocalDate date, int bell, String group, String discipline) {
@@ -92,7 +95,30 @@ public class JournalSimulator {
     }
 
     /**
-     * A teacher withdraws a live mark or absence; the change carries its last fields. The change's sequence
+     * What a teacher wrote for one lesson: its number in the КТП (optional), the topic, the number of a written or
+     * practical work (optional), the homework; any text, blank included (the hub and its checks judge it).
+     */
+    public record LessonNote(Integer lessonNo, String topic, Integer workNo, String homework) {
+    }
+
+    /**
+     * A teacher records or corrects the entry of a lesson at {@code recordedAt}; date, bell, group and discipline come
+     * from what the journal knows of the lesson key, as for marks. The change's sequence number.
+     */
+    public synchronized long putLessonEntry(String collegeId, String lessonKey, String teacherId, LessonNote note,
+                                            Instant recordedAt) {
+        Map<String, Object> fields = record(null, lessonKey, teacherId, college(collegeId));
+        fields.remove("studentId");
+        fields.put("lessonNo", note.lessonNo());
+        fields.put("topic", note.topic());
+        fields.put("workNo", note.workNo());
+        fields.put("homework", note.homework());
+        fields.put("recordedAt", recordedAt.toString());
+        return change(collegeId, LESSON, "upsert", lessonKey, fields);
+    }
+
+    /**
+     * A teacher withdraws a live mark, absence or lesson entry; the change carries its last fields. The change's sequence
      * number; a record that is not live is refused.
      */
     public synchronized long delete(String collegeId, String type, String id) {
@@ -166,7 +192,7 @@ public class JournalSimulator {
 
     private long change(String collegeId, String type, String op, String id, Map<String, Object> fields) {
         if (!TYPES.contains(type)) {
-            throw new IllegalArgumentException("type must be mark or attendance");
+            throw new IllegalArgumentException("type must be mark, attendance or lesson");
         }
         College college = college(collegeId);
         String key = key(type, id);

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -26,11 +28,21 @@ import ru.spobridge.simulators.web.JsonBodies;
 /** Beans of the college journal simulator; imported by the auto-configuration only (not scanned). */
 public class JournalSimulatorBeans {
 
+    private static final Logger log = LoggerFactory.getLogger(JournalSimulatorBeans.class);
+
     @Bean
     public JournalSimulator journalSimulator(SimulatorProperties properties, ObjectProvider<Clock> clocks) {
         SimulatorProperties.Journal settings = properties.journal();
-        return new JournalSimulator(new FaultInjector(), new TokenRegistry(settings.clients(), settings.tokenTtl(),
+        JournalSimulator simulator = new JournalSimulator(new FaultInjector(), new TokenRegistry(settings.clients(), settings.tokenTtl(),
                 SimulatorsAutoConfiguration.clockOf(clocks)));
+        seedDemo(simulator, settings);
+        return simulator;
+    }
+
+    private static void seedDemo(JournalSimulator simulator, SimulatorProperties.Journal settings) {
+        for (String college : settings.demoColleges()) {
+            log.info("Journal simulator seeded demo lesson entries: college={} lessons={}", college, JournalDemo.seed(simulator, college));
+        }
     }
 
     /** Faults the change feed; the token endpoint and the control API are never faulted. */
@@ -43,10 +55,14 @@ public class JournalSimulatorBeans {
     }
 
     @Bean
-    public RouterFunction<ServerResponse> journalSimRoutes(JournalSimulator simulator, ObjectProvider<Clock> clocks) {
+    public RouterFunction<ServerResponse> journalSimRoutes(JournalSimulator simulator, ObjectProvider<Clock> clocks,
+                                                          SimulatorProperties properties) {
         Clock clock = SimulatorsAutoConfiguration.clockOf(clocks);
         FaultControlEndpoints control = new FaultControlEndpoints(simulator.faults(),
-                () -> Map.of("changeRequests", simulator.requests()), simulator::reset);
+                () -> Map.of("changeRequests", simulator.requests()), () -> {
+                    simulator.reset();
+                    seedDemo(simulator, properties.journal());
+                });
         return new JournalEndpoints(simulator).routes().and(control.routes(JournalSimulator.BASE))
                 .and(RouterFunctions.route().POST(JournalSimulator.BASE + "/_control/seed", request -> seed(simulator, clock, request)).build());
     }

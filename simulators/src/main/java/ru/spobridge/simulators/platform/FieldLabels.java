@@ -35,9 +35,9 @@ final class FieldLabels {
             Map.entry("attestation", "результат аттестации"), Map.entry("workType", "вид работы"),
             Map.entry("weight", "вес отметки"), Map.entry("reasonCode", "причина отсутствия"),
             Map.entry("parallel", "параллель"), Map.entry("letter", "литера класса"),
-            Map.entry("topic", "тема урока"), Map.entry("homework", "домашнее задание"),
-            Map.entry("lessonNo", "номер урока по КТП"), Map.entry("workNo", "номер работы"),
-            Map.entry("recordedAt", "время записи"));
+            Map.entry("recordedAt", "время записи"), Map.entry("lessonNo", "номер занятия по КТП"),
+            Map.entry("workNo", "номер работы"),
+            Map.entry("topic", "тема занятия"), Map.entry("theme", "тема занятия"), Map.entry("homework", "домашнее задание"));
 
     private FieldLabels() {
     }

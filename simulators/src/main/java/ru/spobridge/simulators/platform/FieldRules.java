@@ -186,16 +186,26 @@ final class FieldRules {
                             "Недопустимый вид дисциплины: ожидается УД, МДК, ПМ или практика"));
                 }
             }
-            case "hours", "weight", "lessonNo", "workNo" -> {
+            case "hours", "weight", "lessonNo", "workNo", "orderNo" -> {
+                // a movement's orderNo is the order's text number; only a lesson's is the КТП row number
+                if (name.equals("orderNo") && kind != ResourceKind.LESSONS) {
+                    return;
+                }
                 if (value.asInt() <= 0) {
-                    errors.add(error(name, "INVALID_VALUE", "Значение поля «" + FieldLabels.of(name)
-                            + "» должно быть больше нуля"));
+                    // АИС ЭПО numbers a lesson's КТП row orderNo, as its КТП does; the label list names a movement's
+                    String label = name.equals("orderNo") ? "номер занятия по КТП" : FieldLabels.of(name);
+                    errors.add(error(name, "INVALID_VALUE", "Значение поля «" + label + "» должно быть больше нуля"));
                 }
             }
             case "lessonKey" -> {
                 if (!text.startsWith(ResourceSchema.LESSON_BY_DATE_PREFIX) && !known.lesson(text)) {
                     errors.add(error(name, "UNKNOWN_LESSON", "Урок не найден: передайте его в расписании "
                             + "или укажите ключ по дате, звонку, группе и дисциплине"));
+                }
+            }
+            case "recordedAt" -> {
+                if (!instant(text)) {
+                    errors.add(invalidFormat(name, "ожидается время ISO 8601, например 2026-09-07T10:15:00Z"));
                 }
             }
             case "start", "end" -> {
@@ -230,6 +240,15 @@ final class FieldRules {
 
     RecordError error(String canonical, String code, String message) {
         return new RecordError(naming.wire(canonical), code, message);
+    }
+
+    static boolean instant(String text) {
+        try {
+            java.time.Instant.parse(text.strip());
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     static boolean realDate(String text) {

@@ -116,6 +116,11 @@ public class PlatformSimulator {
         return items(clientId, ResourceKind.ATTENDANCE);
     }
 
+    /** Lesson topics and homework of a client by lesson key (externalId), fields as received; withdrawn ones are gone. */
+    public Map<String, Map<String, Object>> lessonTopics(String clientId) {
+        return items(clientId, ResourceKind.LESSONS);
+    }
+
     /** Accepted, non-replayed mark posts (distinct idempotency keys) that carried this mark. */
     public int markPosts(String clientId, String externalId) {
         return tenant(clientId).deliveries(ResourceKind.MARKS, externalId);

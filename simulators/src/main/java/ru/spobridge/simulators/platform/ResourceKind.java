@@ -18,8 +18,8 @@ public enum ResourceKind {
     MARKS(true),
     /** Absences of students from lessons; a withdrawn absence is deleted. */
     ATTENDANCE(true),
-    /** Lesson topics, work numbers and homework by lesson key. */
-    LESSONS(false);
+    /** Lesson topics, work numbers and homework by lesson key */
+    LESSONS(true);
 
     private final boolean deletable;
 

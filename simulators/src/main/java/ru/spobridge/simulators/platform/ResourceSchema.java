@@ -72,18 +72,6 @@ public record ResourceSchema(ResourceKind kind, String path, List<FieldSpec> fie
                 optional("phone"), required("groupExternalId")));
     }
 
-    /**
-     * Lesson records at {@code path} by lesson key (externalId): date, groupExternalId, subjectCode?,
-     * teacherExternalId?, lessonNo? (in the КТП), topic?, workNo?, homework?, recordedAt? — a topic or homework at
-     * least.
-     */
-    public static ResourceSchema lessons(String path) {
-        return new ResourceSchema(ResourceKind.LESSONS, path, List.of(required("externalId"), required("date"),
-                required("groupExternalId"), optional("subjectCode"), optional("teacherExternalId"),
-                optional("lessonNo", FieldSpec.Type.INTEGER), optional("topic"),
-                optional("workNo", FieldSpec.Type.INTEGER), optional("homework"), optional("recordedAt")));
-    }
-
     /** Student profiles with the fields every platform shares, then the platform's own {@code extra} ones. */
     public static ResourceSchema students(String path, FieldSpec... extra) {
         List<FieldSpec> fields = new ArrayList<>(List.of(required("externalId"), required("lastName"),
@@ -196,6 +184,17 @@ public record ResourceSchema(ResourceKind kind, String path, List<FieldSpec> fie
     public static ResourceSchema attendance(String path, FieldSpec code) {
         return new ResourceSchema(ResourceKind.ATTENDANCE, path, List.of(required("externalId"),
                 required("studentExternalId"), required("lessonKey"), code));
+    }
+
+    /**
+     * Lesson topics at {@code path}, one per lesson: externalId (the lesson key), lessonKey (a posted lesson or a
+     * {@code dbg:} key), recordedAt (ISO 8601 instant), then the platform's own optional fields for the КТП number,
+     * topic, work number and homework ({@code own}). An empty topic or homework is accepted: the journal may lack them.
+     */
+    public static ResourceSchema lessonTopics(String path, FieldSpec... own) {
+        List<FieldSpec> fields = new ArrayList<>(List.of(required("externalId"), required("lessonKey"), required("recordedAt")));
+        fields.addAll(List.of(own));
+        return new ResourceSchema(ResourceKind.LESSONS, path, fields);
     }
 
     /** An optional positive whole weight of a mark. */

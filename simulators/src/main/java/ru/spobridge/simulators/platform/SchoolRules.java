@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Rules of ИАС «ЭПОС» for schools that no single field states: a class unit's name is its parallel and letter
- * («7Б»), and a lesson record says something (a topic or homework). Applied to platforms whose class unit schema has
- * a {@code parallel} and whose lessons schema exists.
+ * («7Б»). Applied to platforms whose class unit schema has a {@code parallel}.
  */
 public final class SchoolRules {
 
@@ -53,9 +52,6 @@ public final class SchoolRules {
             for (String[] problem : classUnitProblems(text(item, "name"), number, text(item, "letter"))) {
                 errors.add(new RecordError(naming.wire(problem[0]), "INVALID_VALUE", problem[1]));
             }
-        }
-        if (schema.kind() == ResourceKind.LESSONS && text(item, "topic") == null && text(item, "homework") == null) {
-            errors.add(new RecordError(naming.wire("topic"), "REQUIRED", "Нужна тема урока или домашнее задание"));
         }
         return errors;
     }

@@ -19,7 +19,8 @@ import ru.spobridge.simulators.platform.ResourceSchema;
  * «Сетевой Город. Образование» integration API at {@code /sgo-sim}: header {@code at}, camelCase; students carry
  * {@code snils} (checked) and {@code subgroup}; lessons by {@code pairNo} with both times and a {@code kind};
  * marks as numbers ({@code 5}, two as {@code [5,4]}, attestation as text), absences by {@code code} with the
- * platform's own Б (illness) and ОП (excused in advance).
+ * platform's own Б (illness) and ОП (excused in advance); a lesson's topic at {@code themes} as a {@code theme}, the word
+ * of its diary.
  */
 public class SgoSimulator extends PlatformSimulator {
 
@@ -36,7 +37,9 @@ public class SgoSimulator extends PlatformSimulator {
             ResourceSchema.attestationEvents(),
             ResourceSchema.marks("marks", new FieldSpec("value", FieldSpec.Type.MARK_CELL, true),
                     ResourceSchema.weight()),
-            ResourceSchema.attendance("attendance", oneOf("code", "Н", "УП", "НУ", "Б", "ОП"))));
+            ResourceSchema.attendance("attendance", oneOf("code", "Н", "УП", "НУ", "Б", "ОП")),
+            ResourceSchema.lessonTopics("themes", optional("lessonNo", FieldSpec.Type.INTEGER), optional("theme"),
+                    optional("workNo", FieldSpec.Type.INTEGER), optional("homework"))));
 
     public SgoSimulator(Clock clock, FaultInjector faults, TokenRegistry tokens,
                         SimulatorProperties.Platform settings) {

@@ -36,6 +36,11 @@ class AisEpoMarksTest extends PlatformMarksContractTest {
         return "code";
     }
 
+    @Override
+    protected String lessonNoField() {
+        return "orderNo";
+    }
+
     private Item attestation(String externalId, String result) {
         return mark(externalId, "stu-1", "les-1").without("marks").with("attestation", result)
                 .with("workType", "attestation");

@@ -86,15 +86,15 @@ class EposSchoolPlatformTest extends PlatformTestClient {
     }
 
     @Test
-    void a_lesson_record_without_topic_or_homework_is_rejected() {
+    void a_withdrawn_lesson_record_is_deleted() {
         write(ResourceKind.GROUPS, classUnit("cls-7b", "7Б", 7, "Б"));
+        write(ResourceKind.SCHEDULE, lesson("les-1", "cls-7b"));
+        assertThat(write(ResourceKind.LESSONS, lessonRecord("les-1", "cls-7b", "Дроби", null)).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> response = write(ResourceKind.LESSONS,
-                lessonRecord("les-1", "cls-7b", null, null), lessonRecord("les-2", "cls-7b", null, "§ 12"));
+        HttpResponse<String> response = delete(ResourceKind.LESSONS, "les-1", "", "del-les-1");
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(207);
-        assertError(json(response), 0, "topic", "REQUIRED");
-        assertThat(school.lessonRecords(CLIENT)).containsOnlyKeys("les-2");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(school.lessonRecords(CLIENT)).isEmpty();
     }
 
     private static Item classUnit(String externalId, String name, int parallel, String letter) {
@@ -114,9 +114,9 @@ class EposSchoolPlatformTest extends PlatformTestClient {
     }
 
     private static Item lessonRecord(String key, String classUnit, String topic, String homework) {
-        return Item.of(key).with("date", "2026-09-07").with("groupExternalId", classUnit)
+        return Item.of(key).with("lessonKey", key).with("date", "2026-09-07").with("groupExternalId", classUnit)
                 .with("subjectCode", "MATH").with("teacherExternalId", "stf-1").with("lessonNo", 12)
-                .with("topic", topic).with("homework", homework).with("recordedAt", "2026-09-07T10:05:00+05:00");
+                .with("topic", topic).with("homework", homework).with("recordedAt", "2026-09-07T05:05:00Z");
     }
 
     private static Item mark(String externalId, String student, String value) {

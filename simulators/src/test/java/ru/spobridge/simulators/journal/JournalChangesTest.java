@@ -204,4 +204,31 @@ class JournalChangesTest extends SimulatorWebTest {
         assertThat(postJson("/journal-sim/_control/seed", "{\"college\":\"x\",\"date\":\"вчера\",\"students\":[]}").statusCode())
                 .isEqualTo(400);
     }
+
+    @Test
+    void a_lesson_entry_is_a_change_keyed_by_its_lesson_with_versions_and_a_withdrawal_carrying_its_last_fields() {
+        journal.describeLesson(COLLEGE, "les-77", new JournalSimulator.Lesson(LocalDate.parse("2026-09-08"), 3, "ТМ-21", "МДК.01.01"));
+        journal.putLessonEntry(COLLEGE, "les-77", "stf-1", new JournalSimulator.LessonNote(14, "Реш. задач", null, null), GIVEN);
+        journal.putLessonEntry(COLLEGE, "les-77", "stf-1", new JournalSimulator.LessonNote(14, "Решение задач", 2, "Задачи 5–7"),
+                GIVEN.plusSeconds(60));
+        journal.delete(COLLEGE, JournalSimulator.LESSON, "les-77");
+
+        JsonNode items = json(changes(COLLEGE, "", token())).get("items");
+
+        assertThat(items).extracting(item -> item.get("type").asText() + " " + item.get("op").asText() + " " + item.get("id").asText()
+                + " v" + item.get("version").asInt()).containsExactly("lesson upsert les-77 v1", "lesson upsert les-77 v2", "lesson delete les-77 v3");
+        JsonNode corrected = items.get(1);
+        assertThat(corrected.get("lessonKey").asText()).isEqualTo("les-77");
+        assertThat(corrected.get("date").asText()).isEqualTo("2026-09-08");
+        assertThat(corrected.get("bell").asInt()).isEqualTo(3);
+        assertThat(corrected.get("group").asText()).isEqualTo("ТМ-21");
+        assertThat(corrected.get("lessonNo").asInt()).isEqualTo(14);
+        assertThat(corrected.get("topic").asText()).isEqualTo("Решение задач");
+        assertThat(corrected.get("workNo").asInt()).isEqualTo(2);
+        assertThat(corrected.get("homework").asText()).isEqualTo("Задачи 5–7");
+        assertThat(corrected.get("recordedAt").asText()).isEqualTo("2026-09-07T06:11:00Z");
+        assertThat(corrected.has("studentId")).as("a lesson entry names no student").isFalse();
+        assertThat(items.get(0).get("workNo").isNull()).isTrue();
+        assertThat(items.get(2).get("topic").asText()).as("the withdrawal carries the last fields").isEqualTo("Решение задач");
+    }
 }

@@ -6,6 +6,7 @@ import static ru.spobridge.simulators.platform.Item.student;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -176,5 +177,51 @@ public abstract class PlatformMarksContractTest extends PlatformTestClient {
         JsonNode body = json(response);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(body.get("rejected").asInt()).isZero();
+    }
+
+    /** The platform's canonical name of a lesson's topic: {@code topic}, or {@code theme} on СГО. */
+    protected String topicField() {
+        return "topic";
+    }
+
+    /** The platform's canonical name of a lesson's КТП number: {@code lessonNo}, or {@code orderNo} on АИС ЭПО. */
+    protected String lessonNoField() {
+        return "lessonNo";
+    }
+
+    private Item topic(String lessonKey, String topic) {
+        return Item.of(lessonKey).with("lessonKey", lessonKey).with(lessonNoField(), 14).with(topicField(), topic).with("workNo", 3)
+                .with("homework", "Задачи 5–7").with("recordedAt", "2026-02-03T09:15:00Z");
+    }
+
+    @Test
+    void a_lesson_topic_is_stored_listed_and_deleted_and_a_lesson_without_topic_or_homework_is_accepted() {
+        HttpResponse<String> posted = write(ResourceKind.LESSONS, topic("les-1", "Практическая работа № 3. Расчёт цепи"),
+                topic(DBG_KEY, null).without(topicField()).without("homework").without(lessonNoField()).without("workNo"));
+
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        assertThat(simulator().lessonTopics(CLIENT).get("les-1")).containsEntry(wire(topicField()), "Практическая работа № 3. Расчёт цепи")
+                .containsEntry(wire(lessonNoField()), 14).containsEntry(wire("workNo"), 3).containsEntry(wire("homework"), "Задачи 5–7");
+        assertThat(list(ResourceKind.LESSONS, "").headers().firstValue("X-Total-Count")).hasValue("2");
+
+        HttpResponse<String> deleted = delete(ResourceKind.LESSONS, "les-1", "", UUID.randomUUID().toString());
+
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(simulator().lessonTopics(CLIENT)).containsOnlyKeys(DBG_KEY);
+    }
+
+    @Test
+    void a_lesson_topic_is_refused_by_field_for_an_unknown_lesson_a_bad_time_or_number_and_no_time() {
+        HttpResponse<String> posted = write(ResourceKind.LESSONS, topic("les-9", "Тема"), topic("les-1", "Тема").with("recordedAt", "03.02.2026"),
+                topic("les-2", "Тема").with("workNo", 0), topic("les-3", "Тема").with(lessonNoField(), -1),
+                topic("les-3", "Тема").without("recordedAt"));
+
+        assertThat(posted.statusCode()).isEqualTo(422);
+        assertError(json(posted), 0, "lessonKey", "UNKNOWN_LESSON");
+        assertError(json(posted), 1, "recordedAt", "INVALID_FORMAT");
+        assertError(json(posted), 2, "workNo", "INVALID_VALUE");
+        assertError(json(posted), 3, lessonNoField(), "INVALID_VALUE");
+        assertError(json(posted), 4, "recordedAt", "REQUIRED");
+        assertThat(simulator().lessonTopics(CLIENT)).isEmpty();
     }
 }

@@ -36,6 +36,11 @@ class SgoMarksTest extends PlatformMarksContractTest {
         return "code";
     }
 
+    @Override
+    protected String topicField() {
+        return "theme";
+    }
+
     private Item attestation(String externalId, String value) {
         return mark(externalId, "stu-1", "les-1").with("value", value).with("workType", "attestation");
     }
