@@ -51,6 +51,8 @@ class RegionProfilesDemoTest {
         assertThat(school.settings().school()).isTrue();
         assertThat(school.settings().marks().deadlines().hoursAfterLessons()).isEqualTo(1);
         assertThat(school.settings().marks().deadlines().workDays()).isEqualTo(7);
+        // seed 004 §5.3–5.4: a school keeps summary statements 25 years, journal pages 5
+        assertThat(school.settings().retention()).isEqualTo(ru.spobridge.routes.config.HubProperties.RetentionSettings.SCHOOL);
         assertThat(environment.getProperty("spo.simulators.enabled")).isEqualTo("true");
     }
 
