@@ -4,7 +4,7 @@
 
 const SPO = (() => {
   const FLOWS = { contingent: 'Контингент', staff: 'Кадры', marks: 'Отметки и посещаемость', schedule: 'Расписание',
-    reference: 'Справочники' };
+    reference: 'Справочники', archive: 'Архивы журналов' };
   const STATUSES = { READING: 'чтение источника', DELIVERING: 'доставка', COMPLETED: 'завершён', HELD: 'задержан',
     REJECTED: 'отклонён оператором', COMPLETED_WITH_ERRORS: 'завершён с ошибками', FAILED: 'не выполнен',
     INTERRUPTED: 'прерван', SKIPPED: 'пропущен', FILE_REFUSED: 'файл отклонён' };
@@ -18,7 +18,8 @@ const SPO = (() => {
   const PAGES = [
     ['/index.html', 'Обзор'], ['/runs.html', 'Запуски'], ['/rejected.html', 'Отклонённые'],
     ['/dead-letters.html', 'Недоставленные'], ['/held.html', 'Задержанные'], ['/reports.html', 'Отчёты'],
-    ['/audit.html', 'Журнал действий'], ['/admin.html', 'Пользователи', 'ADMIN']
+    ['/quality.html', 'Качество журнала'],
+    ['/audit.html', 'Журнал действий'], ['/archives.html', 'Архивы', 'ADMIN'], ['/admin.html', 'Пользователи', 'ADMIN']
   ];
 
   let me = null;

@@ -29,7 +29,7 @@ import ru.spobridge.simulators.sgo.SgoSimulator;
  * The whole hub on real parts: a real PostgreSQL started here, embedded Artemis, the simulators over HTTP and
  * SOAP on loopback. One Spring context shared by every test class that extends this; each test starts clean.
  */
-@SpringBootTest(classes = {SpoBridgeApplication.class, HubIntegrationTest.TestClock.class},
+@SpringBootTest(classes = {SpoBridgeApplication.class, HubIntegrationTest.TestClock.class, ArchiveTestContents.class},
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
 public abstract class HubIntegrationTest {

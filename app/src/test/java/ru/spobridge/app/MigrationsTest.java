@@ -22,7 +22,7 @@ class MigrationsTest {
             "rejected_record", "source_cursor", "sync_run", "sync_state", "held_run", "reconciliation_report", "staff_sla", "qrtz_triggers", "qrtz_job_details",
             "run_pause", "work_calendar_day", "work_calendar_year",
             "region", "college", "college_change", "settings_revision", "hub_user", "user_scope",
-            "code_table_entry", "code_table_change", "asc_unmatched");
+            "code_table_entry", "code_table_change", "asc_unmatched", "journal_quality_report");
 
     @Test
     void migrations_run_on_h2_in_file_compatible_mode() throws SQLException {

@@ -38,6 +38,10 @@ public final class AuditActions {
         NAMES.put("DRIFT_REPAIRED", "платформа потеряла записи, отправлены заново");
         NAMES.put("EXPORT", "выгрузка");
         NAMES.put("REVEAL", "просмотр персональных данных");
+        NAMES.put("ARCHIVE_BUILT", "архив журнала собран по запросу");
+        NAMES.put("ARCHIVE_VERIFIED", "архив журнала проверен по описи");
+        NAMES.put("ARCHIVE_VIEW", "просмотр файла архива журнала");
+        NAMES.put("ARCHIVE_DOWNLOAD", "выгрузка файла архива журнала");
         NAMES.put("COLLEGE_CREATED", "колледж добавлен");
         NAMES.put("COLLEGE_CHANGED", "настройки колледжа изменены");
         NAMES.put("COLLEGE_DISABLED", "колледж отключён");

@@ -35,6 +35,14 @@ public class ConsoleLinks {
         return page("reports.html", "college", college);
     }
 
+    public String archives(String college) {
+        return page("archives.html", "college", college);
+    }
+
+    public String quality(String college) {
+        return page("quality.html", "college", college);
+    }
+
     public String hub() {
         return base + "/index.html";
     }

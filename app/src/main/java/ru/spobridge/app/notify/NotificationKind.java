@@ -10,6 +10,9 @@ public enum NotificationKind {
     CIRCUIT_OPEN("платформа долго отключена предохранителем", false),
     SOURCE_UNREACHABLE("источник недоступен", false),
     MARKS_LATE("отметки внесены позже срока", false),
+    ARCHIVE_RETENTION("истёк срок хранения документов архива журнала", false),
+    /** The month's journal-quality report of a college (seed 002 §3.10–3.11); its deputy director gets it from config. */
+    JOURNAL_QUALITY("ежемесячный отчёт о ведении журнала", false),
     /** A test message sent on an administrator's request; nobody subscribes to it. */
     TEST("проверочное сообщение", false);
 

@@ -6,7 +6,7 @@ import java.util.Map;
 final class RussianNames {
 
     private static final Map<String, String> FLOWS = Map.of("contingent", "Контингент", "staff", "Кадры",
-            "marks", "Отметки и посещаемость", "schedule", "Расписание", "reference", "Справочники");
+            "marks", "Отметки и посещаемость", "schedule", "Расписание", "reference", "Справочники", "archive", "Архивы журналов");
     private static final Map<String, String> STATUSES = Map.ofEntries(Map.entry("READING", "чтение источника"),
             Map.entry("DELIVERING", "доставка"), Map.entry("COMPLETED", "завершён"), Map.entry("HELD", "задержан"),
             Map.entry("REJECTED", "отклонён оператором"), Map.entry("COMPLETED_WITH_ERRORS", "завершён с ошибками"),

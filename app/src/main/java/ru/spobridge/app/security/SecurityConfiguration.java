@@ -87,6 +87,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/admin.html").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").authenticated()
                         .requestMatchers("/api/records/reveal").hasRole("ADMIN")
+                        // journal archives and their content: administrators only (issue 17 item 7)
+                        .requestMatchers("/api/archives", "/api/archives/**", "/archives.html").hasRole("ADMIN")
                         // code tables are the operator's; the rest of the administration is the administrator's
                         .requestMatchers(HttpMethod.GET, "/api/admin/colleges/*/code-tables/**").hasRole("OBSERVER")
                         .requestMatchers("/api/admin/colleges/*/code-tables/**").hasRole("OPERATOR")

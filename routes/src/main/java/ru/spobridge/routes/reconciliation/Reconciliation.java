@@ -1,13 +1,10 @@
 package ru.spobridge.routes.reconciliation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.spobridge.routes.CanonicalJson;
@@ -85,7 +82,7 @@ public class Reconciliation {
                 drift.add(new Drift(entityType, key, Drift.MISSING, List.of(), entry.getValue()[1]));
                 continue;
             }
-            List<String> fields = differentFields(shouldBe, is);
+            List<String> fields = PlatformItems.differentFields(json.mapper(), shouldBe, is);
             if (!fields.isEmpty()) {
                 drift.add(new Drift(entityType, key, Drift.DIFFERENT, fields, entry.getValue()[1]));
             }
@@ -97,19 +94,6 @@ public class Reconciliation {
     /** Payload and label of every canonical record of a type, by key. */
     private Map<String, String[]> expected(String collegeId, String entityType) {
         return new java.util.TreeMap<>(canonical.payloadsAndLabels(collegeId, entityType));
-    }
-
-    /** Fields the platform should have and holds otherwise; numbers and booleans compared as JSON values. */
-    private List<String> differentFields(Map<String, Object> shouldBe, Map<String, Object> is) {
-        TreeSet<String> fields = new TreeSet<>();
-        for (Map.Entry<String, Object> field : shouldBe.entrySet()) {
-            JsonNode expected = json.mapper().valueToTree(field.getValue());
-            JsonNode actual = json.mapper().valueToTree(is.get(field.getKey()));
-            if (!Objects.equals(expected, actual)) {
-                fields.add(field.getKey());
-            }
-        }
-        return List.copyOf(fields);
     }
 
     /**
