@@ -43,7 +43,7 @@ class OperationsGuideTest {
                         + "(see OperationsGuideTest)")
                 .isEqualTo(generated);
         assertThat(generated).contains("| `PERM_EPOS_SECRET` | переменная окружения | `targets.epos.client-secret` |",
-                "### kuz-demo", "Всего ссылок: 27.");
+                "### kuz-demo", "### perm-school-demo", "`PERM_SCHOOL_IAS_EPOS_URL`", "Всего ссылок: 36.");
     }
 
     @Test

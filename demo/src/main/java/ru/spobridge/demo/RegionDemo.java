@@ -11,10 +11,11 @@ import ru.spobridge.routes.config.region.CollegeDefinition;
 import ru.spobridge.routes.config.region.GeneratedRegion;
 import ru.spobridge.routes.config.region.RegionDocument;
 import ru.spobridge.routes.config.region.RegionFiles;
+import ru.spobridge.routes.config.region.RegionProfile;
 
 /**
  * The region demo ({@code --spo.demo.region=50}): a generated region of colleges spread over the three shipped region
- * profiles (Perm → ЭПОС.СПО, Chelyabinsk → СГО, Kuzbass → АИС ЭПО), each college stating only id, name, ОГРН and the
+ * profiles (Perm → ЭПОС.СПО, Chelyabinsk → СГО, Kuzbass → АИС ЭПО) and the shipped demo school of Perm (→ ИАС «ЭПОС»), each college stating only id, name, ОГРН and the
  * region's variable prefix, so every college of a region shares the demo profile's addresses and secrets. The hub runs
  * on its own store under {@code ./data/region-demo}; the Контингент simulator seeds each college with
  * {@value #STUDENTS} students. Staff come only from files here (1С:ЗУП publications are per ОГРН in the simulator).
@@ -23,6 +24,10 @@ public final class RegionDemo {
 
     public static final String OPTION = "--spo.demo.region=";
     public static final int STUDENTS = 2000;
+    /** The shipped profile of Perm schools (ИАС «ЭПОС», seed 004): its demo school joins the generated region as is. */
+    static final String SCHOOLS = "perm-schools";
+    static final int SCHOOL_PUPILS = 60;
+    static final int SCHOOL_CLASSES = 4;
     static final List<String> REGIONS = GeneratedRegion.REGIONS;
 
     private RegionDemo() {
@@ -42,9 +47,25 @@ public final class RegionDemo {
         return 0;
     }
 
-    /** The region files for {@code colleges} colleges, built from the shipped profiles in {@code shippedRegions}. */
+    /**
+     * The region files for {@code colleges} colleges, built from the shipped profiles in {@code shippedRegions}, and the
+     * shipped Perm schools' file with its demo school (a small school synced to ИАС «ЭПОС»), its staff only from files.
+     */
     public static List<RegionDocument> generate(int colleges, Path shippedRegions) {
-        return GeneratedRegion.generate(colleges, shippedRegions, 1000);
+        List<RegionDocument> documents = new ArrayList<>(GeneratedRegion.generate(colleges, shippedRegions, 1000));
+        RegionFiles.readAll(shippedRegions).stream().filter(document -> document.region().id().equals(SCHOOLS))
+                .forEach(document -> documents.add(new RegionDocument(withoutZup(document.region()), document.colleges())));
+        return documents;
+    }
+
+    private static RegionProfile withoutZup(RegionProfile profile) {
+        java.util.Map<String, Object> defaults = new java.util.LinkedHashMap<>(profile.defaults());
+        if (defaults.get("staff") instanceof java.util.Map<?, ?> staff) {
+            java.util.Map<Object, Object> filesOnly = new java.util.LinkedHashMap<>(staff);
+            filesOnly.remove("zup");
+            defaults.put("staff", filesOnly);
+        }
+        return new RegionProfile(profile.id(), profile.name(), defaults);
     }
 
     /** Writes the region files under {@code home}/regions and answers the settings that point the hub at them. */
@@ -71,6 +92,15 @@ public final class RegionDemo {
             for (CollegeDefinition college : document.colleges().values()) {
                 String prefix = "--spo.simulators.demo.colleges[" + index + "].";
                 settings.add(prefix + "ogrn=" + college.ogrn());
+                if (SCHOOLS.equals(document.region().id())) {
+                    settings.add(prefix + "students=" + SCHOOL_PUPILS);
+                    settings.add(prefix + "groups=" + SCHOOL_CLASSES);
+                    settings.add(prefix + "seed=59");
+                    settings.add(prefix + "movements=0");
+                    settings.add(prefix + "school=true");
+                    index++;
+                    continue;
+                }
                 settings.add(prefix + "students=" + STUDENTS);
                 settings.add(prefix + "groups=" + STUDENTS / 25);
                 settings.add(prefix + "seed=" + (1000 + index));

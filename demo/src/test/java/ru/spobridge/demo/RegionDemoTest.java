@@ -37,16 +37,17 @@ class RegionDemoTest {
         List<String> settings = RegionDemo.prepare(50, SHIPPED, home);
 
         List<RegionDocument> regions = RegionFiles.readAll(home.resolve("regions"));
-        assertThat(regions).extracting(region -> region.colleges().size()).containsExactly(17, 16, 17); // chel, kuz, perm
+        // chel, kuz, perm-schools (the demo school), perm
+        assertThat(regions).extracting(region -> region.colleges().size()).containsExactly(17, 16, 1, 17);
         for (RegionDocument region : regions) {
             long lines = Files.readString(home.resolve("regions/" + region.region().id() + ".yml"), StandardCharsets.UTF_8)
                     .lines().count();
             assertThat(lines).as(region.region().id()).isLessThan(150);
         }
         CollegeResolver resolver = new CollegeResolver(new EnvSecretLookup(demoEnvironment()),
-                Validation.buildDefaultValidatorFactory().getValidator(), Set.of("epos", "sgo", "aisepo"));
+                Validation.buildDefaultValidatorFactory().getValidator(), Set.of("epos", "sgo", "aisepo", "epos-school"));
         List<CollegeDefinition> colleges = regions.stream().flatMap(region -> region.colleges().values().stream()).toList();
-        assertThat(colleges).hasSize(50).extracting(CollegeDefinition::ogrn).doesNotHaveDuplicates()
+        assertThat(colleges).hasSize(51).extracting(CollegeDefinition::ogrn).doesNotHaveDuplicates()
                 .allSatisfy(ogrn -> assertThat(Ogrn.parse(ogrn).digits()).isEqualTo(ogrn));
         for (RegionDocument region : regions) {
             for (CollegeDefinition college : region.colleges().values()) {
@@ -58,6 +59,9 @@ class RegionDemoTest {
         assertThat(settings).contains("--spo.regions.directory=" + home.toString().replace('\\', '/') + "/regions",
                 "--spo.simulators.demo.colleges[49].students=2000", "--spo.simulators.zup.demo.enabled=false");
         assertThat(settings).filteredOn(setting -> setting.endsWith("].students=2000")).hasSize(50);
+        assertThat(settings).filteredOn(setting -> setting.endsWith("].school=true")).hasSize(1);
+        CollegeDefinition school = regions.get(2).colleges().get("perm-school-demo");
+        assertThat(resolver.resolve(Optional.of(regions.get(2).region()), school).settings().school()).isTrue();
     }
 
     @Test

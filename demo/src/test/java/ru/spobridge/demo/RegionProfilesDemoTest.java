@@ -40,10 +40,19 @@ class RegionProfilesDemoTest {
         StandardEnvironment environment = environment(CONFIG, DEMO);
 
         Map<String, CollegeResolver.Resolution> resolved = resolve(environment);
-        assertThat(resolved.keySet()).containsExactly("chel-demo", "kuz-demo", "perm-demo");
+        assertThat(resolved.keySet()).containsExactly("chel-demo", "kuz-demo", "perm-demo", "perm-school-demo");
         resolved.forEach((college, resolution) -> assertThat(resolution.errors()).as(college).isEmpty());
         assertThat(resolved.get("kuz-demo").settings().targets().get("aisepo").baseUrl())
                 .isEqualTo(URI.create("http://localhost:8080/aisepo-sim"));
+        // the demo school (seed 004) goes to ИАС «ЭПОС» with the school's deadlines, not the Perm colleges' ЭПОС.СПО
+        CollegeResolver.Resolution school = resolved.get("perm-school-demo");
+        assertThat(school.settings().targets()).containsOnlyKeys("epos-school");
+        assertThat(school.settings().targets().get("epos-school").baseUrl()).isEqualTo(URI.create("http://localhost:8080/ias-epos-sim"));
+        assertThat(school.settings().school()).isTrue();
+        assertThat(school.settings().marks().deadlines().hoursAfterLessons()).isEqualTo(1);
+        assertThat(school.settings().marks().deadlines().workDays()).isEqualTo(7);
+        // seed 004 §5.3–5.4: a school keeps summary statements 25 years, journal pages 5
+        assertThat(school.settings().retention()).isEqualTo(ru.spobridge.routes.config.HubProperties.RetentionSettings.SCHOOL);
         assertThat(environment.getProperty("spo.simulators.enabled")).isEqualTo("true");
     }
 
@@ -53,17 +62,17 @@ class RegionProfilesDemoTest {
 
         Set<String> names = REGIONS.stream().flatMap(region -> SecretReferences.of(region).stream())
                 .map(SecretReferences.Reference::name).collect(Collectors.toSet());
-        assertThat(names).hasSize(27).contains("PERM_EPOS_SECRET", "CHEL_SGO_URL", "KUZ_AISEPO_SECRET", "KUZ_ZUP_PASSWORD",
+        assertThat(names).hasSize(36).contains("PERM_EPOS_SECRET", "CHEL_SGO_URL", "KUZ_AISEPO_SECRET", "KUZ_ZUP_PASSWORD",
                 "PERM_CONTINGENT_TOKEN_URL").doesNotContain("SPO_OPERATOR_PASSWORD");
         Map<String, CollegeResolver.Resolution> resolved = resolve(environment);
-        assertThat(resolved.values()).flatExtracting(CollegeResolver.Resolution::errors).hasSize(27);
+        assertThat(resolved.values()).flatExtracting(CollegeResolver.Resolution::errors).hasSize(36);
         assertThat(resolved.get("kuz-demo").errors()).contains(
                 new SettingError("targets.aisepo.base-url", "не задана переменная окружения KUZ_AISEPO_URL"));
     }
 
     private static Map<String, CollegeResolver.Resolution> resolve(StandardEnvironment environment) {
         CollegeResolver resolver = new CollegeResolver(new EnvSecretLookup(environment),
-                Validation.buildDefaultValidatorFactory().getValidator(), Set.of("epos", "sgo", "aisepo"));
+                Validation.buildDefaultValidatorFactory().getValidator(), Set.of("epos", "sgo", "aisepo", "epos-school"));
         Map<String, CollegeResolver.Resolution> resolved = new TreeMap<>();
         for (RegionDocument region : REGIONS) {
             for (CollegeDefinition college : region.colleges().values()) {

@@ -3,7 +3,10 @@ package ru.spobridge.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Учебная группа. The code is the key shared with the source registry. */
+/**
+ * Учебная группа; at a school, the class (code «7Б», course = the parallel, see {@link SchoolClass}). The code is the
+ * key shared with the source registry.
+ */
 public record Group(String collegeId, String code, String name, String specialtyCode, int course, StudyForm form,
                     List<Subgroup> subgroups) {
 
@@ -21,8 +24,9 @@ public record Group(String collegeId, String code, String name, String specialty
         if (code == null || code.isBlank()) {
             problems.add(new InvalidValueException("code", "REQUIRED", "Не указан код группы"));
         }
-        if (course != null && (course < 1 || course > 6)) {
-            problems.add(new InvalidValueException("course", "INVALID_VALUE", "Курс должен быть от 1 до 6"));
+        // a college course is 1–6 (the college platforms check it); a school class's parallel is 1–11
+        if (course != null && (course < 1 || course > 11)) {
+            problems.add(new InvalidValueException("course", "INVALID_VALUE", "Курс должен быть от 1 до 6, параллель класса — от 1 до 11"));
         }
         return problems;
     }

@@ -9,6 +9,7 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 import ru.spobridge.simulators.auth.TokenRegistry;
 import ru.spobridge.simulators.epos.EposSimulator;
+import ru.spobridge.simulators.eposschool.EposSchoolSimulator;
 import ru.spobridge.simulators.faults.FaultFilter;
 import ru.spobridge.simulators.faults.FaultInjector;
 import ru.spobridge.simulators.platform.PlatformEndpoints;
@@ -16,7 +17,7 @@ import ru.spobridge.simulators.platform.PlatformSimulator;
 import ru.spobridge.simulators.aisepo.AisEpoSimulator;
 import ru.spobridge.simulators.sgo.SgoSimulator;
 
-/** Beans of the ЭПОС.СПО, СГО and АИС ЭПО simulators; imported by the auto-configuration only (not scanned). */
+/** Beans of the ЭПОС.СПО, СГО, АИС ЭПО and ИАС «ЭПОС» (schools) simulators; imported by the auto-configuration only (not scanned). */
 public class RestPlatformBeans {
 
     /** The constructor every platform simulator has. */
@@ -39,6 +40,11 @@ public class RestPlatformBeans {
         return simulator(AisEpoSimulator::new, properties.aisepo(), clocks);
     }
 
+    @Bean
+    public EposSchoolSimulator eposSchoolSimulator(SimulatorProperties properties, ObjectProvider<Clock> clocks) {
+        return simulator(EposSchoolSimulator::new, properties.eposSchool(), clocks);
+    }
+
     /** One filter per platform: each has its own fault injector and URL space. */
     @Bean
     public FilterRegistrationBean<FaultFilter> eposSimFaultFilter(EposSimulator epos, SimulatorProperties properties) {
@@ -56,9 +62,16 @@ public class RestPlatformBeans {
     }
 
     @Bean
+    public FilterRegistrationBean<FaultFilter> eposSchoolSimFaultFilter(EposSchoolSimulator school,
+                                                                         SimulatorProperties properties) {
+        return new PlatformEndpoints(school, properties.retryAfterSeconds()).faultFilter();
+    }
+
+    @Bean
     public RouterFunction<ServerResponse> restPlatformSimRoutes(EposSimulator epos, SgoSimulator sgo,
-                                                                AisEpoSimulator aisepo, SimulatorProperties properties) {
-        return Stream.of(epos, sgo, aisepo)
+                                                                AisEpoSimulator aisepo, EposSchoolSimulator school,
+                                                                SimulatorProperties properties) {
+        return Stream.<PlatformSimulator>of(epos, sgo, aisepo, school)
                 .map(simulator -> new PlatformEndpoints(simulator, properties.retryAfterSeconds()).routes())
                 .reduce(RouterFunction::and)
                 .orElseThrow();

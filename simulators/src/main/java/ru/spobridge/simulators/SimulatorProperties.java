@@ -26,6 +26,7 @@ public record SimulatorProperties(
         @DefaultValue @Valid @NotNull Platform epos,
         @DefaultValue @Valid @NotNull Platform sgo,
         @DefaultValue @Valid @NotNull Platform aisepo,
+        @DefaultValue @Valid @NotNull Platform eposSchool,
         @DefaultValue @Valid @NotNull Zup zup,
         @DefaultValue @Valid @NotNull Journal journal,
         @DefaultValue @Valid @NotNull Demo demo,
@@ -37,6 +38,7 @@ public record SimulatorProperties(
         epos = epos.withDefaults(Duration.ofHours(1), 500, 5);
         sgo = sgo.withDefaults(Duration.ofSeconds(900), 500, 10);
         aisepo = aisepo.withDefaults(Duration.ofHours(1), 300, 5);
+        eposSchool = eposSchool.withDefaults(Duration.ofHours(1), 500, 5);
     }
 
     /** ИС «Контингент» simulator: token lifetime and known clients (empty = any non-blank secret). */
@@ -99,16 +101,20 @@ public record SimulatorProperties(
     public record Demo(boolean enabled, @Valid @NotEmpty List<College> colleges) {
         public Demo {
             colleges = colleges == null || colleges.isEmpty()
-                    ? List.of(new College("1025900000015", 640, 27, 42, 40)) : List.copyOf(colleges);
+                    ? List.of(new College("1025900000015", 640, 27, 42, 40, false)) : List.copyOf(colleges);
         }
     }
 
-    /** One demo college: its ОГРН, size, random seed and how many movements it has. */
+    /**
+     * One demo college: its ОГРН, size, random seed and how many movements it has; {@code school} makes it a school
+     * whose groups are classes («5А», «7Б», …; see {@code DemoSchool}).
+     */
     public record College(
             @NotBlank String ogrn,
             @DefaultValue("640") @Min(9) int students,
             @DefaultValue("27") @Min(1) int groups,
             @DefaultValue("42") long seed,
-            @DefaultValue("40") @Min(0) int movements) {
+            @DefaultValue("40") @Min(0) int movements,
+            boolean school) {
     }
 }

@@ -15,7 +15,7 @@ import ru.spobridge.simulators.zup.ZupSimulatorBeans;
 
 /**
  * Serves the Контингент (SOAP at {@code /contingent-sim/ws}), ЭПОС.СПО ({@code /epos-sim}), СГО ({@code /sgo-sim})
- * АИС ЭПО ({@code /aisepo-sim}), 1С:ЗУП OData ({@code /zup-sim/{ogrn}/odata/standard.odata/}) simulators and the
+ * АИС ЭПО ({@code /aisepo-sim}), ИАС «ЭПОС» for schools ({@code /ias-epos-sim}), 1С:ЗУП OData ({@code /zup-sim/{ogrn}/odata/standard.odata/}) simulators and the
  * aSc Timetables export stand-in ({@code /asc-sim/exports/{collegeId}/latest.xml}) and the college journal change
  * feed ({@code /journal-sim/api/v1/{collegeId}/changes}) inside the hub's own web server
  * when {@code spo.simulators.enabled=true}; with {@code spo.simulators.state-directory} the platforms' state survives a

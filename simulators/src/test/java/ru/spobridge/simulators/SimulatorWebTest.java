@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import ru.spobridge.simulators.asc.AscSimulator;
 import ru.spobridge.simulators.contingent.ContingentSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
+import ru.spobridge.simulators.eposschool.EposSchoolSimulator;
 import ru.spobridge.simulators.journal.JournalSimulator;
 import ru.spobridge.simulators.aisepo.AisEpoSimulator;
 import ru.spobridge.simulators.sgo.SgoSimulator;
@@ -31,6 +32,7 @@ import ru.spobridge.simulators.zup.ZupSimulator;
                 "spo.simulators.epos.rate-limit-per-second=0",
                 "spo.simulators.sgo.rate-limit-per-second=0",
                 "spo.simulators.aisepo.rate-limit-per-second=0",
+                "spo.simulators.epos-school.rate-limit-per-second=0",
                 "spo.simulators.contingent.clients.hub=hub-secret",
                 "spo.simulators.retry-after-seconds=2",
                 "spo.simulators.demo.enabled=true",
@@ -61,6 +63,8 @@ public abstract class SimulatorWebTest {
     @Autowired
     protected AisEpoSimulator aisepo;
     @Autowired
+    protected EposSchoolSimulator school;
+    @Autowired
     protected ZupSimulator zup;
     @Autowired
     protected AscSimulator asc;
@@ -75,6 +79,7 @@ public abstract class SimulatorWebTest {
         epos.reset();
         sgo.reset();
         aisepo.reset();
+        school.reset();
         zup.reset();
         asc.reset();
         journal.reset();

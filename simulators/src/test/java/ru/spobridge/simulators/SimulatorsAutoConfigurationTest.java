@@ -40,7 +40,7 @@ class SimulatorsAutoConfigurationTest {
             assertThat(properties.epos().clients()).isEmpty();
             assertThat(properties.demo().enabled()).isFalse();
             assertThat(properties.demo().colleges()).containsExactly(
-                    new SimulatorProperties.College("1025900000015", 640, 27, 42, 40));
+                    new SimulatorProperties.College("1025900000015", 640, 27, 42, 40, false));
             assertThat(properties.sgo().tokenTtl()).hasSeconds(900);
             assertThat(properties.sgo().batchLimit()).isEqualTo(500);
             assertThat(properties.sgo().rateLimitPerSecond()).isEqualTo(10);
@@ -69,8 +69,8 @@ class SimulatorsAutoConfigurationTest {
                         "spo.simulators.demo.colleges[1].students=100",
                         "spo.simulators.demo.colleges[1].movements=5")
                 .run(context -> assertThat(context.getBean(SimulatorProperties.class).demo().colleges()).containsExactly(
-                        new SimulatorProperties.College("1025900000015", 640, 27, 42, 40),
-                        new SimulatorProperties.College("1027400000011", 100, 27, 42, 5)));
+                        new SimulatorProperties.College("1025900000015", 640, 27, 42, 40, false),
+                        new SimulatorProperties.College("1027400000011", 100, 27, 42, 5, false)));
     }
 
     @Test

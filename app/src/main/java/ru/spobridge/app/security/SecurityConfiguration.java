@@ -54,7 +54,7 @@ public class SecurityConfiguration {
     public static final String ACTION_HEADER = "X-Requested-With";
 
     private static final List<String> SIMULATOR_PATHS = List.of("/contingent-sim/**", "/epos-sim/**", "/sgo-sim/**",
-            "/aisepo-sim/**", "/zup-sim/**", "/journal-sim/**", "/asc-sim/**");
+            "/aisepo-sim/**", "/ias-epos-sim/**", "/zup-sim/**", "/journal-sim/**", "/asc-sim/**");
 
     /**
      * The bundled simulators stand for other organisations' systems: they check their own tokens and Basic users,

@@ -50,12 +50,21 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
                                   @NotNull @Valid ContingentSource contingent, @Valid Map<String, TargetSettings> targets,
                                   @Valid HoldSettings hold, @Valid StaffSources staff, @Valid ScheduleSettings schedule,
                                   @Valid MarksSettings marks, String regionId, @Valid List<BlackoutSettings> blackouts,
-                                  @Valid RetentionSettings retention) {
+                                  @Valid RetentionSettings retention, ru.spobridge.model.InstitutionKind kind) {
         @ConstructorBinding
         public CollegeSettings {
             blackouts = blackouts == null ? List.of() : List.copyOf(blackouts);
-            retention = retention == null ? RetentionSettings.COLLEGE : retention;
             marks = marks == null ? new MarksSettings(null, null, null, null, null) : marks;
+            kind = kind == null ? ru.spobridge.model.InstitutionKind.COLLEGE : kind;
+            // a school keeps summary statements 25 years and journal pages 5 (seed 004 §5.3–5.4) unless it states otherwise
+            retention = retention != null ? retention
+                    : kind == ru.spobridge.model.InstitutionKind.SCHOOL ? RetentionSettings.SCHOOL : RetentionSettings.COLLEGE;
+            // a school judges marks by the hour after its lessons (seed 004 §3.5) unless it states otherwise,
+            // even where its region's profile gives the colleges' day rules
+            if (kind == ru.spobridge.model.InstitutionKind.SCHOOL && !marks.deadlines().byLessonsEnd()) {
+                marks = new MarksSettings(marks.journal(), marks.schedule(), marks.catchUp(), marks.deadlines().withSchoolRules(),
+                        marks.scale());
+            }
             schedule = schedule == null ? new ScheduleSettings(null, null) : schedule;
             targets = targets == null ? Map.of() : new TreeMap<>(targets);
             hold = hold == null ? new HoldSettings(null) : hold;
@@ -66,14 +75,26 @@ public record HubProperties(@Valid Map<String, CollegeSettings> colleges, @Valid
         public CollegeSettings(String name, String region, String ogrn, ZoneId zone, ContingentSource contingent,
                                Map<String, TargetSettings> targets, HoldSettings hold, StaffSources staff,
                                ScheduleSettings schedule, MarksSettings marks, String regionId, List<BlackoutSettings> blackouts) {
-            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, regionId, blackouts, null);
+            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, regionId, blackouts, null, null);
         }
 
         /** A college without a region profile and without blackout periods. */
         public CollegeSettings(String name, String region, String ogrn, ZoneId zone, ContingentSource contingent,
                                Map<String, TargetSettings> targets, HoldSettings hold, StaffSources staff,
                                ScheduleSettings schedule, MarksSettings marks) {
-            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, null, List.of(), null);
+            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, null, List.of(), null, null);
+        }
+
+        /** A college (not a school) with its retention of archived documents. */
+        public CollegeSettings(String name, String region, String ogrn, ZoneId zone, ContingentSource contingent,
+                               Map<String, TargetSettings> targets, HoldSettings hold, StaffSources staff,
+                               ScheduleSettings schedule, MarksSettings marks, String regionId, List<BlackoutSettings> blackouts,
+                               RetentionSettings retention) {
+            this(name, region, ogrn, zone, contingent, targets, hold, staff, schedule, marks, regionId, blackouts, retention, null);
+        }
+
+        public boolean school() {
+            return kind == ru.spobridge.model.InstitutionKind.SCHOOL;
         }
     }
 

@@ -51,8 +51,9 @@ public class ConnectionTest {
     /** A clock offset below this is the Date header's rounding and the round trip, not worth a word. */
     private static final long CLOCK_TOLERANCE_SECONDS = 5;
     private static final Map<String, PlatformProtocol> PLATFORMS = Map.of(EposSpo.PROTOCOL.name(), EposSpo.PROTOCOL,
-            Sgo.PROTOCOL.name(), Sgo.PROTOCOL, AisEpo.PROTOCOL.name(), AisEpo.PROTOCOL);
-    /** Every platform has groups: one of them is the page read. */
+            Sgo.PROTOCOL.name(), Sgo.PROTOCOL, AisEpo.PROTOCOL.name(), AisEpo.PROTOCOL,
+            ru.spobridge.connectors.eposschool.EposSchool.PROTOCOL.name(), ru.spobridge.connectors.eposschool.EposSchool.PROTOCOL);
+    /** Every college platform has groups, a school's has class units: one of them is the page read. */
     private static final String PROBED_RESOURCE = "groups";
     private static final Logger log = LoggerFactory.getLogger(ConnectionTest.class);
 
@@ -124,7 +125,8 @@ public class ConnectionTest {
                 String secret = secret(collegeId, "targets." + name + ".client-secret", target.clientSecret());
                 PlatformSettings platform = new PlatformSettings(target.baseUrl(), target.clientId(), secret,
                         Math.min(target.batchLimit(), protocol.maxBatch()), properties.deliveryFor(name).httpTimeout());
-                return new IntegrationApiClient(protocol, platform, json, http, clock).probe(PROBED_RESOURCE);
+                return new IntegrationApiClient(protocol, platform, json, http, clock).probe(protocol == ru.spobridge.connectors.eposschool.EposSchool.PROTOCOL
+                        ? ru.spobridge.connectors.eposschool.EposSchool.CLASS_UNITS : PROBED_RESOURCE);
             }));
         });
         log.info("Проверка связи колледжа {}: доступно {} из {}", collegeId, checks.stream().filter(Check::ok).count(), checks.size());

@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ru.spobridge.connectors.aisepo.AisEpo;
 import ru.spobridge.connectors.epos.EposSpo;
+import ru.spobridge.connectors.eposschool.EposSchool;
+import ru.spobridge.mappings.eposschool.EposSchoolItems;
+import ru.spobridge.model.journal.LessonEntry;
 import ru.spobridge.connectors.sgo.Sgo;
 import ru.spobridge.mappings.aisepo.AisEpoContingentMapping;
 import ru.spobridge.mappings.epos.EposContingentMapping;
@@ -46,7 +49,7 @@ import ru.spobridge.routes.delivery.PlatformTarget.Resource;
 import ru.spobridge.routes.staff.StaffIntake;
 
 /**
- * The three regional platforms. Delivery order per platform: groups, then students (they name a group),
+ * The three regional college platforms and ИАС «ЭПОС» for schools. Delivery order per platform: groups, then students (they name a group),
  * then guardians (they name students), then movement orders (they name students and groups); staff accounts
  * before the workload and substitutions that name them.
  */
@@ -80,6 +83,25 @@ public class PlatformTargets {
                 new Resource<>(MARK, "marks", Mark.class, MarksPlatformItems::toEpos, DELETED),
                 new Resource<>(ABSENCE, "attendances", Attendance.class, MarksPlatformItems::toEpos, WITHDRAWN),
                 new Resource<>(LESSON_ENTRY, "lesson_topics", LessonEntry.class, LessonEntryPlatformItems::toEpos, ENTRY_WITHDRAWN)),
+                colleges, properties, json, http, clock);
+    }
+
+    /**
+     * ИАС «ЭПОС» for schools: the ЭПОС.СПО items with class units for groups (a school's group is its class «7Б»);
+     * marks, absences, guardians and staff as ЭПОС.СПО; lesson topics and homework by lesson key (seed 004 §3.5).
+     */
+    @Bean
+    PlatformTarget eposSchoolTarget(Colleges colleges, HubProperties properties, CanonicalJson json, HttpClient http, Clock clock) {
+        return new PlatformTarget(EposSchool.PROTOCOL, "external_id", List.of(
+                new Resource<>(GROUP, EposSchool.CLASS_UNITS, Group.class, EposSchoolItems::toClassUnit),
+                new Resource<>(STUDENT, "student_profiles", Student.class, EposSchoolItems::toStudent),
+                new Resource<>(GUARDIAN, "guardians", GuardianLinks.class, EposContingentMapping::toGuardian),
+                new Resource<>(MOVEMENT, "movements", Movement.class, EposSchoolItems::toMovement),
+                new Resource<>(ACCOUNT, "staff_profiles", StaffAccount.class, StaffPlatformItems::toEposStaff, REMOVED),
+                new Resource<>(LESSON, "schedule_items", Lesson.class, EposSchoolItems::toSchedule),
+                new Resource<>(LESSON_ENTRY, "lesson_topics", LessonEntry.class, EposSchoolItems::toLesson, ENTRY_WITHDRAWN),
+                new Resource<>(MARK, "marks", Mark.class, MarksPlatformItems::toEpos, DELETED),
+                new Resource<>(ABSENCE, "attendances", Attendance.class, MarksPlatformItems::toEpos, WITHDRAWN)),
                 colleges, properties, json, http, clock);
     }
 

@@ -77,9 +77,9 @@ public class MarksReports {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Map<String, GroupTeacher> rows = new TreeMap<>();
         Set<String> lessonsWithEntries = new HashSet<>();
-        marksWithDue(college, (mark, due, received) -> {
+        marksWithDue(college, (mark, due, received, late) -> {
             lessonsWithEntries.add(mark.lessonKey());
-            if (!mark.deleted() && received.isAfter(due)) {
+            if (!mark.deleted() && late) {
                 row(rows, mark.groupCode(), mark.teacherId()).lateMarks().add(new LateMark(mark.id(), mark.studentId(), mark.lessonKey(),
                         mark.workType().code(), mark.date(), due, received));
             }
@@ -113,9 +113,9 @@ public class MarksReports {
     /** Per month, how many of the college's marks were entered in time, oldest month first. */
     public List<MonthCompliance> monthly(String college) {
         Map<java.time.YearMonth, int[]> months = new TreeMap<>();
-        marksWithDue(college, (mark, due, received) -> {
+        marksWithDue(college, (mark, due, received, late) -> {
             if (!mark.deleted()) {
-                months.computeIfAbsent(java.time.YearMonth.from(mark.date()), month -> new int[2])[received.isAfter(due) ? 1 : 0]++;
+                months.computeIfAbsent(java.time.YearMonth.from(mark.date()), month -> new int[2])[late ? 1 : 0]++;
             }
         });
         List<MonthCompliance> answer = new ArrayList<>();
@@ -124,10 +124,14 @@ public class MarksReports {
     }
 
     private interface MarkVisitor {
-        void visit(Mark mark, LocalDate due, LocalDate received);
+        void visit(Mark mark, LocalDate due, LocalDate received, boolean late);
     }
 
-    /** Every mark of a college with its deadline and the day it reached the hub, in the college's zone. */
+    /**
+     * Every mark of a college with its deadline, the day it reached the hub (in the college's zone) and whether that was
+     * late. A school judges by the hour after its class's last lesson of the day (seed 004 §3.5), so its lessons' ends
+     * are read from the schedule.
+     */
     private void marksWithDue(String college, MarkVisitor visitor) {
         ZoneId zone = colleges.settings(college).zone();
         Deadlines deadlines = colleges.settings(college).marks().deadlines();
@@ -137,13 +141,28 @@ public class MarksReports {
         canonical.payloads(college, "reference").values().stream().map(payload -> json.read(payload, ReferenceItem.class))
                 .filter(item -> item.kind() == ReferenceKind.ATTESTATION_PERIOD)
                 .forEach(item -> periods.add(new LocalDate[] {LocalDate.parse(item.attributes().get("from")), LocalDate.parse(item.attributes().get("to"))}));
+        Map<String, java.time.LocalTime> lessonsEnd = deadlines.byLessonsEnd() ? lessonsEnd(college) : Map.of();
         for (String payload : canonical.payloads(college, MarksIntake.MARK).values()) {
             Mark mark = json.read(payload, Mark.class);
             LocalDate received = LocalDate.ofInstant(mark.receivedAt(), zone);
             LocalDate periodEnd = periods.stream().filter(period -> !mark.date().isBefore(period[0]) && !mark.date().isAfter(period[1]))
                     .map(period -> period[1]).findFirst().orElse(null);
-            visitor.visit(mark, deadlines.markDue(mark.workType(), mark.date(), periodEnd, calendar), received);
+            boolean late = deadlines.late(mark.receivedAt(), mark.workType(), mark.date(),
+                    lessonsEnd.get(mark.groupCode() + "|" + mark.date()), periodEnd, calendar, zone);
+            visitor.visit(mark, deadlines.markDue(mark.workType(), mark.date(), periodEnd, calendar), received, late);
         }
+    }
+
+    /** When each class's last lesson of each day ends ("group|date" → time); cancelled lessons do not count. */
+    private Map<String, java.time.LocalTime> lessonsEnd(String college) {
+        Map<String, java.time.LocalTime> ends = new HashMap<>();
+        for (String payload : canonical.payloads(college, ScheduleState.LESSON).values()) {
+            Lesson lesson = json.read(payload, Lesson.class);
+            if (lesson.status() != LessonStatus.CANCELLED && lesson.end() != null) {
+                ends.merge(lesson.groupCode() + "|" + lesson.date(), lesson.end(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return ends;
     }
 
     public List<DayOutcome> reconciliation(String college) {

@@ -19,6 +19,7 @@ import ru.spobridge.simulators.auth.TokenEndpoint;
 import ru.spobridge.simulators.auth.TokenRegistry;
 import ru.spobridge.simulators.contingent.demo.DemoCollege;
 import ru.spobridge.simulators.contingent.demo.DemoContingent;
+import ru.spobridge.simulators.contingent.demo.DemoSchool;
 import ru.spobridge.simulators.faults.FaultControlEndpoints;
 import ru.spobridge.simulators.faults.FaultFilter;
 import ru.spobridge.simulators.faults.FaultFlavour;
@@ -114,8 +115,10 @@ public class ContingentSimulatorBeans {
             return;
         }
         for (SimulatorProperties.College settings : properties.demo().colleges()) {
-            DemoCollege college = DemoContingent.generate(settings.ogrn(), settings.students(), settings.groups(),
-                    settings.seed(), settings.movements());
+            DemoCollege college = settings.school()
+                    ? DemoSchool.generate(settings.ogrn(), settings.students(), settings.groups(), settings.seed())
+                    : DemoContingent.generate(settings.ogrn(), settings.students(), settings.groups(), settings.seed(),
+                            settings.movements());
             college.groups().forEach(group -> simulator.putGroup(college.ogrn(), group));
             college.students().forEach(student -> simulator.putStudent(college.ogrn(), student));
             college.movements().forEach(movement -> simulator.addMovement(college.ogrn(), movement));

@@ -34,6 +34,7 @@ final class FieldLabels {
             Map.entry("value", "отметка"), Map.entry("marks", "отметки"),
             Map.entry("attestation", "результат аттестации"), Map.entry("workType", "вид работы"),
             Map.entry("weight", "вес отметки"), Map.entry("reasonCode", "причина отсутствия"),
+            Map.entry("parallel", "параллель"), Map.entry("letter", "литера класса"),
             Map.entry("recordedAt", "время записи"), Map.entry("lessonNo", "номер занятия по КТП"),
             Map.entry("workNo", "номер работы"),
             Map.entry("topic", "тема занятия"), Map.entry("theme", "тема занятия"), Map.entry("homework", "домашнее задание"));

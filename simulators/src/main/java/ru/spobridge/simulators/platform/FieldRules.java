@@ -43,10 +43,12 @@ final class FieldRules {
 
     private final FieldNaming naming;
     private final MarkRules marks;
+    private final SchoolRules school;
 
     FieldRules(FieldNaming naming) {
         this.naming = naming;
         this.marks = new MarkRules(naming);
+        this.school = new SchoolRules(naming);
     }
 
     /** Wire path of the first field with a wrong JSON type, relative to the item; empty when the types are right. */
@@ -85,6 +87,7 @@ final class FieldRules {
         if (schema.kind() == ResourceKind.MARKS) {
             errors.addAll(marks.errors(schema, item));
         }
+        errors.addAll(school.errors(schema, item));
         if (schema.kind() == ResourceKind.REFERENCE) {
             JsonNode attributes = item.get(naming.wire("attributes"));
             String prefix = naming.wire("attributes") + ".";
@@ -150,7 +153,9 @@ final class FieldRules {
             }
             case "groupExternalId", "toGroupExternalId" -> {
                 if (!known.group(text)) {
-                    errors.add(error(name, "UNKNOWN_GROUP", "Группа не найдена: сначала передайте её в groups"));
+                    errors.add(naming == FieldNaming.SCHOOL_SNAKE_CASE
+                            ? error(name, "UNKNOWN_CLASS_UNIT", "Класс не найден: сначала передайте его в class_units")
+                            : error(name, "UNKNOWN_GROUP", "Группа не найдена: сначала передайте её в groups"));
                 }
             }
             case "studentExternalId" -> {
@@ -169,8 +174,8 @@ final class FieldRules {
             case "scope" -> requireParts(name, value, scopeParts(), "Не указаны группа или дисциплина замены",
                     errors);
             case "teacherExternalId", "absentTeacherExternalId", "substituteTeacherExternalId" -> {
-                // the schedule names teachers as the timetable has them, accounts or not
-                if (kind != ResourceKind.SCHEDULE && !known.staff(text)) {
+                // the schedule and lesson records name teachers as the timetable and journal have them, accounts or not
+                if (kind != ResourceKind.SCHEDULE && kind != ResourceKind.LESSONS && !known.staff(text)) {
                     errors.add(error(name, "UNKNOWN_STAFF",
                             "Сотрудник не найден: сначала передайте его учётную запись"));
                 }

@@ -53,6 +53,25 @@ public record ResourceSchema(ResourceKind kind, String path, List<FieldSpec> fie
                 optional("subgroups", FieldSpec.Type.SUBGROUPS)));
     }
 
+    /**
+     * A school's {@code class_units}: externalId, name («7Б»), parallel (1–11), letter; the name must be the parallel
+     * followed by the letter ({@link SchoolRules}).
+     */
+    public static ResourceSchema classUnits() {
+        return new ResourceSchema(ResourceKind.GROUPS, "class_units", List.of(required("externalId"), required("name"),
+                required("parallel", FieldSpec.Type.INTEGER), required("letter")));
+    }
+
+    /**
+     * A school's students at {@code path}: as a college's, but e-mail and phone are optional, because schoolchildren
+     * and their parents sign in through Госуслуги (seed 004 §1.11), and there is no study form or individual plan.
+     */
+    public static ResourceSchema schoolStudents(String path) {
+        return new ResourceSchema(ResourceKind.STUDENTS, path, List.of(required("externalId"), required("lastName"),
+                required("firstName"), optional("middleName"), required("birthDate"), optional("email"),
+                optional("phone"), required("groupExternalId")));
+    }
+
     /** Student profiles with the fields every platform shares, then the platform's own {@code extra} ones. */
     public static ResourceSchema students(String path, FieldSpec... extra) {
         List<FieldSpec> fields = new ArrayList<>(List.of(required("externalId"), required("lastName"),

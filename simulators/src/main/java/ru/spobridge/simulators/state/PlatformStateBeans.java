@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import ru.spobridge.simulators.SimulatorProperties;
 import ru.spobridge.simulators.aisepo.AisEpoSimulator;
 import ru.spobridge.simulators.epos.EposSimulator;
+import ru.spobridge.simulators.eposschool.EposSchoolSimulator;
 import ru.spobridge.simulators.sgo.SgoSimulator;
 
 /**
@@ -22,9 +23,9 @@ public class PlatformStateBeans {
 
     @Bean(destroyMethod = "close")
     public PlatformStateFiles platformStateFiles(SimulatorProperties properties, EposSimulator epos, SgoSimulator sgo,
-                                                 AisEpoSimulator aisepo) {
+                                                 AisEpoSimulator aisepo, EposSchoolSimulator school) {
         PlatformStateFiles files = new PlatformStateFiles(Path.of(properties.stateDirectory()), WRITE_DELAY,
-                epos, sgo, aisepo);
+                epos, sgo, aisepo, school);
         files.load();
         return files;
     }
@@ -32,7 +33,8 @@ public class PlatformStateBeans {
     @Bean
     public FilterRegistrationBean<StateChangeFilter> platformStateChangeFilter(PlatformStateFiles files) {
         FilterRegistrationBean<StateChangeFilter> registration = new FilterRegistrationBean<>(new StateChangeFilter(files));
-        registration.addUrlPatterns(EposSimulator.BASE + "/*", SgoSimulator.BASE + "/*", AisEpoSimulator.BASE + "/*");
+        registration.addUrlPatterns(EposSimulator.BASE + "/*", SgoSimulator.BASE + "/*", AisEpoSimulator.BASE + "/*",
+                EposSchoolSimulator.BASE + "/*");
         registration.setName("platformStateChangeFilter");
         return registration;
     }

@@ -18,17 +18,17 @@ class RegionFilesTest {
     @Test
     void the_shipped_region_files_read_and_every_college_resolves() {
         List<RegionDocument> regions = RegionFiles.readAll(SHIPPED);
-        assertThat(regions).extracting(r -> r.region().id()).containsExactly("chel", "kuz", "perm");
+        assertThat(regions).extracting(r -> r.region().id()).containsExactly("chel", "kuz", "perm-schools", "perm");
         // every reference of the shipped files answered, as the demo profile does
         CollegeResolver resolver = new CollegeResolver((college, field, reference) -> Optional.of(
                 reference.contains("URL") ? "http://127.0.0.1:8080/sim" : "demo-simulator"),
-                jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator(), java.util.Set.of("epos", "sgo", "aisepo"));
+                jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator(), java.util.Set.of("epos", "sgo", "aisepo", "epos-school"));
         for (RegionDocument region : regions) {
             for (CollegeDefinition college : region.colleges().values()) {
                 assertThat(resolver.resolve(Optional.of(region.region()), college).errors()).as(college.id()).isEmpty();
             }
         }
-        assertThat(regions).flatExtracting(r -> SecretReferences.of(r)).hasSize(27);
+        assertThat(regions).flatExtracting(r -> SecretReferences.of(r)).hasSize(36);
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class DemoContingent {
     private record Specialty(String code, String prefix, String name) {
     }
 
-    private record Family(String surnameRoot, RussianNames.Father father, List<Guardian> guardians) {
+    record Family(String surnameRoot, RussianNames.Father father, List<Guardian> guardians) {
     }
 
     private static final List<Specialty> SPECIALTIES = List.of(
@@ -45,7 +45,7 @@ public final class DemoContingent {
             List.of("912", "902", "908", "919", "950", "951", "963", "965", "982", "992", "904");
     /** Admission year of first-course groups: course 4 is "…-21". */
     private static final int FIRST_COURSE_YEAR = 24;
-    private static final int FIRST_NUMBER = 101;
+    static final int FIRST_NUMBER = 101;
 
     private DemoContingent() {
     }
@@ -115,7 +115,7 @@ public final class DemoContingent {
         return group;
     }
 
-    private static Family family(Random random, int[] guardianCounter) {
+    static Family family(Random random, int[] guardianCounter) {
         String root = RussianNames.pick(RussianNames.SURNAMES, random);
         RussianNames.Father father = RussianNames.pick(RussianNames.FATHERS, random);
         List<Guardian> guardians = new ArrayList<>();
@@ -150,7 +150,7 @@ public final class DemoContingent {
         return guardian;
     }
 
-    private static Student student(String ogrn, int index, Family family, Group group, Random random) {
+    static Student student(String ogrn, int index, Family family, Group group, Random random) {
         String number = String.format("%06d", FIRST_NUMBER + index);
         boolean female = random.nextBoolean();
         int course = Integer.parseInt(group.getCourse());
