@@ -56,8 +56,9 @@ class EveryDefectKeptTest {
     }
 
     @Test
-    void a_group_with_no_code_no_name_and_course_nine_reports_all_three() {
-        Mapped<Group> mapped = ContingentGroupMapping.toGroup("perm", new ContingentGroupRecord(null, null, "15.02.16", "9", "очная", List.of()));
+    void a_group_with_no_code_no_name_and_course_twelve_reports_all_three() {
+        // 12 is neither a college course (1–6, checked by the college platforms) nor a school parallel (1–11)
+        Mapped<Group> mapped = ContingentGroupMapping.toGroup("perm", new ContingentGroupRecord(null, null, "15.02.16", "12", "очная", List.of()));
 
         assertThat(mapped.errors()).extracting(RecordError::field, RecordError::code).containsExactlyInAnyOrder(
                 tuple("code", "REQUIRED"), tuple("name", "REQUIRED"), tuple("course", "INVALID_VALUE"));
