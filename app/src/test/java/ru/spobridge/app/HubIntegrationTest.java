@@ -62,7 +62,7 @@ public abstract class HubIntegrationTest {
     @Autowired
     protected ContingentSimulator contingent;
     @Autowired
-    private JournalSimulator archiveJournal;
+    private JournalSimulator journalSimulator;
     @Autowired
     private org.apache.camel.ProducerTemplate archiveCamel;
     @Autowired
@@ -112,6 +112,7 @@ public abstract class HubIntegrationTest {
         }
         contingent.reset();
         contingent.faults().clear();
+        journalSimulator.reset(); // a probe or pull of one test class must not find the journal of another
         for (PlatformSimulator platform : new PlatformSimulator[] {epos, sgo, aisepo}) {
             platform.reset();
             platform.faults().clear();
@@ -121,16 +122,15 @@ public abstract class HubIntegrationTest {
 
     /** For archive tests: a student of ИСП-21 with a current mark, a final mark, an absence and a lesson's topic in December 2026, pulled by the marks flow. */
     protected void archiveJournalOfDecember() {
-        archiveJournal.reset();
         clock.set(Instant.parse("2026-12-26T06:00:00Z"));
         contingent.putGroup(OGRN, SourceData.group("ИСП-21"));
         contingent.putStudent(OGRN, SourceData.student("stu-9001", s -> s.getGuardian().clear()));
         syncAndWait(false);
         Instant given = Instant.parse("2026-12-25T05:00:00Z");
-        archiveJournal.putMark(COLLEGE, "m-cur", "stu-9001", "dbg:2026-12-01:1:ИСП-21:ОП.01", "4", "current", "per-t1", given);
-        archiveJournal.putMark(COLLEGE, "m-fin", "stu-9001", "dbg:2026-12-25:1:ИСП-21:ОП.01", "зач", "attestation", "per-t1", given);
-        archiveJournal.putAttendance(COLLEGE, "a-1", "stu-9001", "dbg:2026-12-01:2:ИСП-21:ОП.01", "УП", false, "per-t1", given);
-        archiveJournal.putLessonEntry(COLLEGE, "dbg:2026-12-01:1:ИСП-21:ОП.01", "per-t1",
+        journalSimulator.putMark(COLLEGE, "m-cur", "stu-9001", "dbg:2026-12-01:1:ИСП-21:ОП.01", "4", "current", "per-t1", given);
+        journalSimulator.putMark(COLLEGE, "m-fin", "stu-9001", "dbg:2026-12-25:1:ИСП-21:ОП.01", "зач", "attestation", "per-t1", given);
+        journalSimulator.putAttendance(COLLEGE, "a-1", "stu-9001", "dbg:2026-12-01:2:ИСП-21:ОП.01", "УП", false, "per-t1", given);
+        journalSimulator.putLessonEntry(COLLEGE, "dbg:2026-12-01:1:ИСП-21:ОП.01", "per-t1",
                 new JournalSimulator.LessonNote(1, "Введение в специальность", null, "§1"), Instant.parse("2026-12-01T06:00:00Z"));
         Exchange pull = archiveCamel.request(MarksRoutes.PULL, ex -> ex.getIn().setHeaders(Map.of(FlowHeaders.COLLEGE, COLLEGE, FlowHeaders.TRIGGER, "test")));
         assertThat(awaitRun(pull.getMessage().getHeader(FlowHeaders.RUN, Long.class)).status()).isEqualTo(SyncRuns.COMPLETED);

@@ -42,6 +42,7 @@ public final class AuditActions {
         NAMES.put("ARCHIVE_VERIFIED", "архив журнала проверен по описи");
         NAMES.put("ARCHIVE_VIEW", "просмотр файла архива журнала");
         NAMES.put("ARCHIVE_DOWNLOAD", "выгрузка файла архива журнала");
+        NAMES.put("JOURNAL_QUALITY", "построен отчёт о ведении журнала");
         NAMES.put("COLLEGE_CREATED", "колледж добавлен");
         NAMES.put("COLLEGE_CHANGED", "настройки колледжа изменены");
         NAMES.put("COLLEGE_DISABLED", "колледж отключён");
