@@ -77,6 +77,10 @@ class ArchivesApiTest extends HubIntegrationTest {
         assertThat(all.path("rows").toString()).contains("зач", "Проверкина Дарья Игоревна");
         JsonNode absences = JSON.readTree(send("GET", "/api/archives/" + id + "/files/attendance.csv?reason=" + reason(), TESTER, null).body());
         assertThat(absences.path("total").asInt()).isEqualTo(1);
+        // the topic was recorded for a lesson keyed by date, which the hub's schedule does not hold: archived all the same
+        JsonNode lessons = JSON.readTree(send("GET", "/api/archives/" + id + "/files/lessons.csv?reason=" + reason(), TESTER, null).body());
+        assertThat(lessons.path("total").asInt()).isEqualTo(1);
+        assertThat(lessons.path("rows").toString()).contains("Введение в специальность", "§1", "dbg:2026-12-01:1:ИСП-21:ОП.01");
 
         // the group's year holds the summary statement of final marks, downloaded as the PDF it is
         HttpResponse<String> year = send("POST", "/api/archives", TESTER, "{\"college\":\"" + COLLEGE + "\",\"kind\":\"YEAR\","

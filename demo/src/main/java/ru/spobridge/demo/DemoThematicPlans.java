@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import ru.spobridge.mappings.ktp.KtpFile;
 import ru.spobridge.routes.store.ThematicPlans;
+import ru.spobridge.simulators.SimulatorProperties;
 
 /**
  * Loads the demo КТП ({@value #FILE}) for the demo colleges whose journal the simulator fills, once, when a college has
@@ -26,9 +26,10 @@ public class DemoThematicPlans {
     private final ThematicPlans plans;
     private final List<String> colleges;
 
-    public DemoThematicPlans(ThematicPlans plans, @Value("${spo.simulators.journal.demo-colleges:}") List<String> colleges) {
+    public DemoThematicPlans(ThematicPlans plans, SimulatorProperties simulators) {
         this.plans = plans;
-        this.colleges = colleges;
+        // the demo journal's colleges carry the hub's college ids in the demo profile
+        this.colleges = simulators.journal().demoColleges();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import ru.spobridge.model.journal.LessonEntry;
@@ -78,6 +79,30 @@ public class HubJournalRows implements JournalRows {
                                 }
                             });
                     page.accept(lessons.stream().map(lesson -> new JournalLesson(lesson, entries.get(lesson.key()))).toList());
+                });
+        // what a teacher recorded for a lesson the hub's schedule does not hold (a journal keyed by date) is archived
+        // too, with the lesson as the entry describes it: a recorded topic is never left out of the archive
+        pages.forEachPage(request.collegeId(), LessonEntry.ENTITY_TYPE, request.from().toString(), request.to().plusDays(1).toString(), PAGE,
+                stored -> {
+                    List<LessonEntry> entries = new ArrayList<>(stored.size());
+                    stored.forEach(row -> {
+                        LessonEntry entry = readable(request, LessonEntry.ENTITY_TYPE, row, LessonEntry.class);
+                        if (!entry.deleted() && within(request, entry.date(), entry.groupCode())) {
+                            entries.add(entry);
+                        }
+                    });
+                    if (entries.isEmpty()) {
+                        return;
+                    }
+                    Set<String> scheduled = canonical.payloads(request.collegeId(), ScheduleState.LESSON,
+                            entries.stream().map(LessonEntry::lessonKey).toList()).keySet();
+                    List<JournalLesson> unscheduled = entries.stream().filter(entry -> !scheduled.contains(entry.lessonKey()))
+                            .map(entry -> new JournalLesson(new Lesson(entry.collegeId(), entry.date(), entry.bellNo(), null, null,
+                                    entry.groupCode(), null, entry.disciplineCode(), entry.teacherId() == null ? List.of() : List.of(entry.teacherId()),
+                                    null, null, null), entry)).toList();
+                    if (!unscheduled.isEmpty()) {
+                        page.accept(unscheduled);
+                    }
                 });
     }
 

@@ -107,7 +107,7 @@ public final class JournalExports {
                     lesson.disciplineCode(), discipline(lesson.disciplineCode()), String.join(", ", lesson.teacherIds()), lesson.roomCode(),
                     status(lesson), entry == null ? null : entry.lessonNo(), entry == null ? null : entry.topic(),
                     entry == null ? null : entry.workNo(), entry == null ? null : entry.homework(), entry == null ? null : time(entry.recordedAt()),
-                    lesson.key());
+                    entry == null ? lesson.key() : entry.lessonKey());
         }));
         csv.flush();
     }
