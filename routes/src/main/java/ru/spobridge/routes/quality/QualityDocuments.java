@@ -7,12 +7,12 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.BaseFont;
+import ru.spobridge.routes.documents.PdfFonts;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +32,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class QualityDocuments {
 
-    static final String FONT = "/fonts/DejaVuSans.ttf";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     /** One line of the report: what, how many, of how many, which share (null where a share means nothing). */
@@ -128,7 +127,7 @@ public final class QualityDocuments {
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         try {
             PdfWriter.getInstance(document, out);
-            BaseFont base = font();
+            BaseFont base = PdfFonts.regular();
             Font text = new Font(base, 10);
             Font heading = new Font(base, 14, Font.BOLD);
             document.open();
@@ -172,17 +171,5 @@ public final class QualityDocuments {
         PdfPCell cell = new PdfPCell(new Paragraph(value == null ? "" : value.toString(), font));
         cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
         return cell;
-    }
-
-    private static BaseFont font() {
-        try (InputStream in = QualityDocuments.class.getResourceAsStream(FONT)) {
-            if (in == null) {
-                throw new IllegalStateException("Шрифт " + FONT + " не найден среди ресурсов");
-            }
-            byte[] bytes = in.readAllBytes();
-            return BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
-        } catch (IOException | DocumentException e) {
-            throw new IllegalStateException("Шрифт " + FONT + " не прочитан: " + e.getMessage(), e);
-        }
     }
 }

@@ -8,13 +8,12 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
+import ru.spobridge.routes.documents.PdfFonts;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -25,16 +24,14 @@ import java.util.List;
  */
 public final class SummaryStatementPdf {
 
-    private static final String REGULAR = "fonts/DejaVuSans.ttf";
-    private static final String BOLD = "fonts/DejaVuSans-Bold.ttf";
 
     private SummaryStatementPdf() {
     }
 
     /** Writes the statements, one group after another, to {@code out} (left open: the archive writer owns it). */
     public static void write(List<SummaryStatement> statements, OutputStream out) throws IOException {
-        BaseFont regular = font(REGULAR);
-        BaseFont bold = font(BOLD);
+        BaseFont regular = PdfFonts.regular();
+        BaseFont bold = PdfFonts.bold();
         Font text = new Font(regular, 10);
         Font small = new Font(regular, 8);
         Font heading = new Font(bold, 13);
@@ -115,15 +112,5 @@ public final class SummaryStatementPdf {
         cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
         cell.setPadding(3);
         return cell;
-    }
-
-    private static BaseFont font(String resource) throws IOException {
-        try (InputStream in = SummaryStatementPdf.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new UncheckedIOException(new IOException("шрифт " + resource + " не найден среди ресурсов хаба"));
-            }
-            byte[] bytes = in.readAllBytes();
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
-        }
     }
 }
